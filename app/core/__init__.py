@@ -1,0 +1,1 @@
+"""The domain core: records, validation, code lists, text rules. No Qt, no database."""

@@ -1,0 +1,86 @@
+"""The interchange format: JSON Lines, one accident per line, with the field names of SPEC § 3.
+
+The reader refuses a file it cannot trust as a whole (missing, empty, not UTF-8, a line that is not JSON or
+absurdly long) with a message that names the line; field problems are left to `parse_accident` and
+validation, which name line and field. The writer emits every field in SPEC order, so reading what it wrote
+gives the same records back. See docs/interchange.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import UserError
+from app.core.fsutil import atomic_writer
+from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS
+
+MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long line is the wrong file
+
+
+def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line of *path*; raise `UserError` at the first bad line."""
+    path = Path(path)
+    if not path.exists():
+        raise UserError("file.missing", path=str(path))
+    if path.is_dir():
+        raise UserError("file.not_file", path=str(path))
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+    seen_any = False
+    with handle:
+        number = 0
+        while True:
+            raw = handle.readline(max_line_bytes + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > max_line_bytes:
+                raise UserError("jsonl.too_long", line=number, limit=max_line_bytes)
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # a byte-order mark, as Notepad writes
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise UserError("jsonl.not_utf8", line=number, byte=f"0x{raw[exc.start]:02x}",
+                                position=exc.start + 1) from exc
+            if not text.strip():
+                continue
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
+            if not isinstance(value, dict):
+                raise UserError("jsonl.not_object", line=number)
+            seen_any = True
+            yield number, value
+    if not seen_any:
+        raise UserError("file.empty", path=str(path))
+
+
+def to_interchange(accident: Mapping[str, Any]) -> dict[str, Any]:
+    """The record with every field of SPEC § 3 in order (victims last), as written to files."""
+    out: dict[str, Any] = {spec.name: accident.get(spec.name) for spec in ACCIDENT_FIELDS}
+    out["victims"] = [{spec.name: victim.get(spec.name) for spec in VICTIM_FIELDS}
+                      for victim in accident.get("victims") or []]
+    return out
+
+
+def dumps(accident: Mapping[str, Any]) -> str:
+    """One line of the interchange format (UTF-8 text, no newline)."""
+    return json.dumps(to_interchange(accident), ensure_ascii=False, separators=(",", ":"))
+
+
+def write_jsonl(path: Path, accidents: Iterable[Mapping[str, Any]]) -> int:
+    """Write the records to *path* atomically; returns how many were written."""
+    count = 0
+    with atomic_writer(Path(path)) as handle:
+        for accident in accidents:
+            handle.write(dumps(accident).encode("utf-8"))
+            handle.write(b"\n")
+            count += 1
+    return count

@@ -1,0 +1,205 @@
+"""Every message the core can give a user, by code, in English.
+
+The texts are marked with `QT_TRANSLATE_NOOP` so that `pyside6-lupdate` collects them into `i18n/*.ts`; the
+command line and the desktop program translate them with Qt's translator (`app.i18n`). The core itself never
+imports Qt: the marker below is a plain function with the name lupdate looks for.
+Placeholders are `str.format` fields; a test checks that every translation keeps the same ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate recognises
+    return text
+
+
+CATALOG: dict[str, str] = {
+    # How an issue is placed: on a line of a file, on a field.
+    "issue.line": QT_TRANSLATE_NOOP("Messages", "line {line}: {message}"),
+    "issue.field": QT_TRANSLATE_NOOP("Messages", "{field}: {message}"),
+    "validation.failed": QT_TRANSLATE_NOOP(
+        "Messages", "{count} error(s) found; nothing was saved. Correct them and try again."
+    ),
+    # Field values.
+    "field.required": QT_TRANSLATE_NOOP("Messages", "is required; fill it in"),
+    "field.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "is not a field of an accident record; check its spelling (see docs/interchange.md)"
+    ),
+    "field.not_text": QT_TRANSLATE_NOOP("Messages", "must be text"),
+    "field.too_long": QT_TRANSLATE_NOOP("Messages", "is longer than {limit} characters; shorten it"),
+    "field.not_integer": QT_TRANSLATE_NOOP("Messages", "must be a whole number, got {value}"),
+    "field.negative": QT_TRANSLATE_NOOP("Messages", "must not be negative, got {value}"),
+    "field.not_number": QT_TRANSLATE_NOOP("Messages", "must be a number, got {value}"),
+    "field.not_bool": QT_TRANSLATE_NOOP("Messages", "must be true or false, got {value}"),
+    "field.not_date": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a date; write it as YYYY-MM-DD, for example 2026-03-15"
+    ),
+    "field.not_time": QT_TRANSLATE_NOOP("Messages", "{value} is not a time; write it as HH:MM, for example 07:30"),
+    "field.not_uuid": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a record identifier (a UUID such as 3f2b…-…); keep the id the program gave"
+    ),
+    "field.bad_choice": QT_TRANSLATE_NOOP("Messages", "{value} is not allowed; use one of: {choices}"),
+    "field.not_list": QT_TRANSLATE_NOOP("Messages", "must be a list"),
+    "field.not_object": QT_TRANSLATE_NOOP("Messages", "must be an object with the victim's fields"),
+    # Rules of SPEC § 3.
+    "date.future": QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future; enter a date up to today"),
+    "date.before_accident": QT_TRANSLATE_NOOP(
+        "Messages", "the date {value} is before the accident ({occurred_on}); check both dates"
+    ),
+    "birth.conflict": QT_TRANSLATE_NOOP(
+        "Messages", "birth year {year} does not match birth date {date}; give one of them, or make them agree"
+    ),
+    "birth.year_range": QT_TRANSLATE_NOOP("Messages", "birth year {value} is not plausible; check it"),
+    "birth.after_accident": QT_TRANSLATE_NOOP("Messages", "the victim is born after the accident date; check both dates"),
+    "victims.none": QT_TRANSLATE_NOOP("Messages", "an accident needs at least one victim"),
+    "fatal.no_death": QT_TRANSLATE_NOOP(
+        "Messages", "a fatal case needs the date of death (died_on) or the outcome 'died'"
+    ),
+    "fatal.not_fatal": QT_TRANSLATE_NOOP(
+        "Messages", "a date of death or the outcome 'died' means the severity is 'fatal'; set severity to fatal"
+    ),
+    "code.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "code {value} is not in the list {list}; pick a code from the list"
+    ),
+    "code.not_valid_on": QT_TRANSLATE_NOOP(
+        "Messages", "code {value} of the list {list} is not valid on {date} (valid {valid}); pick a code valid on the accident date"
+    ),
+    "unit.not_commune": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a commune code; give the 5-digit code of a commune, ward or special zone"
+    ),
+    "unit.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "there is no commune with code {value} in the administrative units list; check the code"
+    ),
+    "unit.not_ours": QT_TRANSLATE_NOOP(
+        "Messages", "this workstation records for commune {own}; the record names commune {value}"
+    ),
+    "unit.not_in_province": QT_TRANSLATE_NOOP(
+        "Messages", "commune {value} is not in province {province}, which this office covers"
+    ),
+    "id_number.format": QT_TRANSLATE_NOOP(
+        "Messages", "a personal ID number has exactly 12 digits; {value} has {digits}"
+    ),
+    "id_number.sex_century": QT_TRANSLATE_NOOP(
+        "Messages", "digit 4 of the ID number ({digit}) does not match sex {sex} and birth year {year}; check both"
+    ),
+    "id_number.year": QT_TRANSLATE_NOOP(
+        "Messages", "digits 5–6 of the ID number ({digits}) do not match the birth year {year}; check both"
+    ),
+    "phone.format": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a Vietnamese phone number (10 digits starting 03, 05, 07, 08, 09, or a landline 02…)"
+    ),
+    "age.unusual": QT_TRANSLATE_NOOP("Messages", "the victim's age is {age}; check the birth date or year"),
+    "serious_injuries.minor": QT_TRANSLATE_NOOP(
+        "Messages", "an injury from the serious-injury list is recorded; the severity should probably be 'serious'"
+    ),
+    "status.void_new": QT_TRANSLATE_NOOP("Messages", "a new record cannot be void; void it after saving"),
+    # Files.
+    "file.missing": QT_TRANSLATE_NOOP("Messages", "the file {path} does not exist; check the name and folder"),
+    "file.not_file": QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a file; give a file"),
+    "file.unreadable": QT_TRANSLATE_NOOP("Messages", "the file {path} cannot be read: {reason}"),
+    "file.empty": QT_TRANSLATE_NOOP("Messages", "the file {path} holds no accident; it is empty"),
+    "file.exists": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} already exists; choose another name or remove it first"
+    ),
+    "jsonl.not_utf8": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} is not UTF-8 text (byte {byte} at position {position}); save the file as UTF-8"
+    ),
+    "jsonl.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} is longer than {limit} bytes; one accident per line is far shorter. Is this the right file?"
+    ),
+    "jsonl.bad_json": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} is not valid JSON ({reason} at column {column})"
+    ),
+    "jsonl.not_object": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} is not a JSON object; each line must be one accident {{…}}"
+    ),
+    "jsonl.duplicate_id": QT_TRANSLATE_NOOP(
+        "Messages", "the same accident id appears again on line {first}; put each accident once in a file"
+    ),
+    # Periods.
+    "period.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a period; use 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 or 2026-03"
+    ),
+    # Data directory, login, users.
+    "datadir.not_initialised": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a TNLĐ data folder; set it up first with: tnld --data-dir {path} init …"
+    ),
+    "datadir.exists": QT_TRANSLATE_NOOP(
+        "Messages", "{path} already holds a TNLĐ database; choose an empty folder"
+    ),
+    "datadir.keyfile_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the key file {path} is damaged ({reason}); restore it from a backup"
+    ),
+    "init.role": QT_TRANSLATE_NOOP("Messages", "the role must be 'commune' or 'office', not {value}"),
+    "init.office_unit": QT_TRANSLATE_NOOP(
+        "Messages", "an office is set up with the 2-digit code of its province; {value} is not a province code"
+    ),
+    "init.office_name": QT_TRANSLATE_NOOP(
+        "Messages", "an office needs its name: add --office-name \"Sở Nội vụ tỉnh …\""
+    ),
+    "password.missing": QT_TRANSLATE_NOOP(
+        "Messages", "no password given; use --password-file FILE or the TNLD_PASSWORD variable"
+    ),
+    "password.short": QT_TRANSLATE_NOOP(
+        "Messages", "the password must have at least {minimum} characters"
+    ),
+    "password.mismatch": QT_TRANSLATE_NOOP("Messages", "the two passwords differ; type the same password twice"),
+    "login.failed": QT_TRANSLATE_NOOP(
+        "Messages", "wrong user name or password; nothing was opened. Forgot it? An admin can reset it, or use the recovery code"
+    ),
+    "login.inactive": QT_TRANSLATE_NOOP("Messages", "the user {user} is disabled; ask an admin"),
+    "recovery.failed": QT_TRANSLATE_NOOP(
+        "Messages", "the recovery code is wrong; type it as printed, the dashes may be left out"
+    ),
+    "role.forbidden": QT_TRANSLATE_NOOP(
+        "Messages", "the user {user} ({role}) may not {action}; ask a user with the role {needed}"
+    ),
+    "role.office_only": QT_TRANSLATE_NOOP("Messages", "this is done at a receiving office, not at a commune"),
+    "user.exists": QT_TRANSLATE_NOOP("Messages", "there is already a user named {user}"),
+    "user.unknown": QT_TRANSLATE_NOOP("Messages", "there is no user named {user}"),
+    "user.name": QT_TRANSLATE_NOOP(
+        "Messages", "a user name has 1 to 40 letters, digits, dots, dashes or underscores; {value} does not fit"
+    ),
+    "user.role": QT_TRANSLATE_NOOP("Messages", "the role must be admin, clerk or viewer, not {value}"),
+    "user.last_admin": QT_TRANSLATE_NOOP("Messages", "{user} is the last admin; make another admin first"),
+    # Database.
+    "db.newer": QT_TRANSLATE_NOOP(
+        "Messages", "this database was written by a newer version of TNLĐ ({names}); install the newer version"
+    ),
+    "db.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the database is damaged ({reason}); restore the latest backup with: tnld restore FILE"
+    ),
+    "db.busy": QT_TRANSLATE_NOOP(
+        "Messages", "the database is in use by another TNLĐ window or command; close it and try again"
+    ),
+    # Backup and restore.
+    "backup.not_backup": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a TNLĐ backup file ({reason})"
+    ),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the backup {path} is damaged: {reason}; use another backup"
+    ),
+    "backup.other_unit": QT_TRANSLATE_NOOP(
+        "Messages", "this backup belongs to unit {backup_unit}, but this data folder is unit {unit}; restore it into an empty folder"
+    ),
+    "operation.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled; nothing was changed"),
+    "record.unknown": QT_TRANSLATE_NOOP("Messages", "there is no accident with id {value}"),
+}
+
+
+def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None) -> str:
+    """The message *code* with its parameters filled in, translated by *translate(context, text)* if given."""
+    template = CATALOG.get(code)
+    if template is None:  # a programming error, but never hide the message from the user
+        return f"{code} {dict(params or {})}"
+    if translate is not None:
+        template = translate(CONTEXT, template) or template
+    try:
+        return template.format(**(params or {}))
+    except (KeyError, IndexError, ValueError):
+        return CATALOG[code].format(**(params or {}))

@@ -1,0 +1,265 @@
+"""The accident record of SPEC § 3: its fields, their kinds, and parsing from the interchange form.
+
+A record is a plain `dict` in the interchange form (field names of SPEC § 3, victims under `victims`), so the
+JSON Lines reader, the database, bundles and the desktop form share one shape. `parse_accident` turns any
+incoming mapping into that canonical dict (every field present, texts in NFC, empty strings as null,
+booleans false when absent) and reports type problems; `app.core.validation` then checks the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.errors import Issue
+from app.core.text import clean
+
+STATUSES = ("draft", "confirmed", "void")
+SEXES = ("M", "F")
+SEVERITIES = ("fatal", "serious", "minor")
+OUTCOMES = ("first_aid", "recovered", "sequelae", "died", "unknown")
+
+TEXT_LIMIT = 500
+LONG_TEXT_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: its interchange name, kind, code list (for codes), choices (for enums), and whether required.
+
+    `managed` fields are set by the program when a workstation saves (values given to `add` are ignored).
+    """
+
+    name: str
+    kind: str  # uuid, int, number, text, longtext, date, time, timestamp, bool, code, codes, enum
+    codelist: str | None = None
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    managed: bool = False
+
+
+ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "uuid", required=True),
+    FieldSpec("version", "int", managed=True),
+    FieldSpec("unit", "code", "admin_units", required=True),
+    FieldSpec("occurred_on", "date", required=True),
+    FieldSpec("occurred_time", "time"),
+    FieldSpec("village", "text"),
+    FieldSpec("place", "code", "place"),
+    FieldSpec("place_detail", "text"),
+    FieldSpec("activity", "code", "activity"),
+    FieldSpec("work", "text"),
+    FieldSpec("factor", "code", "factors", required=True),
+    FieldSpec("cause", "code", "causes", required=True),
+    FieldSpec("external_cause", "code", "external_cause"),
+    FieldSpec("commuting", "bool"),
+    FieldSpec("description", "longtext"),
+    FieldSpec("source", "code", "source"),
+    FieldSpec("declared_on", "date"),
+    FieldSpec("declared_by", "text"),
+    FieldSpec("record_ref", "text"),
+    FieldSpec("status", "enum", choices=STATUSES, required=True),
+    FieldSpec("created_at", "timestamp", managed=True),
+    FieldSpec("updated_at", "timestamp", managed=True),
+    FieldSpec("author", "text", managed=True),
+)
+
+VICTIM_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "text", required=True),
+    FieldSpec("sex", "enum", choices=SEXES, required=True),
+    FieldSpec("birth_date", "date"),
+    FieldSpec("birth_year", "int"),
+    FieldSpec("id_number", "text"),
+    FieldSpec("phone", "text"),
+    FieldSpec("ethnicity", "code", "ethnicities"),
+    FieldSpec("occupation", "code", "occupations"),
+    FieldSpec("residence", "code", "admin_units"),
+    FieldSpec("residence_detail", "text"),
+    FieldSpec("injury_type", "code", "injury_type"),
+    FieldSpec("body_part", "code", "body_part"),
+    FieldSpec("injury_nature", "code", "injury_nature"),
+    FieldSpec("serious_injuries", "codes", "serious_injuries"),
+    FieldSpec("severity", "enum", choices=SEVERITIES, required=True),
+    FieldSpec("died_on", "date"),
+    FieldSpec("outcome", "enum", choices=OUTCOMES),
+    FieldSpec("days_off", "int"),
+    FieldSpec("cost_kvnd", "number"),
+    FieldSpec("insured", "bool"),
+    FieldSpec("disability", "bool"),
+)
+
+ACCIDENT_FIELD_NAMES = tuple(spec.name for spec in ACCIDENT_FIELDS) + ("victims",)
+VICTIM_FIELD_NAMES = tuple(spec.name for spec in VICTIM_FIELDS)
+MANAGED_FIELDS = tuple(spec.name for spec in ACCIDENT_FIELDS if spec.managed)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def new_id() -> str:
+    """A fresh accident id: made once, never reused."""
+    return str(uuid.uuid4())
+
+
+def _empty(spec: FieldSpec) -> Any:
+    if spec.kind == "bool":
+        return False
+    if spec.kind == "codes":
+        return []
+    return None
+
+
+def _coerce(spec: FieldSpec, value: Any, path: str, issues: list[Issue]) -> Any:
+    """The canonical value of one field, or the empty value with an issue added."""
+    if value is None:
+        return _empty(spec)
+    kind = spec.kind
+    if kind in ("text", "longtext", "code", "enum", "uuid", "date", "time", "timestamp"):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and kind in ("code", "text"):
+            value = str(value)  # a code written as a number ("01" loses its zero; "2" stays "2")
+        if not isinstance(value, str):
+            issues.append(Issue(path, "field.not_text"))
+            return _empty(spec)
+        value = clean(value)
+        if value == "":
+            return _empty(spec)
+        limit = LONG_TEXT_LIMIT if kind == "longtext" else TEXT_LIMIT
+        if len(value) > limit:
+            issues.append(Issue(path, "field.too_long", {"limit": limit}))
+            return _empty(spec)
+        if kind == "enum" and value not in spec.choices:
+            issues.append(Issue(path, "field.bad_choice", {"value": value, "choices": ", ".join(spec.choices)}))
+            return _empty(spec)
+        if kind == "uuid":
+            try:
+                return str(uuid.UUID(value))
+            except ValueError:
+                issues.append(Issue(path, "field.not_uuid", {"value": value}))
+                return None
+        if kind == "date":
+            try:
+                if not _DATE.match(value):
+                    raise ValueError
+                return dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                issues.append(Issue(path, "field.not_date", {"value": value}))
+                return None
+        if kind == "time":
+            if not _TIME.match(value):
+                issues.append(Issue(path, "field.not_time", {"value": value}))
+                return None
+        if kind == "timestamp":
+            try:
+                dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                issues.append(Issue(path, "field.not_date", {"value": value}))
+                return None
+        return value
+    if kind == "int":
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, float) and value.is_integer():
+            number = int(value)
+        elif isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+        if number is None:
+            issues.append(Issue(path, "field.not_integer", {"value": value}))
+            return None
+        if number < 0:
+            issues.append(Issue(path, "field.negative", {"value": number}))
+            return None
+        return number
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            issues.append(Issue(path, "field.not_number", {"value": value}))
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            issues.append(Issue(path, "field.not_number", {"value": value}))
+            return None
+        if value < 0:
+            issues.append(Issue(path, "field.negative", {"value": value}))
+            return None
+        return int(value) if float(value).is_integer() else float(value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            issues.append(Issue(path, "field.not_bool", {"value": value}))
+            return False
+        return value
+    if kind == "codes":
+        if isinstance(value, str):
+            value = [part for part in re.split(r"[,;\s]+", value) if part]
+        if not isinstance(value, list):
+            issues.append(Issue(path, "field.not_list"))
+            return []
+        codes: list[str] = []
+        for item in value:
+            if isinstance(item, (int, str)) and not isinstance(item, bool) and clean(str(item)):
+                code = clean(str(item))
+                if code not in codes:
+                    codes.append(code)
+            else:
+                issues.append(Issue(path, "field.not_text"))
+        return codes
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def parse_victim(raw: Any, path: str, issues: list[Issue]) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        issues.append(Issue(path, "field.not_object"))
+        return {spec.name: _empty(spec) for spec in VICTIM_FIELDS}
+    for key in raw:
+        if key not in VICTIM_FIELD_NAMES:
+            issues.append(Issue(f"{path}.{key}", "field.unknown"))
+    victim = {}
+    for spec in VICTIM_FIELDS:
+        victim[spec.name] = _coerce(spec, raw.get(spec.name), f"{path}.{spec.name}", issues)
+    return victim
+
+
+def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[dict[str, Any], list[Issue]]:
+    """The canonical record built from *raw*, and the type problems found on the way.
+
+    Unless *keep_managed* (an office importing a bundle), the fields the program manages are cleared:
+    the save sets them.
+    """
+    issues: list[Issue] = []
+    for key in raw:
+        if key not in ACCIDENT_FIELD_NAMES:
+            issues.append(Issue(str(key), "field.unknown"))
+    accident: dict[str, Any] = {}
+    for spec in ACCIDENT_FIELDS:
+        if spec.managed and not keep_managed:
+            accident[spec.name] = None
+            continue
+        accident[spec.name] = _coerce(spec, raw.get(spec.name), spec.name, issues)
+    victims_raw = raw.get("victims")
+    victims: list[dict[str, Any]] = []
+    if victims_raw is None:
+        victims_raw = []
+    if not isinstance(victims_raw, list):
+        issues.append(Issue("victims", "field.not_list"))
+        victims_raw = []
+    for index, victim_raw in enumerate(victims_raw, start=1):
+        victims.append(parse_victim(victim_raw, f"victims[{index}]", issues))
+    accident["victims"] = victims
+    return accident, issues
+
+
+def blank_accident(unit: str | None = None) -> dict[str, Any]:
+    """An empty record with a new id: what the desktop form starts from."""
+    accident, _ = parse_accident({"id": new_id(), "unit": unit, "status": "draft"})
+    return accident
+
+
+def blank_victim() -> dict[str, Any]:
+    return {spec.name: _empty(spec) for spec in VICTIM_FIELDS}
+
+
+def content_of(accident: Mapping[str, Any]) -> dict[str, Any]:
+    """The record without the fields the program manages: two versions are 'the same' when these are equal."""
+    return {key: value for key, value in accident.items() if key not in MANAGED_FIELDS}

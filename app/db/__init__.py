@@ -1,0 +1,1 @@
+"""Storage: the one connection factory, migrations, the key file, the audit log and the record store."""

@@ -1,0 +1,194 @@
+"""Reading and writing accident records (SPEC § 3) in the encrypted database.
+
+Every save writes a new row in `accident_versions` (the history) and replaces the record's row in `accidents`
+(the newest version, with the columns that lists and filters need), its victims, and its search entry.
+Callers hold the transaction: a record is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.derived import birth_year_of, flags_of, missing_fields
+from app.core.periods import Period
+from app.core.rules import Rules
+from app.core.text import fold, search_terms
+
+SEARCHED_ACCIDENT_FIELDS = ("village", "place_detail", "work", "description")
+TRIGRAM = 3  # the FTS5 trigram index finds terms of at least three characters
+
+
+def search_text(accident: Mapping[str, Any]) -> str:
+    """The folded text a search runs over: victims' names, village, place detail, work, description."""
+    parts = [victim.get("name") or "" for victim in accident.get("victims") or []]
+    parts.extend(accident.get(name) or "" for name in SEARCHED_ACCIDENT_FIELDS)
+    return fold(" ".join(part for part in parts if part))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list shows: a period, search words, statuses, units, severity, village."""
+
+    period: Period | None = None
+    search: str = ""
+    include_void: bool = False
+    units: tuple[str, ...] = ()
+    severity: str | None = None  # 'fatal', 'serious' (any seriously injured) or None
+    village: str | None = None
+
+
+SUMMARY_COLUMNS = (
+    "id, version, unit, occurred_on, status, village, factor, cause, commuting, victims, deaths, serious, women,"
+    " minors, elderly, complete, declared_on, record_ref, first_victim, updated_at"
+)
+
+
+class AccidentStore:
+    def __init__(self, db: Database, rules: Rules) -> None:
+        self.db = db
+        self.rules = rules
+
+    # Reading.
+    def current(self, accident_id: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT v.data FROM accidents a JOIN accident_versions v ON v.id = a.id AND v.version = a.version"
+            " WHERE a.id = ?",
+            (accident_id,),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def history(self, accident_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT data FROM accident_versions WHERE id = ? ORDER BY version", (accident_id,)
+        ).fetchall()
+        return [json.loads(row[0]) for row in rows]
+
+    def count(self, filters: Filters | None = None) -> int:
+        where, params = self._where(filters or Filters())
+        return self.db.execute(f"SELECT count(*) FROM accidents a WHERE {where}", params).fetchone()[0]
+
+    def summaries(self, filters: Filters | None = None, limit: int | None = None, offset: int = 0,
+                  order: str = "a.occurred_on DESC, a.rid DESC") -> list[dict[str, Any]]:
+        """Rows of the list (newest version of each record), without the full record data."""
+        where, params = self._where(filters or Filters())
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM accidents a WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return list(self.db.query(sql, params))
+
+    def ids(self, filters: Filters | None = None, order: str = "a.occurred_on DESC, a.rid DESC") -> list[str]:
+        """The ids of every matching record, in list order: the desktop list fetches rows lazily by these."""
+        where, params = self._where(filters or Filters())
+        return [row[0] for row in self.db.execute(f"SELECT a.id FROM accidents a WHERE {where} ORDER BY {order}",
+                                                  params)]
+
+    def records(self, filters: Filters | None = None, order: str = "a.occurred_on DESC, a.rid DESC"
+                ) -> Iterator[dict[str, Any]]:
+        """Full newest versions of the matching records, streamed."""
+        where, params = self._where(filters or Filters())
+        cursor = self.db.execute(
+            "SELECT v.data FROM accidents a JOIN accident_versions v ON v.id = a.id AND v.version = a.version"
+            f" WHERE {where} ORDER BY {order}",
+            params,
+        )
+        for (data,) in cursor:
+            yield json.loads(data)
+
+    def _where(self, filters: Filters) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not filters.include_void:
+            clauses.append("a.status != 'void'")
+        if filters.period is not None:
+            clauses.append("a.occurred_on BETWEEN ? AND ?")
+            params += [filters.period.start.isoformat(), filters.period.end.isoformat()]
+        if filters.units:
+            clauses.append(f"a.unit IN ({','.join('?' * len(filters.units))})")
+            params += list(filters.units)
+        if filters.severity == "fatal":
+            clauses.append("a.deaths > 0")
+        elif filters.severity == "serious":
+            clauses.append("a.serious > 0")
+        if filters.village:
+            clauses.append("a.village = ?")
+            params.append(filters.village)
+        terms = search_terms(filters.search)
+        long_terms = [term for term in terms if len(term) >= TRIGRAM]
+        if long_terms:
+            # The trigram index narrows to candidate rows; each quoted term must occur (implicit AND).
+            match = " ".join('"' + term.replace('"', '""') + '"' for term in long_terms)
+            clauses.append("a.rid IN (SELECT rowid FROM accident_fts WHERE accident_fts MATCH ?)")
+            params.append(match)
+        for term in terms:
+            if len(term) < TRIGRAM:
+                clauses.append("instr(a.search, ?) > 0")
+                params.append(term)
+        return (" AND ".join(clauses) or "1"), params
+
+    def villages(self) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT village FROM accidents WHERE village IS NOT NULL ORDER BY village")]
+
+    # Writing: the caller holds the transaction.
+    def write(self, accident: Mapping[str, Any], origin: str) -> None:
+        """Store *accident* (managed fields already set) as its version, and make it the newest if it is newer."""
+        data = json.dumps(accident, ensure_ascii=False, separators=(",", ":"))
+        self.db.execute(
+            "INSERT INTO accident_versions (id, version, unit, status, updated_at, author, origin, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (accident["id"], accident["version"], accident["unit"], accident["status"], accident["updated_at"],
+             accident.get("author"), origin, data),
+        )
+        flags = flags_of(accident, self.rules)
+        victims = accident.get("victims") or []
+        text = search_text(accident)
+        row = self.db.execute("SELECT rid, version FROM accidents WHERE id = ?", (accident["id"],)).fetchone()
+        if row is not None and row[1] > accident["version"]:
+            return  # an older version arriving late: kept in the history only
+        values = (
+            accident["version"], accident["unit"], accident["occurred_on"], accident["status"],
+            accident.get("village"), accident.get("factor"), accident.get("cause"), int(bool(accident.get("commuting"))),
+            flags.victims, flags.deaths, flags.serious, flags.women, flags.minors, flags.elderly,
+            int(not missing_fields(accident, self.rules)), accident.get("declared_on"), accident.get("record_ref"),
+            victims[0]["name"] if victims else None, text, accident["updated_at"],
+        )
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO accidents (version, unit, occurred_on, status, village, factor, cause, commuting, victims,"
+                " deaths, serious, women, minors, elderly, complete, declared_on, record_ref, first_victim, search,"
+                " updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, accident["id"]),
+            )
+            rid = cursor.lastrowid
+        else:
+            rid = row[0]
+            self.db.execute(
+                "UPDATE accidents SET version = ?, unit = ?, occurred_on = ?, status = ?, village = ?, factor = ?,"
+                " cause = ?, commuting = ?, victims = ?, deaths = ?, serious = ?, women = ?, minors = ?, elderly = ?,"
+                " complete = ?, declared_on = ?, record_ref = ?, first_victim = ?, search = ?, updated_at = ?"
+                " WHERE rid = ?",
+                (*values, rid),
+            )
+            self.db.execute("DELETE FROM accident_fts WHERE rowid = ?", (rid,))
+            self.db.execute("DELETE FROM victims WHERE accident_id = ?", (accident["id"],))
+        self.db.execute("INSERT INTO accident_fts (rowid, search) VALUES (?, ?)", (rid, text))
+        self.db.conn.executemany(
+            "INSERT INTO victims (accident_id, n, name, name_folded, sex, birth_year, id_number, severity, occupation)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (accident["id"], n, v["name"], fold(v["name"]), v.get("sex"), birth_year_of(v), v.get("id_number"),
+                 v["severity"], v.get("occupation"))
+                for n, v in enumerate(victims, start=1)
+            ],
+        )
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

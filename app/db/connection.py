@@ -1,0 +1,72 @@
+"""The one connection factory (STYLE § 6): nothing else opens the database.
+
+The database is an SQLCipher file keyed with a random 256-bit key (never a password: the key file wraps it,
+see `app.db.keyfile`). Every connection gets WAL, `synchronous=FULL`, foreign keys and a busy timeout, so a
+power cut or a killed process never leaves a half-saved record. One connection per thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from app.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+DatabaseError = sqlcipher3.DatabaseError
+
+
+class WrongKey(Exception):
+    """The key does not open the database (or the file is not a database)."""
+
+
+def _raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Without this, a wrong key makes SQLCipher print its internal errors on stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        raise WrongKey(str(exc)) from exc
+    return conn
+
+
+def connect(path: Path, key: bytes) -> Database:
+    """Open (or create) the encrypted database at *path* with the raw 32-byte *key*."""
+    if len(key) != 32:
+        raise ValueError("the database key has 32 bytes")
+    conn = _raw_connect(Path(path), key)
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            log.warning("journal mode is %s, not WAL", mode)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlcipher3.OperationalError as exc:
+        conn.close()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise UserError("db.busy") from exc
+        raise
+    return Database(conn, execute_plugins=False)
+
+
+def copy_database(db: Database, target: Path, key: bytes) -> None:
+    """Copy the open database page by page into *target*, encrypted with *key* (SQLite's backup API)."""
+    target_conn = _raw_connect(Path(target), key)
+    try:
+        db.conn.backup(target_conn)
+    finally:
+        target_conn.close()
+
+
+def integrity_errors(db: Database) -> list[str]:
+    rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,133 @@
+"""Schema migrations, named steps in sqlite-utils' `Migrations` (STYLE § 7).
+
+Before pending steps run on a database that already has data, the file is copied into `backups/`. A database
+that records a step this program does not know was written by a newer version: it is refused, not touched.
+A new step is a new function at the end; an applied step is never edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from app.core.errors import UserError
+from app.db.connection import copy_database
+
+log = logging.getLogger(__name__)
+
+migrations = Migrations("tnld")
+
+
+@migrations()
+def m0001_initial(db: Database) -> None:
+    statements = [
+        # Facts about this workstation (role, unit, names); authoritative over keys.json.
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # Settings as JSON values (signer's name, due dates…).
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'clerk', 'viewer')),
+            full_name TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        )""",
+        # Every version of every record, as saved: the history. Never updated, never deleted.
+        """CREATE TABLE accident_versions (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            status TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            author TEXT,
+            origin TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (id, version)
+        ) WITHOUT ROWID""",
+        # The newest version of each record, with the columns lists, filters and reports need.
+        """CREATE TABLE accidents (
+            rid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            occurred_on TEXT NOT NULL,
+            status TEXT NOT NULL,
+            village TEXT,
+            factor TEXT,
+            cause TEXT,
+            commuting INTEGER NOT NULL DEFAULT 0,
+            victims INTEGER NOT NULL,
+            deaths INTEGER NOT NULL,
+            serious INTEGER NOT NULL,
+            women INTEGER NOT NULL,
+            minors INTEGER NOT NULL,
+            elderly INTEGER NOT NULL,
+            complete INTEGER NOT NULL,
+            declared_on TEXT,
+            record_ref TEXT,
+            first_victim TEXT,
+            search TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            FOREIGN KEY (id, version) REFERENCES accident_versions (id, version)
+        )""",
+        "CREATE INDEX accidents_occurred ON accidents (occurred_on)",
+        "CREATE INDEX accidents_unit_occurred ON accidents (unit, occurred_on)",
+        # Victims of the newest versions: for duplicates and reports.
+        """CREATE TABLE victims (
+            accident_id TEXT NOT NULL REFERENCES accidents (id),
+            n INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            name_folded TEXT NOT NULL,
+            sex TEXT,
+            birth_year INTEGER,
+            id_number TEXT,
+            severity TEXT NOT NULL,
+            occupation TEXT,
+            PRIMARY KEY (accident_id, n)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX victims_id_number ON victims (id_number) WHERE id_number IS NOT NULL",
+        "CREATE INDEX victims_name ON victims (name_folded)",
+        # Search over the folded text (trigram: any part of a word matches).
+        "CREATE VIRTUAL TABLE accident_fts USING fts5(search, content='', contentless_delete=1, tokenize='trigram')",
+        # The audit log: hash-chained, append-only.
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT,
+            action TEXT NOT NULL,
+            entity TEXT,
+            entity_id TEXT,
+            detail TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+def known_names() -> list[str]:
+    return [migration.name for migration in migrations._migrations]
+
+
+def migrate(db: Database, db_path: Path, backup_dir: Path, key: bytes) -> list[str]:
+    """Apply pending steps; return their names. Refuses a database written by a newer version."""
+    applied = [migration.name for migration in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known_names()]
+    if unknown:
+        raise UserError("db.newer", names=", ".join(unknown))
+    pending = [migration.name for migration in migrations.pending(db)]
+    if not pending:
+        return []
+    if applied:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        copy = backup_dir / f"before-{pending[0]}-{stamp}.db"
+        copy_database(db, copy, key)
+        log.info("copied the database to %s before migrating", copy.name)
+    migrations.apply(db)
+    return pending

@@ -1,0 +1,197 @@
+"""Use cases on accident records: check, save, add from a file, void, list, search (SPEC § 3, § 9).
+
+Each function that changes data owns its transaction and writes the audit row in it (STYLE § 8). Long work
+takes `progress(done, total)` and `cancel()` (true when the user cancelled), and prints nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import Issue, UserError, ValidationFailed
+from app.core.interchange import read_jsonl
+from app.core.model import content_of, parse_accident
+from app.core.periods import Period
+from app.core.validation import Context, normalise_for_storage, validate_accident
+from app.db.accident_store import Filters, utc_now
+from app.services.workspace import Session
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+WRITERS = ("admin", "clerk")
+
+
+def validation_context(session: Session) -> Context:
+    if session.role == "commune":
+        return Context(session.codelists, session.today(), own_unit=session.unit, rules=session.rules)
+    return Context(session.codelists, session.today(), province=session.unit, rules=session.rules)
+
+
+def check(session: Session, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+    """Parse and validate a record without saving it: what the desktop form shows as the user types."""
+    accident, issues = parse_accident(raw)
+    issues = [issue for issue in issues if issue.level == "error"] + validate_accident(accident, validation_context(session))
+    # A type problem and a rule problem on the same field say the same thing twice: keep the first.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for issue in issues:
+        key = (issue.field, issue.code)
+        if key not in seen:
+            seen.add(key)
+            unique.append(issue)
+    return normalise_for_storage(accident), unique
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    id: str
+    version: int
+    action: str  # 'added', 'updated', 'voided', 'unchanged'
+    warnings: tuple[Issue, ...] = ()
+
+
+def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], now: str) -> SaveResult:
+    """Write one valid record as its next version, inside the caller's transaction, with its audit row."""
+    current = session.store.current(accident["id"])
+    if current is not None and content_of(current) == content_of(accident):
+        return SaveResult(accident["id"], current["version"], "unchanged", tuple(warnings))
+    if current is None:
+        if accident["status"] == "void":
+            raise ValidationFailed([Issue("status", "status.void_new")])
+        accident.update(version=1, created_at=now, updated_at=now, author=session.user)
+        action = "added"
+    else:
+        accident.update(version=current["version"] + 1, created_at=current["created_at"], updated_at=now,
+                        author=session.user)
+        action = "voided" if accident["status"] == "void" and current["status"] != "void" else "updated"
+    session.store.write(accident, origin="entry")
+    session.audit.append(session.user, {"added": "add", "updated": "update", "voided": "void"}[action], "accident",
+                         accident["id"], {"version": accident["version"], "victims": len(accident["victims"])})
+    return SaveResult(accident["id"], accident["version"], action, tuple(warnings))
+
+
+def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
+    """Validate and save one record (a new one, or the next version of an existing one)."""
+    session.require("save records", *WRITERS)
+    accident, issues = check(session, raw)
+    if any(issue.level == "error" for issue in issues):
+        raise ValidationFailed(issues)
+    try:
+        with session.db.atomic():
+            return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now())
+    except BaseException:
+        session.audit.forget_head()
+        raise
+
+
+def void_accident(session: Session, accident_id: str) -> SaveResult:
+    """Set a record to void: nothing is ever deleted, and the void travels upward."""
+    current = session.store.current(accident_id)
+    if current is None:
+        raise UserError("record.unknown", value=accident_id)
+    return save_accident(session, {**current, "status": "void"})
+
+
+@dataclass
+class AddReport:
+    added: int = 0
+    updated: int = 0
+    voided: int = 0
+    unchanged: int = 0
+    warnings: list[Issue] = field(default_factory=list)
+    results: list[SaveResult] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.voided + self.unchanged
+
+
+def _checked_lines(session: Session, path: Path):
+    """Yield (line, record, issues) for every record of the file, flagging an id given twice."""
+    first_line: dict[str, int] = {}
+    for line, raw in read_jsonl(path):
+        accident, issues = check(session, raw)
+        accident_id = accident.get("id")
+        if accident_id:
+            if accident_id in first_line:
+                issues.append(Issue("id", "jsonl.duplicate_id", {"first": first_line[accident_id]}))
+            else:
+                first_line[accident_id] = line
+        yield line, accident, [issue.at_line(line) for issue in issues]
+
+
+def add_file(session: Session, path: Path, progress: Progress | None = None, cancel: Cancel | None = None,
+             keep_results: bool = False) -> AddReport:
+    """Add or update the accidents of a JSON Lines file, all or nothing.
+
+    A first pass checks every line and collects every problem, so the user can mend the whole file at once;
+    only when there is none does a second pass save all records in one transaction. The file is read twice
+    rather than held in memory: 100,000 records stay within the memory budget of an old PC.
+    """
+    session.require("add records", *WRITERS)
+    path = Path(path)
+    errors: list[Issue] = []
+    total = 0
+    for _line, _accident, issues in _checked_lines(session, path):
+        total += 1
+        errors.extend(issue for issue in issues if issue.level == "error")
+        if cancel is not None and cancel():
+            raise UserError("operation.cancelled")
+    if errors:
+        raise ValidationFailed(errors)
+    report = AddReport()
+    now = utc_now()
+    try:
+        with session.db.atomic():
+            for done, (_line, accident, issues) in enumerate(_checked_lines(session, path), start=1):
+                if any(issue.level == "error" for issue in issues):  # the file changed between the passes
+                    raise ValidationFailed(issues)
+                warnings = [issue for issue in issues if issue.level == "warning"]
+                result = _store(session, accident, warnings, now)
+                setattr(report, result.action, getattr(report, result.action) + 1)
+                report.warnings.extend(warnings)
+                if keep_results:
+                    report.results.append(result)
+                if progress is not None and (done % 500 == 0 or done == total):
+                    progress(done, total)
+                if cancel is not None and cancel():
+                    raise UserError("operation.cancelled")
+            session.audit.append(session.user, "add_file", "file", None,
+                                 {"added": report.added, "updated": report.updated, "voided": report.voided,
+                                  "unchanged": report.unchanged})
+    except BaseException:
+        session.audit.forget_head()
+        raise
+    return report
+
+
+def list_accidents(session: Session, period: Period | None = None, search: str = "", include_void: bool = False,
+                   limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Summary rows of the newest versions, newest accident first."""
+    filters = Filters(period=period, search=search, include_void=include_void)
+    return session.store.summaries(filters, limit=limit, offset=offset)
+
+
+def export_records(session: Session, period: Period | None = None, search: str = "", include_void: bool = False):
+    """The full newest versions, streamed, in the interchange form."""
+    return session.store.records(Filters(period=period, search=search, include_void=include_void))
+
+
+def get_accident(session: Session, accident_id: str) -> dict[str, Any]:
+    accident = session.store.current(accident_id)
+    if accident is None:
+        raise UserError("record.unknown", value=accident_id)
+    return accident
+
+
+def history(session: Session, accident_id: str) -> list[dict[str, Any]]:
+    return session.store.history(accident_id)
+
+
+def dumps_summary(row: Mapping[str, Any]) -> str:
+    return json.dumps(dict(row), ensure_ascii=False)

@@ -1,0 +1,269 @@
+"""A workstation's data folder, its set-up, and logging in: the one start-up path of the CLI and the GUI.
+
+A data folder holds `keys.json` (the wrapped database key), `tnld.db` (the SQLCipher database and its WAL),
+`backups/`, `logs/` and optionally `codelists/` (newer code lists that replace the bundled ones).
+`login` unwraps the key, opens and migrates the database, records the login in the audit log and returns a
+`Session`: the context object every service function takes (STYLE § 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app import __version__
+from app.core.codelists import CodeLists
+from app.core.errors import UserError
+from app.core.rules import Rules, default_rules
+from app.db.accident_store import AccidentStore, utc_now
+from app.db.audit import AuditLog
+from app.db.connection import WrongKey, connect, integrity_errors
+from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
+from app.db.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+ROLES = ("commune", "office")
+USER_ROLES = ("admin", "clerk", "viewer")
+MIN_PASSWORD = 8
+_USER_NAME = re.compile(r"^[\w.\-]{1,40}$")
+
+
+@dataclass(frozen=True)
+class DataDir:
+    path: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / "tnld.db"
+
+    @property
+    def keyfile_path(self) -> Path:
+        return self.path / "keys.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.path / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.path / "logs"
+
+    @property
+    def codelists(self) -> Path:
+        return self.path / "codelists"
+
+    def is_initialised(self) -> bool:
+        return self.keyfile_path.is_file()
+
+    def keyfile(self) -> KeyFile:
+        if not self.is_initialised():
+            raise UserError("datadir.not_initialised", path=str(self.path))
+        return KeyFile.load(self.keyfile_path)
+
+
+@dataclass
+class Session:
+    """A logged-in user at a workstation: what every service function works with."""
+
+    datadir: DataDir
+    db: Database
+    key: bytes
+    user: str
+    user_role: str
+    role: str  # 'commune' or 'office'
+    unit: str  # commune code, or province code for an office
+    unit_name: str
+    codelists: CodeLists
+    rules: Rules = field(default_factory=default_rules)
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
+
+    def __post_init__(self) -> None:
+        self.audit = AuditLog(self.db)
+        self.store = AccidentStore(self.db, self.rules)
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def require(self, action: str, *roles: str) -> None:
+        """Refuse *action* unless the user has one of *roles*."""
+        if self.user_role not in roles:
+            raise UserError("role.forbidden", user=self.user, role=self.user_role, action=action,
+                            needed=" / ".join(roles))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def check_password(password: str | None) -> str:
+    if not password:
+        raise UserError("password.missing")
+    if len(password) < MIN_PASSWORD:
+        raise UserError("password.short", minimum=MIN_PASSWORD)
+    return password
+
+
+def check_user_name(name: str) -> str:
+    if not _USER_NAME.match(name or ""):
+        raise UserError("user.name", value=name)
+    return name
+
+
+@dataclass(frozen=True)
+class InitResult:
+    recovery_code: str
+    unit: str
+    unit_name: str
+    role: str
+
+
+def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, office_name: str | None = None,
+               codelists: CodeLists | None = None) -> InitResult:
+    """Set up a new data folder: the database key, the key file with the admin's and the recovery wrap,
+    the schema, the first admin. Returns the recovery code, shown once."""
+    datadir = DataDir(Path(path))
+    if role not in ROLES:
+        raise UserError("init.role", value=role)
+    check_user_name(admin)
+    check_password(password)
+    codelists = codelists or CodeLists(datadir.codelists)
+    if datadir.is_initialised() or datadir.db_path.exists():
+        raise UserError("datadir.exists", path=str(datadir.path))
+    if role == "commune":
+        if not codelists.is_commune(unit):
+            raise UserError("unit.not_commune" if codelists.is_province(unit) else "unit.unknown", value=unit)
+        unit_name = codelists.unit_name(unit)
+    else:
+        if not codelists.is_province(unit):
+            raise UserError("init.office_unit", value=unit)
+        if not office_name or not office_name.strip():
+            raise UserError("init.office_name")
+        from app.core.text import clean
+
+        unit_name = clean(office_name)
+    datadir.path.mkdir(parents=True, exist_ok=True)
+    for folder in (datadir.backups, datadir.logs):
+        folder.mkdir(exist_ok=True)
+    db_key = secrets.token_bytes(32)
+    recovery_code = new_recovery_code()
+    db = connect(datadir.db_path, db_key)
+    try:
+        migrate(db, datadir.db_path, datadir.backups, db_key)
+        now = utc_now()
+        with db.atomic():
+            db["meta"].insert_all(
+                [{"key": k, "value": v} for k, v in {
+                    "role": role, "unit": unit, "unit_name": unit_name, "created_at": now,
+                    "created_by_version": __version__,
+                    "province": unit if role == "office" else (codelists.province_of(unit) or ""),
+                }.items()]
+            )
+            db["users"].insert({"name": admin, "role": "admin", "full_name": None, "active": 1, "created_at": now})
+            AuditLog(db).append(admin, "init", "workstation", unit, {"role": role})
+    finally:
+        db.close()
+    # The key file is written last: a folder without it is not initialised, and can be set up again.
+    KeyFile.create(datadir.keyfile_path, role=role, unit=unit, unit_name=unit_name, db_key=db_key, admin=admin,
+                   password=password, recovery_code=recovery_code)
+    log.info("initialised a %s workstation for unit %s", role, unit)
+    return InitResult(recovery_code, unit, unit_name, role)
+
+
+def open_database(datadir: DataDir, key: bytes) -> Database:
+    """Open and migrate the database with an unwrapped key."""
+    try:
+        db = connect(datadir.db_path, key)
+    except WrongKey as exc:
+        raise UserError("db.damaged", reason=str(exc)) from exc
+    try:
+        migrate(db, datadir.db_path, datadir.backups, key)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _meta(db: Database) -> dict[str, str]:
+    return {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
+
+
+def _session(datadir: DataDir, db: Database, key: bytes, user: str, clock=None) -> Session:
+    row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
+    if row is None:
+        db.close()
+        raise UserError("login.failed")
+    if not row[1]:
+        db.close()
+        raise UserError("login.inactive", user=user)
+    meta = _meta(db)
+    session = Session(datadir=datadir, db=db, key=key, user=user, user_role=row[0], role=meta["role"],
+                      unit=meta["unit"], unit_name=meta["unit_name"], codelists=CodeLists(datadir.codelists))
+    if clock is not None:
+        session.clock = clock
+    return session
+
+
+def login(path: Path, user: str | None, password: str | None, *, clock=None, audit: bool = True) -> Session:
+    """Unlock the data folder as *user* (default: the admin named at set-up). A wrong password opens nothing."""
+    datadir = DataDir(Path(path))
+    keyfile = datadir.keyfile()
+    user = user or keyfile.default_user
+    if not password:
+        raise UserError("password.missing")
+    try:
+        key = keyfile.unlock(user, password)
+    except WrongSecret:
+        log.warning("failed login at %s", datadir.path)
+        raise UserError("login.failed") from None
+    session = _session(datadir, open_database(datadir, key), key, user, clock)
+    if audit:
+        with session.db.atomic():
+            session.audit.append(user, "login")
+    return session
+
+
+def recover(path: Path, recovery_code: str, user: str, new_password: str) -> None:
+    """Set a new password for *user* with the printed recovery code (a forgotten password loses nothing)."""
+    datadir = DataDir(Path(path))
+    keyfile = datadir.keyfile()
+    check_password(new_password)
+    try:
+        key = keyfile.unlock_with_recovery(recovery_code)
+    except WrongSecret:
+        raise UserError("recovery.failed") from None
+    db = open_database(datadir, key)
+    try:
+        if db.execute("SELECT 1 FROM users WHERE name = ?", (user,)).fetchone() is None:
+            raise UserError("user.unknown", user=user)
+        with db.atomic():
+            AuditLog(db).append(user, "recover", "user", user)
+        keyfile.set_password(user, key, new_password)
+    finally:
+        db.close()
+
+
+def check_database(session: Session) -> list[str]:
+    return integrity_errors(session.db)
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("TNLD_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("TNLD", appauthor=False, roaming=False))
