@@ -7,7 +7,7 @@ takes `progress(done, total)` and `cancel()` (true when the user cancelled), and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,10 +111,13 @@ class AddReport:
         return self.added + self.updated + self.voided + self.unchanged
 
 
-def _checked_lines(session: Session, path: Path):
-    """Yield (line, record, issues) for every record of the file, flagging an id given twice."""
+Source = Callable[[], Iterable[tuple[int, Mapping[str, Any]]]]
+
+
+def _checked_lines(session: Session, source: Source):
+    """Yield (line, record, issues) for every record of the source, flagging an id given twice."""
     first_line: dict[str, int] = {}
-    for line, raw in read_jsonl(path):
+    for line, raw in source():
         accident, issues = check(session, raw)
         accident_id = accident.get("id")
         if accident_id:
@@ -127,17 +130,23 @@ def _checked_lines(session: Session, path: Path):
 
 def add_file(session: Session, path: Path, progress: Progress | None = None, cancel: Cancel | None = None,
              keep_results: bool = False) -> AddReport:
-    """Add or update the accidents of a JSON Lines file, all or nothing.
+    """Add or update the accidents of a JSON Lines file, all or nothing."""
+    path = Path(path)
+    return add_records(session, lambda: read_jsonl(path), progress, cancel, keep_results, origin=path.name)
 
-    A first pass checks every line and collects every problem, so the user can mend the whole file at once;
-    only when there is none does a second pass save all records in one transaction. The file is read twice
+
+def add_records(session: Session, source: Source, progress: Progress | None = None, cancel: Cancel | None = None,
+                keep_results: bool = False, origin: str = "") -> AddReport:
+    """Add or update records, all or nothing; *source()* yields (line, record) and can be called twice.
+
+    A first pass checks every record and collects every problem, so the user can mend the whole file at once;
+    only when there is none does a second pass save all records in one transaction. The source is read twice
     rather than held in memory: 100,000 records stay within the memory budget of an old PC.
     """
     session.require("add records", *WRITERS)
-    path = Path(path)
     errors: list[Issue] = []
     total = 0
-    for _line, _accident, issues in _checked_lines(session, path):
+    for _line, _accident, issues in _checked_lines(session, source):
         total += 1
         errors.extend(issue for issue in issues if issue.level == "error")
         if cancel is not None and cancel():
@@ -148,7 +157,7 @@ def add_file(session: Session, path: Path, progress: Progress | None = None, can
     now = utc_now()
     try:
         with session.db.atomic():
-            for done, (_line, accident, issues) in enumerate(_checked_lines(session, path), start=1):
+            for done, (_line, accident, issues) in enumerate(_checked_lines(session, source), start=1):
                 if any(issue.level == "error" for issue in issues):  # the file changed between the passes
                     raise ValidationFailed(issues)
                 warnings = [issue for issue in issues if issue.level == "warning"]
@@ -161,7 +170,7 @@ def add_file(session: Session, path: Path, progress: Progress | None = None, can
                     progress(done, total)
                 if cancel is not None and cancel():
                     raise UserError("operation.cancelled")
-            session.audit.append(session.user, "add_file", "file", None,
+            session.audit.append(session.user, "add_file", "file", origin or None,
                                  {"added": report.added, "updated": report.updated, "voided": report.voided,
                                   "unchanged": report.unchanged})
     except BaseException:

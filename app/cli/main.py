@@ -1,0 +1,544 @@
+"""The `tnld` command (SPEC § 9): parse arguments, set up paths, logging and language, call the services,
+print for people (or JSON with `--json`). The only layer that prints.
+
+Exit codes: 0 done; 2 bad usage or invalid input (nothing changed); 3 a bundle failed verification;
+4 signed by an unknown key; 1 anything unexpected (logged, with a crash file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.core.errors import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
+from app.i18n import choose_language, install, translate
+
+MAX_ISSUES_SHOWN = 50
+
+
+def tr(text: str) -> str:
+    return translate("cli", text)
+
+
+class Output:
+    """Where results go: people's text on stdout, problems on stderr."""
+
+    def __init__(self, stdout=None, stderr=None) -> None:
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+
+    def line(self, text: str = "") -> None:
+        print(text, file=self.stdout)
+
+    def error(self, text: str) -> None:
+        print(text, file=self.stderr)
+
+    def json(self, value: Any) -> None:
+        json.dump(value, self.stdout, ensure_ascii=False, indent=1)
+        self.stdout.write("\n")
+
+
+def message(error: UserError) -> str:
+    return error.message(translate)
+
+
+# Passwords and secrets: never a prompt when stdin is not a terminal.
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n")
+    except FileNotFoundError:
+        raise UserError("file.missing", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("file.unreadable", path=path, reason=str(exc)) from None
+
+
+def password_from(args: argparse.Namespace, confirm: bool = False) -> str:
+    if args.password_file:
+        return _read_secret_file(args.password_file)
+    if os.environ.get("TNLD_PASSWORD"):
+        return os.environ["TNLD_PASSWORD"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(tr("Password: "))
+        if confirm and getpass.getpass(tr("Password again: ")) != first:
+            raise UserError("password.mismatch")
+        return first
+    raise UserError("password.missing")
+
+
+def new_password_from(args: argparse.Namespace) -> str:
+    if getattr(args, "new_password_file", None):
+        return _read_secret_file(args.new_password_file)
+    if os.environ.get("TNLD_NEW_PASSWORD"):
+        return os.environ["TNLD_NEW_PASSWORD"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(tr("New password: "))
+        if getpass.getpass(tr("New password again: ")) != first:
+            raise UserError("password.mismatch")
+        return first
+    raise UserError("password.missing")
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    from app.services.workspace import default_data_dir
+
+    return default_data_dir()
+
+
+def open_session(args: argparse.Namespace):
+    from app.services.workspace import login
+
+    path = data_dir(args)
+    from app.services.workspace import DataDir
+
+    DataDir(path).keyfile()  # says "not a data folder" before asking for a password
+    return login(path, args.user, password_from(args))
+
+
+def _after_change(session) -> None:
+    """The daily automatic backup, after a command that changed data."""
+    from app.services.backup import auto_backup
+
+    auto_backup(session)
+
+
+# Commands.
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from app.services.workspace import initialise
+
+    result = initialise(data_dir(args), role=args.role, unit=args.unit, admin=args.admin,
+                        password=password_from(args, confirm=True), office_name=args.office_name)
+    if args.json:
+        out.json({"unit": result.unit, "unit_name": result.unit_name, "role": result.role,
+                  "recovery_code": result.recovery_code})
+        return EXIT_OK
+    out.line(tr("Set up {role} workstation for {unit} {name} in {path}.").format(
+        role=tr("a commune") if result.role == "commune" else tr("an office"), unit=result.unit,
+        name=result.unit_name, path=data_dir(args)))
+    out.line()
+    out.line(tr("RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
+    out.line(tr("Print or write it down and keep it locked away: with it a forgotten password loses nothing."))
+    return EXIT_OK
+
+
+def _print_issues(out: Output, issues, heading: str) -> None:
+    if not issues:
+        return
+    out.error(heading)
+    for issue in issues[:MAX_ISSUES_SHOWN]:
+        out.error("  " + issue.message(translate))
+    if len(issues) > MAX_ISSUES_SHOWN:
+        out.error("  " + tr("… and {count} more").format(count=len(issues) - MAX_ISSUES_SHOWN))
+
+
+def cmd_add(args: argparse.Namespace, out: Output) -> int:
+    from app.services.records import add_file
+
+    with open_session(args) as session:
+        report = add_file(session, Path(args.file))
+        _after_change(session)
+    if args.json:
+        out.json({"added": report.added, "updated": report.updated, "voided": report.voided,
+                  "unchanged": report.unchanged, "warnings": [i.message(translate) for i in report.warnings]})
+        return EXIT_OK
+    out.line(tr("Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.").format(
+        added=report.added, updated=report.updated, voided=report.voided, unchanged=report.unchanged))
+    _print_issues(out, report.warnings, tr("Warnings (saved all the same; check these records):"))
+    return EXIT_OK
+
+
+def _date_vi(iso: str | None) -> str:
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+STATUS_LABELS = {"draft": "draft", "confirmed": "confirmed", "void": "void"}
+
+
+def _status_label(status: str) -> str:
+    return {"draft": tr("draft"), "confirmed": tr("confirmed"), "void": tr("void")}.get(status, status)
+
+
+def cmd_list(args: argparse.Namespace, out: Output) -> int:
+    from app.core.periods import Period
+    from app.core.interchange import to_interchange
+    from app.services.records import export_records, list_accidents
+
+    period = Period.parse(args.period) if args.period else None
+    with open_session(args) as session:
+        if args.json:
+            out.stdout.write("[")
+            for index, accident in enumerate(export_records(session, period, args.search or "", args.all)):
+                out.stdout.write(("," if index else "") + "\n" + json.dumps(to_interchange(accident), ensure_ascii=False))
+            out.stdout.write("\n]\n")
+            return EXIT_OK
+        rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
+        total = session.store.count(_filters(period, args))
+    header = [tr("Date"), tr("Village"), tr("Victim"), tr("Deaths"), tr("Serious"), tr("Status"), tr("Note"), "ID"]
+    table = []
+    for row in rows:
+        notes = []
+        if not row["complete"]:
+            notes.append(tr("incomplete"))
+        if row["commuting"]:
+            notes.append(tr("commuting"))
+        victim = row["first_victim"] or ""
+        if row["victims"] > 1:
+            victim += f" (+{row['victims'] - 1})"
+        table.append([_date_vi(row["occurred_on"]), row["village"] or "", victim, str(row["deaths"]),
+                      str(row["serious"]), _status_label(row["status"]), ", ".join(notes), row["id"][:8]])
+    _print_table(out, header, table)
+    out.line(tr("{shown} of {total} accident(s).").format(shown=len(rows), total=total))
+    return EXIT_OK
+
+
+def _filters(period, args):
+    from app.db.accident_store import Filters
+
+    return Filters(period=period, search=args.search or "", include_void=args.all)
+
+
+def _print_table(out: Output, header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i]) for i in range(len(header))]
+    out.line("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+    for row in rows:
+        out.line("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def cmd_show(args: argparse.Namespace, out: Output) -> int:
+    from app.core.interchange import to_interchange
+    from app.services.records import get_accident, history
+
+    with open_session(args) as session:
+        accident_id = _resolve_id(session, args.id)
+        if args.history:
+            out.json([to_interchange(version) for version in history(session, accident_id)])
+        else:
+            out.json(to_interchange(get_accident(session, accident_id)))
+    return EXIT_OK
+
+
+def _resolve_id(session, prefix: str) -> str:
+    """A full id from the first characters shown by `list` (at least 8)."""
+    rows = session.db.execute("SELECT id FROM accidents WHERE id LIKE ? LIMIT 2", (prefix.lower() + "%",)).fetchall()
+    if len(prefix) < 8 or len(rows) != 1:
+        raise UserError("record.unknown", value=prefix)
+    return rows[0][0]
+
+
+def cmd_void(args: argparse.Namespace, out: Output) -> int:
+    from app.services.records import void_accident
+
+    with open_session(args) as session:
+        result = void_accident(session, _resolve_id(session, args.id))
+        _after_change(session)
+    out.line(tr("Accident {id} is void (version {version}); it stays in the history.").format(
+        id=result.id, version=result.version))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace, out: Output) -> int:
+    from app.db.audit import recent, verify_chain
+
+    with open_session(args) as session:
+        if args.audit_command == "show":
+            session.require("read the audit log", "admin")
+            rows = recent(session.db, args.limit)
+            if args.json:
+                out.json(rows)
+            else:
+                for row in rows:
+                    out.line(f"{row['seq']:>6}  {row['at']}  {row['user'] or '':<12} {row['action']:<14} "
+                             f"{row['entity'] or ''} {row['entity_id'] or ''} {row['detail'] or ''}".rstrip())
+            return EXIT_OK
+        check = verify_chain(session.db)
+    if args.json:
+        out.json({"ok": check.ok, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
+    elif check.ok:
+        out.line(tr("Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
+    else:
+        out.error(tr("Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and "
+                     "tell the office.").format(seq=check.broken_at))
+    return EXIT_OK if check.ok else 3
+
+
+def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    from app.services.backup import write_backup
+
+    target = Path(args.out)
+    if target.exists() and not args.force:
+        raise UserError("file.exists", path=str(target))
+    with open_session(args) as session:
+        write_backup(session, target)
+    out.line(tr("Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from app.services.backup import restore
+
+    result = restore(data_dir(args), Path(args.file), args.user, password_from(args))
+    out.line(tr("Restored the backup of {created} ({count} accident(s)).").format(
+        created=result.created_at, count=result.accidents))
+    if result.saved_copy:
+        out.line(tr("The previous database was kept in {path}.").format(path=result.saved_copy))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    from app.services import demo
+    from app.services.workspace import DataDir, initialise, login
+
+    path = data_dir(args)
+    password = password_from(args, confirm=True)
+    if not DataDir(path).is_initialised():
+        if args.role == "office":
+            result = initialise(path, role="office", unit="20", admin=args.user or "admin", password=password,
+                                office_name="Sở Nội vụ tỉnh Lạng Sơn")
+        else:
+            result = initialise(path, role="commune", unit="06040", admin=args.user or "admin", password=password)
+        out.line(tr("Set up a demo {role} workstation for {unit} {name} in {path}.").format(
+            role=tr("commune") if result.role == "commune" else tr("office"), unit=result.unit,
+            name=result.unit_name, path=path))
+        out.line(tr("RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
+    with login(path, args.user, password) as session:
+        report = demo.fill(session, count=args.count, seed=args.seed)
+        _after_change(session)
+    out.line(tr("Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.").format(
+        added=report.added, seed=args.seed, unchanged=report.unchanged))
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace, out: Output) -> int:
+    from app.services import users
+
+    with open_session(args) as session:
+        if args.users_command == "add":
+            users.add_user(session, args.name, args.role, new_password_from(args))
+            out.line(tr("User {name} added with the role {role}.").format(name=args.name, role=args.role))
+        elif args.users_command == "passwd":
+            if args.name and args.name != session.user:
+                users.reset_password(session, args.name, new_password_from(args))
+            else:
+                users.change_password(session, password_from(args), new_password_from(args))
+            out.line(tr("Password changed."))
+        elif args.users_command == "disable":
+            users.set_role(session, args.name, active=False)
+            out.line(tr("User {name} disabled.").format(name=args.name))
+        else:
+            rows = users.list_users(session)
+            if args.json:
+                out.json([u.__dict__ for u in rows])
+            else:
+                for user in rows:
+                    state = "" if user.active else tr("disabled")
+                    out.line(f"{user.name:<20} {user.role:<8} {state}".rstrip())
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace, out: Output) -> int:
+    from app.services.workspace import recover
+
+    if args.recovery_code_file:
+        code = _read_secret_file(args.recovery_code_file)
+    elif os.environ.get("TNLD_RECOVERY_CODE"):
+        code = os.environ["TNLD_RECOVERY_CODE"]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        code = input(tr("Recovery code: "))
+    else:
+        raise UserError("recovery.failed")
+    user = args.user or _default_user(args)
+    recover(data_dir(args), code, user, new_password_from(args))
+    out.line(tr("New password set for {user}.").format(user=user))
+    return EXIT_OK
+
+
+def _default_user(args: argparse.Namespace) -> str:
+    from app.services.workspace import DataDir
+
+    return DataDir(data_dir(args)).keyfile().default_user
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
+    "init": cmd_init, "add": cmd_add, "list": cmd_list, "show": cmd_show, "void": cmd_void, "audit": cmd_audit,
+    "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo, "users": cmd_users, "recover": cmd_recover,
+}
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help=tr("the workstation's data folder (or TNLD_DATA_DIR)"))
+    parser.add_argument("--user", metavar="NAME", default=default if default is not None else os.environ.get("TNLD_USER"),
+                        help=tr("user name (or TNLD_USER; default: the admin named at set-up)"))
+    parser.add_argument("--password-file", metavar="FILE", default=default,
+                        help=tr("read the password from the first line of FILE"))
+    parser.add_argument("--lang", choices=("vi", "en"), default=default,
+                        help=tr("language of messages: vi (default) or en"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tnld",
+        description=tr("TNLĐ: the commune register of occupational accidents of workers without a labour contract."),
+        epilog=tr("With no command, the desktop program opens. The password comes from --password-file or "
+                  "TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted "
+                  "signer, 1 unexpected."),
+    )
+    parser.add_argument("--version", action="version", version=f"tnld {__version__}",
+                        help=tr("print the version and exit"))
+    _add_global_options(parser, None)
+    commands = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
+
+    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        _add_global_options(command, argparse.SUPPRESS)  # accepted after the command too
+        return command
+
+    p = sub("init", tr("set up a new data folder; prints the recovery code"))
+    p.add_argument("--role", required=True, choices=("commune", "office"), help=tr("commune or office"))
+    p.add_argument("--unit", required=True, metavar="CODE",
+                   help=tr("5-digit commune code, or 2-digit province code for an office"))
+    p.add_argument("--admin", required=True, metavar="NAME", help=tr("name of the first admin user"))
+    p.add_argument("--office-name", metavar="TEXT", help=tr("the office's name, e.g. \"Sở Nội vụ tỉnh Lạng Sơn\""))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+
+    p = sub("add", tr("add or update accidents from a JSON Lines file; all or nothing"))
+    p.add_argument("file", metavar="FILE.jsonl", help=tr("one accident per line (docs/interchange.md)"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+
+    p = sub("list", tr("list accidents (newest version; void ones only with --all)"))
+    p.add_argument("--period", metavar="P", help=tr("2026, 2026-H1, 2026-Q3, 2026-03 …"))
+    p.add_argument("--search", metavar="TEXT", help=tr("words to find in names, village, place, work, description"))
+    p.add_argument("--all", action="store_true", help=tr("include void records"))
+    p.add_argument("--limit", type=int, metavar="N", help=tr("show at most N rows"))
+    p.add_argument("--json", action="store_true", help=tr("print the records in the interchange format"))
+
+    p = sub("show", tr("print one accident in the interchange format"))
+    p.add_argument("id", metavar="ID", help=tr("the id, or its first 8 characters as shown by list"))
+    p.add_argument("--history", action="store_true", help=tr("print every version"))
+
+    p = sub("void", tr("void a mistaken record (it is kept in the history)"))
+    p.add_argument("id", metavar="ID", help=tr("the id, or its first 8 characters as shown by list"))
+
+    p = sub("audit", tr("the audit log"))
+    audit_commands = p.add_subparsers(dest="audit_command", metavar=tr("COMMAND"), required=True)
+    q = audit_commands.add_parser("verify", help=tr("check the audit log's hash chain"))
+    q.add_argument("--json", action="store_true", help=tr("print JSON"))
+    q = audit_commands.add_parser("show", help=tr("show the latest entries (admin)"))
+    q.add_argument("--limit", type=int, default=50, metavar="N", help=tr("how many entries"))
+    q.add_argument("--json", action="store_true", help=tr("print JSON"))
+
+    p = sub("backup", tr("write an encrypted backup file"))
+    p.add_argument("--out", required=True, metavar="FILE", help=tr("the backup file to write"))
+    p.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+
+    p = sub("restore", tr("replace the database by a backup (admin of the backup)"))
+    p.add_argument("file", metavar="FILE", help=tr("a backup file written by backup"))
+
+    p = sub("demo", tr("fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)"))
+    p.add_argument("--role", choices=("commune", "office"), default="commune",
+                   help=tr("set up as this role when the folder is new"))
+    p.add_argument("--count", type=int, default=60, metavar="N", help=tr("how many accidents"))
+    p.add_argument("--seed", type=int, default=1, metavar="N", help=tr("the same seed gives the same data"))
+
+    p = sub("users", tr("users and roles: list, add, passwd, disable"))
+    user_commands = p.add_subparsers(dest="users_command", metavar=tr("COMMAND"))
+    q = user_commands.add_parser("list", help=tr("list users"))
+    q.add_argument("--json", action="store_true", help=tr("print JSON"))
+    q = user_commands.add_parser("add", help=tr("add a user (admin); the new password from --new-password-file"))
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, choices=("admin", "clerk", "viewer"), help=tr("admin, clerk or viewer"))
+    q.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
+    q = user_commands.add_parser("passwd", help=tr("change your password, or (admin) another user's"))
+    q.add_argument("name", metavar="NAME", nargs="?")
+    q.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
+    q = user_commands.add_parser("disable", help=tr("disable a user (admin)"))
+    q.add_argument("name", metavar="NAME")
+    p.set_defaults(json=False)
+
+    p = sub("recover", tr("set a new password with the printed recovery code"))
+    p.add_argument("--recovery-code-file", metavar="FILE", help=tr("read the recovery code from FILE"))
+    p.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
+    return parser
+
+
+def _translate_argparse() -> None:
+    """argparse's own words (usage, options, errors) through the same translator."""
+    from app.cli import argparse_words  # noqa: F401 - marks the strings for lupdate
+
+    argparse._ = lambda text: translate("argparse", text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: translate("argparse", singular if n == 1 else plural)  # type: ignore[attr-defined]
+
+
+def _early_language(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    from app.logs import setup_logging
+
+    try:
+        path = data_dir(args)
+    except Exception:  # noqa: BLE001 - logging must never stop the command
+        return
+    setup_logging(path / "logs" if (path / "keys.json").exists() or args.command in ("init", "demo") else None)
+
+
+def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = out or Output()
+    if argv in (["--version"], ["-V"]):  # the fast path: no translation, no imports
+        out.line(f"tnld {__version__}")
+        return EXIT_OK
+    from app.logs import setup_logging
+
+    setup_logging(None)
+    install(choose_language(_early_language(argv)))
+    _translate_argparse()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        # The desktop program (SPEC § 7) is the next capability; until it lands, the bare command shows help.
+        parser.print_help(out.stdout)
+        return EXIT_OK
+    if args.command == "users" and args.users_command is None:
+        args.users_command = "list"
+    _setup_logging(args)
+    try:
+        return COMMANDS[args.command](args, out)
+    except ValidationFailed as failure:
+        out.error(message(failure))
+        _print_issues(out, failure.issues, tr("Problems found:"))
+        return failure.exit_code
+    except UserError as error:
+        out.error(message(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        out.error(translate("Messages", "cancelled; nothing was changed"))
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
+        from app.logs import write_crash_report
+
+        report = write_crash_report(exc, data_dir(args) / "logs" if args.data_dir else None)
+        out.error(tr("Unexpected error: {error}. Details were saved in {path}; please send that file to support.")
+                  .format(error=type(exc).__name__, path=report))
+        return EXIT_UNEXPECTED
