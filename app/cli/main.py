@@ -22,10 +22,6 @@ from app.i18n import choose_language, install, translate
 MAX_ISSUES_SHOWN = 50
 
 
-def tr(text: str) -> str:
-    return translate("cli", text)
-
-
 class Output:
     """Where results go: people's text on stdout, problems on stderr."""
 
@@ -67,8 +63,8 @@ def password_from(args: argparse.Namespace, confirm: bool = False) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        first = getpass.getpass(tr("Password: "))
-        if confirm and getpass.getpass(tr("Password again: ")) != first:
+        first = getpass.getpass(translate("cli", "Password: "))
+        if confirm and getpass.getpass(translate("cli", "Password again: ")) != first:
             raise UserError("password.mismatch")
         return first
     raise UserError("password.missing")
@@ -82,8 +78,8 @@ def new_password_from(args: argparse.Namespace) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        first = getpass.getpass(tr("New password: "))
-        if getpass.getpass(tr("New password again: ")) != first:
+        first = getpass.getpass(translate("cli", "New password: "))
+        if getpass.getpass(translate("cli", "New password again: ")) != first:
             raise UserError("password.mismatch")
         return first
     raise UserError("password.missing")
@@ -124,12 +120,12 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         out.json({"unit": result.unit, "unit_name": result.unit_name, "role": result.role,
                   "recovery_code": result.recovery_code})
         return EXIT_OK
-    out.line(tr("Set up {role} workstation for {unit} {name} in {path}.").format(
-        role=tr("a commune") if result.role == "commune" else tr("an office"), unit=result.unit,
+    out.line(translate("cli", "Set up {role} workstation for {unit} {name} in {path}.").format(
+        role=translate("cli", "a commune") if result.role == "commune" else translate("cli", "an office"), unit=result.unit,
         name=result.unit_name, path=data_dir(args)))
     out.line()
-    out.line(tr("RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
-    out.line(tr("Print or write it down and keep it locked away: with it a forgotten password loses nothing."))
+    out.line(translate("cli", "RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
+    out.line(translate("cli", "Print or write it down and keep it locked away: with it a forgotten password loses nothing."))
     return EXIT_OK
 
 
@@ -140,7 +136,7 @@ def _print_issues(out: Output, issues, heading: str) -> None:
     for issue in issues[:MAX_ISSUES_SHOWN]:
         out.error("  " + issue.message(translate))
     if len(issues) > MAX_ISSUES_SHOWN:
-        out.error("  " + tr("… and {count} more").format(count=len(issues) - MAX_ISSUES_SHOWN))
+        out.error("  " + translate("cli", "… and {count} more").format(count=len(issues) - MAX_ISSUES_SHOWN))
 
 
 def cmd_add(args: argparse.Namespace, out: Output) -> int:
@@ -153,9 +149,9 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
         out.json({"added": report.added, "updated": report.updated, "voided": report.voided,
                   "unchanged": report.unchanged, "warnings": [i.message(translate) for i in report.warnings]})
         return EXIT_OK
-    out.line(tr("Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.").format(
+    out.line(translate("cli", "Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.").format(
         added=report.added, updated=report.updated, voided=report.voided, unchanged=report.unchanged))
-    _print_issues(out, report.warnings, tr("Warnings (saved all the same; check these records):"))
+    _print_issues(out, report.warnings, translate("cli", "Warnings (saved all the same; check these records):"))
     return EXIT_OK
 
 
@@ -166,11 +162,8 @@ def _date_vi(iso: str | None) -> str:
     return f"{day}/{month}/{year}"
 
 
-STATUS_LABELS = {"draft": "draft", "confirmed": "confirmed", "void": "void"}
-
-
 def _status_label(status: str) -> str:
-    return {"draft": tr("draft"), "confirmed": tr("confirmed"), "void": tr("void")}.get(status, status)
+    return {"draft": translate("cli", "draft"), "confirmed": translate("cli", "confirmed"), "void": translate("cli", "void")}.get(status, status)
 
 
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
@@ -188,21 +181,21 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
             return EXIT_OK
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = session.store.count(_filters(period, args))
-    header = [tr("Date"), tr("Village"), tr("Victim"), tr("Deaths"), tr("Serious"), tr("Status"), tr("Note"), "ID"]
+    header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "Victim"), translate("cli", "Deaths"), translate("cli", "Serious"), translate("cli", "Status"), translate("cli", "Note"), "ID"]
     table = []
     for row in rows:
         notes = []
         if not row["complete"]:
-            notes.append(tr("incomplete"))
+            notes.append(translate("cli", "incomplete"))
         if row["commuting"]:
-            notes.append(tr("commuting"))
+            notes.append(translate("cli", "commuting"))
         victim = row["first_victim"] or ""
         if row["victims"] > 1:
             victim += f" (+{row['victims'] - 1})"
         table.append([_date_vi(row["occurred_on"]), row["village"] or "", victim, str(row["deaths"]),
                       str(row["serious"]), _status_label(row["status"]), ", ".join(notes), row["id"][:8]])
     _print_table(out, header, table)
-    out.line(tr("{shown} of {total} accident(s).").format(shown=len(rows), total=total))
+    out.line(translate("cli", "{shown} of {total} accident(s).").format(shown=len(rows), total=total))
     return EXIT_OK
 
 
@@ -246,7 +239,7 @@ def cmd_void(args: argparse.Namespace, out: Output) -> int:
     with open_session(args) as session:
         result = void_accident(session, _resolve_id(session, args.id))
         _after_change(session)
-    out.line(tr("Accident {id} is void (version {version}); it stays in the history.").format(
+    out.line(translate("cli", "Accident {id} is void (version {version}); it stays in the history.").format(
         id=result.id, version=result.version))
     return EXIT_OK
 
@@ -269,9 +262,9 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
     if args.json:
         out.json({"ok": check.ok, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
     elif check.ok:
-        out.line(tr("Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
+        out.line(translate("cli", "Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
     else:
-        out.error(tr("Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and "
+        out.error(translate("cli", "Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and "
                      "tell the office.").format(seq=check.broken_at))
     return EXIT_OK if check.ok else 3
 
@@ -284,7 +277,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
         raise UserError("file.exists", path=str(target))
     with open_session(args) as session:
         write_backup(session, target)
-    out.line(tr("Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
+    out.line(translate("cli", "Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
     return EXIT_OK
 
 
@@ -292,10 +285,10 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     from app.services.backup import restore
 
     result = restore(data_dir(args), Path(args.file), args.user, password_from(args))
-    out.line(tr("Restored the backup of {created} ({count} accident(s)).").format(
+    out.line(translate("cli", "Restored the backup of {created} ({count} accident(s)).").format(
         created=result.created_at, count=result.accidents))
     if result.saved_copy:
-        out.line(tr("The previous database was kept in {path}.").format(path=result.saved_copy))
+        out.line(translate("cli", "The previous database was kept in {path}.").format(path=result.saved_copy))
     return EXIT_OK
 
 
@@ -311,14 +304,14 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
                                 office_name="Sở Nội vụ tỉnh Lạng Sơn")
         else:
             result = initialise(path, role="commune", unit="06040", admin=args.user or "admin", password=password)
-        out.line(tr("Set up a demo {role} workstation for {unit} {name} in {path}.").format(
-            role=tr("commune") if result.role == "commune" else tr("office"), unit=result.unit,
+        out.line(translate("cli", "Set up a demo {role} workstation for {unit} {name} in {path}.").format(
+            role=translate("cli", "commune") if result.role == "commune" else translate("cli", "office"), unit=result.unit,
             name=result.unit_name, path=path))
-        out.line(tr("RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
+        out.line(translate("cli", "RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
     with login(path, args.user, password) as session:
         report = demo.fill(session, count=args.count, seed=args.seed)
         _after_change(session)
-    out.line(tr("Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.").format(
+    out.line(translate("cli", "Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.").format(
         added=report.added, seed=args.seed, unchanged=report.unchanged))
     return EXIT_OK
 
@@ -329,23 +322,23 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
     with open_session(args) as session:
         if args.users_command == "add":
             users.add_user(session, args.name, args.role, new_password_from(args))
-            out.line(tr("User {name} added with the role {role}.").format(name=args.name, role=args.role))
+            out.line(translate("cli", "User {name} added with the role {role}.").format(name=args.name, role=args.role))
         elif args.users_command == "passwd":
             if args.name and args.name != session.user:
                 users.reset_password(session, args.name, new_password_from(args))
             else:
                 users.change_password(session, password_from(args), new_password_from(args))
-            out.line(tr("Password changed."))
+            out.line(translate("cli", "Password changed."))
         elif args.users_command == "disable":
             users.set_role(session, args.name, active=False)
-            out.line(tr("User {name} disabled.").format(name=args.name))
+            out.line(translate("cli", "User {name} disabled.").format(name=args.name))
         else:
             rows = users.list_users(session)
             if args.json:
                 out.json([u.__dict__ for u in rows])
             else:
                 for user in rows:
-                    state = "" if user.active else tr("disabled")
+                    state = "" if user.active else translate("cli", "disabled")
                     out.line(f"{user.name:<20} {user.role:<8} {state}".rstrip())
     return EXIT_OK
 
@@ -358,12 +351,12 @@ def cmd_recover(args: argparse.Namespace, out: Output) -> int:
     elif os.environ.get("TNLD_RECOVERY_CODE"):
         code = os.environ["TNLD_RECOVERY_CODE"]
     elif sys.stdin is not None and sys.stdin.isatty():
-        code = input(tr("Recovery code: "))
+        code = input(translate("cli", "Recovery code: "))
     else:
         raise UserError("recovery.failed")
     user = args.user or _default_user(args)
     recover(data_dir(args), code, user, new_password_from(args))
-    out.line(tr("New password set for {user}.").format(user=user))
+    out.line(translate("cli", "New password set for {user}.").format(user=user))
     return EXIT_OK
 
 
@@ -381,98 +374,98 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
 
 def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default,
-                        help=tr("the workstation's data folder (or TNLD_DATA_DIR)"))
+                        help=translate("cli", "the workstation's data folder (or TNLD_DATA_DIR)"))
     parser.add_argument("--user", metavar="NAME", default=default if default is not None else os.environ.get("TNLD_USER"),
-                        help=tr("user name (or TNLD_USER; default: the admin named at set-up)"))
+                        help=translate("cli", "user name (or TNLD_USER; default: the admin named at set-up)"))
     parser.add_argument("--password-file", metavar="FILE", default=default,
-                        help=tr("read the password from the first line of FILE"))
+                        help=translate("cli", "read the password from the first line of FILE"))
     parser.add_argument("--lang", choices=("vi", "en"), default=default,
-                        help=tr("language of messages: vi (default) or en"))
+                        help=translate("cli", "language of messages: vi (default) or en"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tnld",
-        description=tr("TNLĐ: the commune register of occupational accidents of workers without a labour contract."),
-        epilog=tr("With no command, the desktop program opens. The password comes from --password-file or "
+        description=translate("cli", "TNLĐ: the commune register of occupational accidents of workers without a labour contract."),
+        epilog=translate("cli", "With no command, this help is shown. The password comes from --password-file or "
                   "TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted "
                   "signer, 1 unexpected."),
     )
     parser.add_argument("--version", action="version", version=f"tnld {__version__}",
-                        help=tr("print the version and exit"))
+                        help=translate("cli", "print the version and exit"))
     _add_global_options(parser, None)
-    commands = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
+    commands = parser.add_subparsers(dest="command", metavar=translate("cli", "COMMAND"))
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text, description=help_text)
         _add_global_options(command, argparse.SUPPRESS)  # accepted after the command too
         return command
 
-    p = sub("init", tr("set up a new data folder; prints the recovery code"))
-    p.add_argument("--role", required=True, choices=("commune", "office"), help=tr("commune or office"))
+    p = sub("init", translate("cli", "set up a new data folder; prints the recovery code"))
+    p.add_argument("--role", required=True, choices=("commune", "office"), help=translate("cli", "commune or office"))
     p.add_argument("--unit", required=True, metavar="CODE",
-                   help=tr("5-digit commune code, or 2-digit province code for an office"))
-    p.add_argument("--admin", required=True, metavar="NAME", help=tr("name of the first admin user"))
-    p.add_argument("--office-name", metavar="TEXT", help=tr("the office's name, e.g. \"Sở Nội vụ tỉnh Lạng Sơn\""))
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+                   help=translate("cli", "5-digit commune code, or 2-digit province code for an office"))
+    p.add_argument("--admin", required=True, metavar="NAME", help=translate("cli", "name of the first admin user"))
+    p.add_argument("--office-name", metavar="TEXT", help=translate("cli", "the office's name, e.g. \"Sở Nội vụ tỉnh Lạng Sơn\""))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
 
-    p = sub("add", tr("add or update accidents from a JSON Lines file; all or nothing"))
-    p.add_argument("file", metavar="FILE.jsonl", help=tr("one accident per line (docs/interchange.md)"))
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = sub("add", translate("cli", "add or update accidents from a JSON Lines file; all or nothing"))
+    p.add_argument("file", metavar="FILE.jsonl", help=translate("cli", "one accident per line (docs/interchange.md)"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
 
-    p = sub("list", tr("list accidents (newest version; void ones only with --all)"))
-    p.add_argument("--period", metavar="P", help=tr("2026, 2026-H1, 2026-Q3, 2026-03 …"))
-    p.add_argument("--search", metavar="TEXT", help=tr("words to find in names, village, place, work, description"))
-    p.add_argument("--all", action="store_true", help=tr("include void records"))
-    p.add_argument("--limit", type=int, metavar="N", help=tr("show at most N rows"))
-    p.add_argument("--json", action="store_true", help=tr("print the records in the interchange format"))
+    p = sub("list", translate("cli", "list accidents (newest version; void ones only with --all)"))
+    p.add_argument("--period", metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3, 2026-03 …"))
+    p.add_argument("--search", metavar="TEXT", help=translate("cli", "words to find in names, village, place, work, description"))
+    p.add_argument("--all", action="store_true", help=translate("cli", "include void records"))
+    p.add_argument("--limit", type=int, metavar="N", help=translate("cli", "show at most N rows"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print the records in the interchange format"))
 
-    p = sub("show", tr("print one accident in the interchange format"))
-    p.add_argument("id", metavar="ID", help=tr("the id, or its first 8 characters as shown by list"))
-    p.add_argument("--history", action="store_true", help=tr("print every version"))
+    p = sub("show", translate("cli", "print one accident in the interchange format"))
+    p.add_argument("id", metavar="ID", help=translate("cli", "the id, or its first 8 characters as shown by list"))
+    p.add_argument("--history", action="store_true", help=translate("cli", "print every version"))
 
-    p = sub("void", tr("void a mistaken record (it is kept in the history)"))
-    p.add_argument("id", metavar="ID", help=tr("the id, or its first 8 characters as shown by list"))
+    p = sub("void", translate("cli", "void a mistaken record (it is kept in the history)"))
+    p.add_argument("id", metavar="ID", help=translate("cli", "the id, or its first 8 characters as shown by list"))
 
-    p = sub("audit", tr("the audit log"))
-    audit_commands = p.add_subparsers(dest="audit_command", metavar=tr("COMMAND"), required=True)
-    q = audit_commands.add_parser("verify", help=tr("check the audit log's hash chain"))
-    q.add_argument("--json", action="store_true", help=tr("print JSON"))
-    q = audit_commands.add_parser("show", help=tr("show the latest entries (admin)"))
-    q.add_argument("--limit", type=int, default=50, metavar="N", help=tr("how many entries"))
-    q.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = sub("audit", translate("cli", "the audit log"))
+    audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)
+    q = audit_commands.add_parser("verify", help=translate("cli", "check the audit log's hash chain"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    q = audit_commands.add_parser("show", help=translate("cli", "show the latest entries (admin)"))
+    q.add_argument("--limit", type=int, default=50, metavar="N", help=translate("cli", "how many entries"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
 
-    p = sub("backup", tr("write an encrypted backup file"))
-    p.add_argument("--out", required=True, metavar="FILE", help=tr("the backup file to write"))
-    p.add_argument("--force", action="store_true", help=tr("overwrite FILE if it exists"))
+    p = sub("backup", translate("cli", "write an encrypted backup file"))
+    p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the backup file to write"))
+    p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
 
-    p = sub("restore", tr("replace the database by a backup (admin of the backup)"))
-    p.add_argument("file", metavar="FILE", help=tr("a backup file written by backup"))
+    p = sub("restore", translate("cli", "replace the database by a backup (admin of the backup)"))
+    p.add_argument("file", metavar="FILE", help=translate("cli", "a backup file written by backup"))
 
-    p = sub("demo", tr("fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)"))
+    p = sub("demo", translate("cli", "fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)"))
     p.add_argument("--role", choices=("commune", "office"), default="commune",
-                   help=tr("set up as this role when the folder is new"))
-    p.add_argument("--count", type=int, default=60, metavar="N", help=tr("how many accidents"))
-    p.add_argument("--seed", type=int, default=1, metavar="N", help=tr("the same seed gives the same data"))
+                   help=translate("cli", "set up as this role when the folder is new"))
+    p.add_argument("--count", type=int, default=60, metavar="N", help=translate("cli", "how many accidents"))
+    p.add_argument("--seed", type=int, default=1, metavar="N", help=translate("cli", "the same seed gives the same data"))
 
-    p = sub("users", tr("users and roles: list, add, passwd, disable"))
-    user_commands = p.add_subparsers(dest="users_command", metavar=tr("COMMAND"))
-    q = user_commands.add_parser("list", help=tr("list users"))
-    q.add_argument("--json", action="store_true", help=tr("print JSON"))
-    q = user_commands.add_parser("add", help=tr("add a user (admin); the new password from --new-password-file"))
+    p = sub("users", translate("cli", "users and roles: list, add, passwd, disable"))
+    user_commands = p.add_subparsers(dest="users_command", metavar=translate("cli", "COMMAND"))
+    q = user_commands.add_parser("list", help=translate("cli", "list users"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    q = user_commands.add_parser("add", help=translate("cli", "add a user (admin); the new password from --new-password-file"))
     q.add_argument("name", metavar="NAME")
-    q.add_argument("--role", required=True, choices=("admin", "clerk", "viewer"), help=tr("admin, clerk or viewer"))
-    q.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
-    q = user_commands.add_parser("passwd", help=tr("change your password, or (admin) another user's"))
+    q.add_argument("--role", required=True, choices=("admin", "clerk", "viewer"), help=translate("cli", "admin, clerk or viewer"))
+    q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
+    q = user_commands.add_parser("passwd", help=translate("cli", "change your password, or (admin) another user's"))
     q.add_argument("name", metavar="NAME", nargs="?")
-    q.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
-    q = user_commands.add_parser("disable", help=tr("disable a user (admin)"))
+    q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
+    q = user_commands.add_parser("disable", help=translate("cli", "disable a user (admin)"))
     q.add_argument("name", metavar="NAME")
     p.set_defaults(json=False)
 
-    p = sub("recover", tr("set a new password with the printed recovery code"))
-    p.add_argument("--recovery-code-file", metavar="FILE", help=tr("read the recovery code from FILE"))
-    p.add_argument("--new-password-file", metavar="FILE", help=tr("read the new password from FILE"))
+    p = sub("recover", translate("cli", "set a new password with the printed recovery code"))
+    p.add_argument("--recovery-code-file", metavar="FILE", help=translate("cli", "read the recovery code from FILE"))
+    p.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
     return parser
 
 
@@ -527,7 +520,7 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         return COMMANDS[args.command](args, out)
     except ValidationFailed as failure:
         out.error(message(failure))
-        _print_issues(out, failure.issues, tr("Problems found:"))
+        _print_issues(out, failure.issues, translate("cli", "Problems found:"))
         return failure.exit_code
     except UserError as error:
         out.error(message(error))
@@ -539,6 +532,6 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         from app.logs import write_crash_report
 
         report = write_crash_report(exc, data_dir(args) / "logs" if args.data_dir else None)
-        out.error(tr("Unexpected error: {error}. Details were saved in {path}; please send that file to support.")
+        out.error(translate("cli", "Unexpected error: {error}. Details were saved in {path}; please send that file to support.")
                   .format(error=type(exc).__name__, path=report))
         return EXIT_UNEXPECTED
