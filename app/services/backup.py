@@ -78,15 +78,23 @@ def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None
     folder = session.datadir.backups / "auto"
     folder.mkdir(parents=True, exist_ok=True)
     now = now or dt.datetime.now()
-    existing = sorted(folder.glob("tnld-*.tnldbak"))
+
+    def by_time() -> list[Path]:
+        return sorted(folder.glob("tnld-*.tnldbak"), key=lambda p: (p.stat().st_mtime, p.name))
+
+    existing = by_time()
     if existing:
         newest = dt.datetime.fromtimestamp(existing[-1].stat().st_mtime)
-        if now - newest < AUTO_INTERVAL:
+        # Old PCs lose their clock when the CMOS battery dies: a clock that went back makes a backup due too.
+        if dt.timedelta(0) <= now - newest < AUTO_INTERVAL:
             return None
     path = folder / f"tnld-{now:%Y%m%d-%H%M%S}.tnldbak"
     write_backup(session, path, kind="auto")
-    for old in sorted(folder.glob("tnld-*.tnldbak"))[:-AUTO_KEEP]:
-        old.unlink(missing_ok=True)
+    stamp = now.timestamp()
+    os.utime(path, (stamp, stamp))
+    for old in by_time()[:-AUTO_KEEP]:
+        if old != path:
+            old.unlink(missing_ok=True)
     return path
 
 

@@ -1,0 +1,100 @@
+"""Backups: a round trip restores every record; a bad or foreign backup changes nothing."""
+
+import zipfile
+
+import pytest
+
+from app.core.errors import UserError
+from app.db.audit import verify_chain
+from app.services import records
+from app.services.backup import auto_backup, restore, write_backup
+from app.services.workspace import login
+from tests.conftest import PASSWORD, make_accident
+
+
+def test_backup_and_restore_round_trip(commune_dir, tmp_path):
+    kept, later = make_accident(), make_accident(work="Xây nhà")
+    with login(commune_dir, "admin", PASSWORD) as session:
+        records.save_accident(session, kept)
+        write_backup(session, tmp_path / "a.tnldbak")
+        records.save_accident(session, later)
+        records.void_accident(session, kept["id"])
+    result = restore(commune_dir, tmp_path / "a.tnldbak", "admin", PASSWORD)
+    assert result.accidents == 1 and result.saved_copy is not None
+    assert (result.saved_copy / "tnld.db").exists()
+    with login(commune_dir, "admin", PASSWORD) as session:
+        listed = records.list_accidents(session, include_void=True)
+        assert [(r["id"], r["status"]) for r in listed] == [(kept["id"], "confirmed")]
+        assert verify_chain(session.db).ok
+        actions = [row[0] for row in session.db.execute("SELECT action FROM audit ORDER BY seq")]
+        assert actions[-3:] == ["backup", "restore", "login"]
+
+
+def test_restore_into_an_empty_folder(commune_dir, tmp_path):
+    accident = make_accident()
+    with login(commune_dir, "admin", PASSWORD) as session:
+        records.save_accident(session, accident)
+        write_backup(session, tmp_path / "a.tnldbak")
+    restore(tmp_path / "new", tmp_path / "a.tnldbak", None, PASSWORD)
+    with login(tmp_path / "new", "admin", PASSWORD) as session:
+        assert records.get_accident(session, accident["id"])["village"] == accident["village"]
+
+
+def _unchanged(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_backup_of_another_unit_is_refused(commune_dir, office_dir, tmp_path):
+    with login(office_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "office.tnldbak")
+    before = _unchanged(commune_dir)
+    with pytest.raises(UserError) as caught:
+        restore(commune_dir, tmp_path / "office.tnldbak", "admin", PASSWORD)
+    assert caught.value.code == "backup.other_unit"
+    assert _unchanged(commune_dir) == before
+
+
+def test_a_damaged_backup_is_refused(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+    data = bytearray((tmp_path / "a.tnldbak").read_bytes())
+    with zipfile.ZipFile(tmp_path / "a.tnldbak") as archive:
+        offset = archive.getinfo("tnld.db").header_offset + 200
+    data[offset + 5000] ^= 0x01
+    (tmp_path / "b.tnldbak").write_bytes(bytes(data))
+    before = _unchanged(commune_dir)
+    with pytest.raises(UserError) as caught:
+        restore(commune_dir, tmp_path / "b.tnldbak", "admin", PASSWORD)
+    assert caught.value.code in ("backup.damaged", "backup.not_backup")
+    (tmp_path / "c.tnldbak").write_bytes(b"not a zip at all")
+    with pytest.raises(UserError) as caught:
+        restore(commune_dir, tmp_path / "c.tnldbak", "admin", PASSWORD)
+    assert caught.value.code == "backup.not_backup"
+    assert _unchanged(commune_dir) == before
+
+
+def test_restore_needs_the_password_of_an_admin(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+    with pytest.raises(UserError) as caught:
+        restore(commune_dir, tmp_path / "a.tnldbak", "admin", "wrong-password")
+    assert caught.value.code == "login.failed"
+
+
+def test_automatic_backups_once_a_day_keep_the_last_14(session):
+    import datetime as dt
+    import os
+
+    first = auto_backup(session)
+    assert first is not None
+    assert auto_backup(session) is None  # not twice a day
+    folder = session.datadir.backups / "auto"
+    for day in range(20):
+        stamp = dt.datetime(2026, 1, 1) + dt.timedelta(days=day)
+        path = folder / f"tnld-{stamp:%Y%m%d-%H%M%S}.tnldbak"
+        path.write_bytes(b"old")
+        os.utime(path, (stamp.timestamp(), stamp.timestamp()))
+    os.utime(first, (dt.datetime(2025, 1, 1).timestamp(),) * 2)
+    newest = auto_backup(session, now=dt.datetime(2026, 3, 1))
+    remaining = sorted(folder.glob("*.tnldbak"))
+    assert len(remaining) == 14 and remaining[-1] == newest
