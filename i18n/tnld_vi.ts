@@ -7,382 +7,382 @@
         <location filename="../app/cli/main.py" line="+529"/>
         <location filename="../app/core/messages.py" line="+190"/>
         <source>cancelled; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
         <location filename="../app/core/messages.py" line="-167"/>
         <source>line {line}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng {line}: {message}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{field}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}: {message}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} error(s) found; nothing was saved. Correct them and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phát hiện {count} lỗi; chưa lưu dữ liệu nào. Hãy sửa các lỗi rồi thử lại.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>is required; fill it in</source>
-        <translation type="unfinished"></translation>
+        <translation>là bắt buộc; hãy điền vào</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>is not a field of an accident record; check its spelling (see docs/interchange.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>không phải là trường của bản ghi vụ tai nạn; hãy kiểm tra chính tả (xem docs/interchange.md)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là văn bản</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>is longer than {limit} characters; shorten it</source>
-        <translation type="unfinished"></translation>
+        <translation>dài quá {limit} ký tự; hãy rút ngắn lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be a whole number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là số nguyên, nhưng giá trị đã nhập là {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must not be negative, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>không được là số âm, nhưng giá trị đã nhập là {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be a number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là số, nhưng giá trị đã nhập là {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be true or false, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là true hoặc false, nhưng giá trị đã nhập là {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{value} is not a date; write it as YYYY-MM-DD, for example 2026-03-15</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-03-15</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{value} is not a time; write it as HH:MM, for example 07:30</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là giờ hợp lệ; hãy viết theo dạng HH:MM, ví dụ 07:30</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{value} is not a record identifier (a UUID such as 3f2b…-…); keep the id the program gave</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là mã định danh bản ghi (một UUID như 3f2b…-…); hãy giữ nguyên id do chương trình cấp</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{value} is not allowed; use one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không được chấp nhận; hãy dùng một trong các giá trị: {choices}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là một danh sách</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>must be an object with the victim&apos;s fields</source>
-        <translation type="unfinished"></translation>
+        <translation>phải là một đối tượng gồm các trường thông tin của nạn nhân</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the date {value} is in the future; enter a date up to today</source>
-        <translation type="unfinished"></translation>
+        <translation>ngày {value} là ngày trong tương lai; hãy nhập ngày không muộn hơn hôm nay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the date {value} is before the accident ({occurred_on}); check both dates</source>
-        <translation type="unfinished"></translation>
+        <translation>ngày {value} sớm hơn ngày xảy ra tai nạn ({occurred_on}); hãy kiểm tra cả hai ngày</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>birth year {year} does not match birth date {date}; give one of them, or make them agree</source>
-        <translation type="unfinished"></translation>
+        <translation>năm sinh {year} không khớp với ngày sinh {date}; hãy chỉ ghi một trong hai, hoặc sửa cho khớp nhau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>birth year {value} is not plausible; check it</source>
-        <translation type="unfinished"></translation>
+        <translation>năm sinh {value} không hợp lý; hãy kiểm tra lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the victim is born after the accident date; check both dates</source>
-        <translation type="unfinished"></translation>
+        <translation>nạn nhân sinh sau ngày xảy ra tai nạn; hãy kiểm tra cả hai ngày</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an accident needs at least one victim</source>
-        <translation type="unfinished"></translation>
+        <translation>mỗi vụ tai nạn phải có ít nhất một nạn nhân</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a fatal case needs the date of death (died_on) or the outcome &apos;died&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>trường hợp chết người phải có ngày chết (died_on) hoặc kết quả &apos;died&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a date of death or the outcome &apos;died&apos; means the severity is &apos;fatal&apos;; set severity to fatal</source>
-        <translation type="unfinished"></translation>
+        <translation>đã có ngày chết hoặc kết quả &apos;died&apos; thì mức độ (severity) phải là &apos;fatal&apos;; hãy đặt severity là fatal</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>code {value} is not in the list {list}; pick a code from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>mã {value} không có trong danh mục {list}; hãy chọn một mã trong danh mục</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>code {value} of the list {list} is not valid on {date} (valid {valid}); pick a code valid on the accident date</source>
-        <translation type="unfinished"></translation>
+        <translation>mã {value} của danh mục {list} không có hiệu lực vào ngày {date} (hiệu lực: {valid}); hãy chọn mã có hiệu lực vào ngày xảy ra tai nạn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{value} is not a commune code; give the 5-digit code of a commune, ward or special zone</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là mã xã; hãy ghi mã gồm 5 chữ số của xã, phường hoặc đặc khu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>there is no commune with code {value} in the administrative units list; check the code</source>
-        <translation type="unfinished"></translation>
+        <translation>không có xã nào mang mã {value} trong danh mục đơn vị hành chính; hãy kiểm tra lại mã</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this workstation records for commune {own}; the record names commune {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>máy trạm này dùng để ghi nhận cho xã {own}, nhưng bản ghi lại ghi xã {value}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>commune {value} is not in province {province}, which this office covers</source>
-        <translation type="unfinished"></translation>
+        <translation>xã {value} không thuộc tỉnh {province} là địa bàn do cơ quan tiếp nhận này phụ trách</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a personal ID number has exactly 12 digits; {value} has {digits}</source>
-        <translation type="unfinished"></translation>
+        <translation>số định danh cá nhân phải có đúng 12 chữ số; {value} có {digits} chữ số</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>digit 4 of the ID number ({digit}) does not match sex {sex} and birth year {year}; check both</source>
-        <translation type="unfinished"></translation>
+        <translation>chữ số thứ 4 của số định danh ({digit}) không khớp với giới tính {sex} và năm sinh {year}; hãy kiểm tra cả hai</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>digits 5–6 of the ID number ({digits}) do not match the birth year {year}; check both</source>
-        <translation type="unfinished"></translation>
+        <translation>chữ số thứ 5–6 của số định danh ({digits}) không khớp với năm sinh {year}; hãy kiểm tra cả hai</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{value} is not a Vietnamese phone number (10 digits starting 03, 05, 07, 08, 09, or a landline 02…)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là số điện thoại Việt Nam (10 chữ số bắt đầu bằng 03, 05, 07, 08, 09, hoặc số cố định 02…)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the victim&apos;s age is {age}; check the birth date or year</source>
-        <translation type="unfinished"></translation>
+        <translation>tuổi của nạn nhân là {age}; hãy kiểm tra lại ngày sinh hoặc năm sinh</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an injury from the serious-injury list is recorded; the severity should probably be &apos;serious&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>đã ghi nhận một thương tích thuộc danh mục thương tích nặng; mức độ (severity) có lẽ nên là &apos;serious&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>a new record cannot be void; void it after saving</source>
-        <translation type="unfinished"></translation>
+        <translation>bản ghi mới không thể ở trạng thái đã hủy; hãy lưu trước rồi mới hủy</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the file {path} does not exist; check the name and folder</source>
-        <translation type="unfinished"></translation>
+        <translation>không tìm thấy tệp {path}; hãy kiểm tra tên tệp và thư mục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is a folder, not a file; give a file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là thư mục, không phải tệp; hãy chỉ định một tệp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the file {path} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>không đọc được tệp {path}: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the file {path} holds no accident; it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp {path} không chứa vụ tai nạn nào; tệp đang trống</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the file {path} already exists; choose another name or remove it first</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp {path} đã tồn tại; hãy chọn tên khác hoặc xóa tệp đó trước</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>line {line} is not UTF-8 text (byte {byte} at position {position}); save the file as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng {line} không phải văn bản UTF-8 (byte {byte} ở vị trí {position}); hãy lưu tệp theo mã UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>line {line} is longer than {limit} bytes; one accident per line is far shorter. Is this the right file?</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng {line} dài quá {limit} byte, trong khi mỗi dòng một vụ tai nạn thường ngắn hơn nhiều. Đây có đúng là tệp cần dùng không?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>line {line} is not valid JSON ({reason} at column {column})</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng {line} không phải là JSON hợp lệ ({reason} tại cột {column})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>line {line} is not a JSON object; each line must be one accident {{…}}</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng {line} không phải là đối tượng JSON; mỗi dòng phải là một vụ tai nạn {{…}}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the same accident id appears again on line {first}; put each accident once in a file</source>
-        <translation type="unfinished"></translation>
+        <translation>id của vụ tai nạn này đã có ở dòng {first}; mỗi vụ tai nạn chỉ được ghi một lần trong tệp</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{value} is not a period; use 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 or 2026-03</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} không phải là kỳ báo cáo hợp lệ; hãy dùng 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 hoặc 2026-03</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is not a TNLĐ data folder; set it up first with: tnld --data-dir {path} init …</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không phải là thư mục dữ liệu TNLĐ; hãy thiết lập trước bằng lệnh: tnld --data-dir {path} init …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} already holds a TNLĐ database; choose an empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} đã chứa cơ sở dữ liệu TNLĐ; hãy chọn một thư mục trống</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the key file {path} is damaged ({reason}); restore it from a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp khóa {path} bị hỏng ({reason}); hãy khôi phục tệp này từ bản sao lưu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the role must be &apos;commune&apos; or &apos;office&apos;, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>vai trò phải là &apos;commune&apos; hoặc &apos;office&apos;, không phải {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an office is set up with the 2-digit code of its province; {value} is not a province code</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận được thiết lập bằng mã tỉnh gồm 2 chữ số; {value} không phải là mã tỉnh</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>an office needs its name: add --office-name &quot;Sở Nội vụ tỉnh …&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận cần có tên: hãy thêm --office-name &quot;Sở Nội vụ tỉnh …&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no password given; use --password-file FILE or the TNLD_PASSWORD variable</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có mật khẩu; hãy dùng --password-file FILE hoặc biến môi trường TNLD_PASSWORD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the password must have at least {minimum} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>mật khẩu phải có ít nhất {minimum} ký tự</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the two passwords differ; type the same password twice</source>
-        <translation type="unfinished"></translation>
+        <translation>hai mật khẩu đã nhập không khớp nhau; hãy nhập cùng một mật khẩu hai lần</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>wrong user name or password; nothing was opened. Forgot it? An admin can reset it, or use the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>sai tên người dùng hoặc mật khẩu; chưa mở dữ liệu nào. Quên mật khẩu? Người quản trị có thể đặt lại, hoặc hãy dùng mã khôi phục</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the user {user} is disabled; ask an admin</source>
-        <translation type="unfinished"></translation>
+        <translation>người dùng {user} đã bị khóa; hãy liên hệ người quản trị</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the recovery code is wrong; type it as printed, the dashes may be left out</source>
-        <translation type="unfinished"></translation>
+        <translation>mã khôi phục không đúng; hãy nhập đúng như bản đã in, có thể bỏ qua dấu gạch ngang</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the user {user} ({role}) may not {action}; ask a user with the role {needed}</source>
-        <translation type="unfinished"></translation>
+        <translation>người dùng {user} ({role}) không được phép thực hiện {action}; hãy nhờ người dùng có vai trò {needed}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this is done at a receiving office, not at a commune</source>
-        <translation type="unfinished"></translation>
+        <translation>việc này được thực hiện tại cơ quan tiếp nhận, không phải tại xã</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>there is already a user named {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>đã có người dùng tên là {user}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>there is no user named {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>không có người dùng nào tên là {user}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a user name has 1 to 40 letters, digits, dots, dashes or underscores; {value} does not fit</source>
-        <translation type="unfinished"></translation>
+        <translation>tên người dùng gồm 1 đến 40 ký tự là chữ cái, chữ số, dấu chấm, dấu gạch ngang hoặc dấu gạch dưới; {value} không hợp lệ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the role must be admin, clerk or viewer, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>vai trò phải là admin, clerk hoặc viewer, không phải {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{user} is the last admin; make another admin first</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} là người quản trị cuối cùng; hãy chỉ định thêm một người quản trị khác trước</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this database was written by a newer version of TNLĐ ({names}); install the newer version</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ sở dữ liệu này được tạo bởi phiên bản TNLĐ mới hơn ({names}); hãy cài đặt phiên bản mới hơn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the database is damaged ({reason}); restore the latest backup with: tnld restore FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ sở dữ liệu bị hỏng ({reason}); hãy khôi phục bản sao lưu gần nhất bằng lệnh: tnld restore FILE</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the database is in use by another TNLĐ window or command; close it and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ sở dữ liệu đang được một cửa sổ hoặc lệnh TNLĐ khác sử dụng; hãy đóng lại rồi thử lại</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is not a TNLĐ backup file ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không phải là tệp sao lưu TNLĐ ({reason})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the backup {path} is damaged: {reason}; use another backup</source>
-        <translation type="unfinished"></translation>
+        <translation>bản sao lưu {path} bị hỏng: {reason}; hãy dùng bản sao lưu khác</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this backup belongs to unit {backup_unit}, but this data folder is unit {unit}; restore it into an empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>bản sao lưu này thuộc đơn vị {backup_unit}, nhưng thư mục dữ liệu này thuộc đơn vị {unit}; hãy khôi phục vào một thư mục trống</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>there is no accident with id {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>không có vụ tai nạn nào có id {value}</translation>
     </message>
 </context>
 <context>
@@ -390,98 +390,99 @@
     <message>
         <location filename="../app/cli/argparse_words.py" line="+10"/>
         <source>usage: </source>
-        <translation type="unfinished"></translation>
+        <translation>cách dùng: </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>positional arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>đối số vị trí</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>options</source>
-        <translation type="unfinished"></translation>
+        <translation>tùy chọn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>show this help message and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện hướng dẫn này rồi thoát</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%(prog)s: error: %(message)s
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%(prog)s: lỗi: %(message)s
+</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the following arguments are required: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>thiếu các đối số bắt buộc: %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unrecognized arguments: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>không nhận ra các đối số: %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>invalid choice: %(value)r (choose from %(choices)s)</source>
-        <translation type="unfinished"></translation>
+        <translation>lựa chọn không hợp lệ: %(value)r (hãy chọn một trong: %(choices)s)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>argument %(argument_name)s: %(message)s</source>
-        <translation type="unfinished"></translation>
+        <translation>đối số %(argument_name)s: %(message)s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expected one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>cần một đối số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expected at most one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>cần nhiều nhất một đối số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expected at least one argument</source>
-        <translation type="unfinished"></translation>
+        <translation>cần ít nhất một đối số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expected %s argument</source>
-        <translation type="unfinished"></translation>
+        <translation>cần %s đối số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expected %s arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>cần %s đối số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation type="unfinished"></translation>
+        <translation>giá trị %(type)s không hợp lệ: %(value)r</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation type="unfinished"></translation>
+        <translation>tùy chọn không rõ ràng: %(option)s có thể khớp với %(matches)s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not allowed with argument %s</source>
-        <translation type="unfinished"></translation>
+        <translation>không được dùng cùng với đối số %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>one of the arguments %s is required</source>
-        <translation type="unfinished"></translation>
+        <translation>cần có một trong các đối số %s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>show program&apos;s version number and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện số phiên bản của chương trình rồi thoát</translation>
     </message>
 </context>
 <context>
@@ -489,275 +490,275 @@
     <message>
         <location filename="../app/cli/main.py" line="-463"/>
         <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu: </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại mật khẩu: </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New password: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu mới: </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New password again: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại mật khẩu mới: </translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Set up {role} workstation for {unit} {name} in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thiết lập máy trạm {role} cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a commune</source>
-        <translation type="unfinished"></translation>
+        <translation>cấp xã</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>an office</source>
-        <translation type="unfinished"></translation>
+        <translation>của cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+183"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
         <location line="-182"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>… and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… và {count} mục khác</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm {added}, cập nhật {updated}, hủy {voided}, giữ nguyên {unchanged}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warnings (saved all the same; check these records):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo (dữ liệu vẫn đã được lưu; hãy kiểm tra các bản ghi sau):</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>nháp</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>đã xác nhận</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>void</source>
-        <translation type="unfinished"></translation>
+        <translation>đã hủy</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Village</source>
-        <translation type="unfinished"></translation>
+        <translation>Thôn/bản</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Nạn nhân</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deaths</source>
-        <translation type="unfinished"></translation>
+        <translation>Số người chết</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Serious</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị thương nặng</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa đủ thông tin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>commuting</source>
-        <translation type="unfinished"></translation>
+        <translation>trên đường đi/về</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{shown} of {total} accident(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Accident {id} is void (version {version}); it stays in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy vụ tai nạn {id} (phiên bản {version}); bản ghi vẫn được giữ trong lịch sử.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Audit log intact: {rows} entries, chain head {head}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký thao tác còn nguyên vẹn: {rows} mục, đầu chuỗi băm {head}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Backup written to {path}. It is encrypted; it opens with the passwords valid today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi bản sao lưu vào {path}. Bản sao lưu được mã hóa; mở được bằng các mật khẩu đang dùng hiện nay.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Restored the backup of {created} ({count} accident(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khôi phục bản sao lưu tạo lúc {created} ({count} vụ tai nạn).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The previous database was kept in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu trước đó được giữ lại tại {path}.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Set up a demo {role} workstation for {unit} {name} in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thiết lập máy trạm dùng thử ({role}) cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>commune</source>
-        <translation type="unfinished"></translation>
+        <translation>xã</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>office</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm {added} vụ tai nạn giả lập (seed {seed}); {unchanged} vụ đã có sẵn.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>User {name} added with the role {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm người dùng {name} với vai trò {role}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Password changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>User {name} disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khóa người dùng {name}.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>đã khóa</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Recovery code: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mã khôi phục: </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New password set for {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đặt mật khẩu mới cho {user}.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the workstation&apos;s data folder (or TNLD_DATA_DIR)</source>
-        <translation type="unfinished"></translation>
+        <translation>thư mục dữ liệu của máy trạm (hoặc TNLD_DATA_DIR)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>user name (or TNLD_USER; default: the admin named at set-up)</source>
-        <translation type="unfinished"></translation>
+        <translation>tên người dùng (hoặc TNLD_USER; mặc định: người quản trị được đặt khi thiết lập)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>read the password from the first line of FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>đọc mật khẩu từ dòng đầu tiên của FILE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>language of messages: vi (default) or en</source>
-        <translation type="unfinished"></translation>
+        <translation>ngôn ngữ hiển thị thông báo: vi (mặc định) hoặc en</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>TNLĐ: the commune register of occupational accidents of workers without a labour contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>TNLĐ: sổ theo dõi cấp xã về tai nạn lao động của người lao động làm việc không theo hợp đồng lao động.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With no command, this help is shown. The password comes from --password-file or TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted signer, 1 unexpected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khi không có lệnh, chương trình hiện hướng dẫn này. Mật khẩu lấy từ --password-file hoặc TNLD_PASSWORD. Mã thoát: 0 hoàn tất, 2 dữ liệu nhập sai (không có gì thay đổi), 3 dữ liệu bị hỏng, 4 người ký không được tin cậy, 1 lỗi ngoài dự kiến.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>print the version and exit</source>
-        <translation type="unfinished"></translation>
+        <translation>in số phiên bản rồi thoát</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+34"/>
         <location line="+21"/>
         <source>COMMAND</source>
-        <translation type="unfinished"></translation>
+        <translation>LỆNH</translation>
     </message>
     <message>
         <location line="-48"/>
         <source>set up a new data folder; prints the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>thiết lập thư mục dữ liệu mới; in ra mã khôi phục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>commune or office</source>
-        <translation type="unfinished"></translation>
+        <translation>commune (xã) hoặc office (cơ quan tiếp nhận)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>5-digit commune code, or 2-digit province code for an office</source>
-        <translation type="unfinished"></translation>
+        <translation>mã xã gồm 5 chữ số, hoặc mã tỉnh gồm 2 chữ số đối với cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name of the first admin user</source>
-        <translation type="unfinished"></translation>
+        <translation>tên người dùng quản trị đầu tiên</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the office&apos;s name, e.g. &quot;Sở Nội vụ tỉnh Lạng Sơn&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>tên cơ quan tiếp nhận, ví dụ &quot;Sở Nội vụ tỉnh Lạng Sơn&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -766,190 +767,190 @@
         <location line="+3"/>
         <location line="+18"/>
         <source>print JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>in kết quả dạng JSON</translation>
     </message>
     <message>
         <location line="-42"/>
         <source>add or update accidents from a JSON Lines file; all or nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>thêm hoặc cập nhật vụ tai nạn từ tệp JSON Lines; lưu tất cả hoặc không lưu gì</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>one accident per line (docs/interchange.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>mỗi dòng một vụ tai nạn (docs/interchange.md)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>list accidents (newest version; void ones only with --all)</source>
-        <translation type="unfinished"></translation>
+        <translation>liệt kê các vụ tai nạn (phiên bản mới nhất; bản ghi đã hủy chỉ hiện khi có --all)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>2026, 2026-H1, 2026-Q3, 2026-03 …</source>
-        <translation type="unfinished"></translation>
+        <translation>kỳ báo cáo: 2026, 2026-H1, 2026-Q3, 2026-03 …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>words to find in names, village, place, work, description</source>
-        <translation type="unfinished"></translation>
+        <translation>từ cần tìm trong họ tên, thôn/bản, nơi xảy ra, công việc, mô tả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>include void records</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện cả các bản ghi đã hủy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>show at most N rows</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện tối đa N dòng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>print the records in the interchange format</source>
-        <translation type="unfinished"></translation>
+        <translation>in các bản ghi theo định dạng trao đổi dữ liệu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>print one accident in the interchange format</source>
-        <translation type="unfinished"></translation>
+        <translation>in một vụ tai nạn theo định dạng trao đổi dữ liệu</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>the id, or its first 8 characters as shown by list</source>
-        <translation type="unfinished"></translation>
+        <translation>id, hoặc 8 ký tự đầu của id như lệnh list hiển thị</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>print every version</source>
-        <translation type="unfinished"></translation>
+        <translation>in tất cả các phiên bản</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>void a mistaken record (it is kept in the history)</source>
-        <translation type="unfinished"></translation>
+        <translation>hủy bản ghi nhập nhầm (bản ghi vẫn được giữ trong lịch sử)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>nhật ký thao tác</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>check the audit log&apos;s hash chain</source>
-        <translation type="unfinished"></translation>
+        <translation>kiểm tra chuỗi băm của nhật ký thao tác</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>show the latest entries (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện các mục mới nhất (quản trị)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>how many entries</source>
-        <translation type="unfinished"></translation>
+        <translation>số mục cần hiện</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>write an encrypted backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi tệp sao lưu đã mã hóa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the backup file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp sao lưu cần ghi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>overwrite FILE if it exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replace the database by a backup (admin of the backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>thay cơ sở dữ liệu bằng một bản sao lưu (người quản trị trong bản sao lưu)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a backup file written by backup</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp sao lưu do lệnh backup tạo ra</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)</source>
-        <translation type="unfinished"></translation>
+        <translation>đưa dữ liệu giả lập sát thực tế vào thư mục dữ liệu (một xã hoặc cơ quan tiếp nhận ở tỉnh Lạng Sơn)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set up as this role when the folder is new</source>
-        <translation type="unfinished"></translation>
+        <translation>vai trò dùng để thiết lập khi thư mục còn mới</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>how many accidents</source>
-        <translation type="unfinished"></translation>
+        <translation>số vụ tai nạn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the same seed gives the same data</source>
-        <translation type="unfinished"></translation>
+        <translation>cùng một seed sẽ cho ra cùng một dữ liệu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>users and roles: list, add, passwd, disable</source>
-        <translation type="unfinished"></translation>
+        <translation>người dùng và vai trò: list, add, passwd, disable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>list users</source>
-        <translation type="unfinished"></translation>
+        <translation>liệt kê người dùng</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add a user (admin); the new password from --new-password-file</source>
-        <translation type="unfinished"></translation>
+        <translation>thêm người dùng (quản trị); mật khẩu mới lấy từ --new-password-file</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>admin, clerk or viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>admin (quản trị), clerk (nhập liệu) hoặc viewer (chỉ xem)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <location line="+7"/>
         <source>read the new password from FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>đọc mật khẩu mới từ FILE</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>change your password, or (admin) another user&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>đổi mật khẩu của bạn, hoặc (quản trị) đổi mật khẩu của người dùng khác</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>disable a user (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>khóa người dùng (quản trị)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>set a new password with the printed recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>đặt mật khẩu mới bằng mã khôi phục đã in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>read the recovery code from FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>đọc mã khôi phục từ FILE</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Problems found:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phát hiện các vấn đề sau:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unexpected error: {error}. Details were saved in {path}; please send that file to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
 </context>
 </TS>

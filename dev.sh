@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# One entry point for a newcomer on Debian (README): sets up what is missing, then runs.
+#   ./dev.sh demo   set up, fill a demo data folder (demo-data/) and show it
+#   ./dev.sh test   set up, run the whole test suite headless
+#   ./dev.sh setup  only set up (system packages with apt-get, the .venv with the project)
+# Idempotent: a second run installs nothing and reuses .venv.
+set -euo pipefail
+cd "$(dirname "$0")"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+# Python, and what Qt needs on a bare Debian, offscreen and under X (checked with ldd on Qt's plugins);
+# xvfb for screenshots, poppler-utils to read PDFs back, Liberation fonts (Times New Roman metrics).
+APT_PACKAGES=(
+  python3 python3-venv python3-dev gcc
+  libglib2.0-0 libgl1 libegl1 libopengl0 libdbus-1-3 libfontconfig1 libfreetype6 fontconfig
+  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0
+  xvfb xauth poppler-utils fonts-liberation2
+)
+
+setup_system() {
+  local missing=()
+  for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+setup_python() {
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  # Reinstall only when pyproject.toml changed since the last install.
+  if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -e '.[dev]'
+    touch .venv/.installed
+  fi
+}
+
+setup() {
+  setup_system
+  setup_python
+}
+
+case "${1:-}" in
+  setup)
+    setup
+    ;;
+  demo)
+    setup
+    export TNLD_PASSWORD="${TNLD_PASSWORD:-demo-password}"
+    .venv/bin/tnld --data-dir demo-data demo --count "${DEMO_COUNT:-120}"
+    .venv/bin/tnld --data-dir demo-data list --limit 40
+    echo
+    echo "Demo data folder: demo-data/ (user admin, password ${TNLD_PASSWORD})."
+    echo "Try: TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data list --search 'nga cao'"
+    ;;
+  test)
+    setup
+    export QT_QPA_PLATFORM=offscreen
+    status=0
+    .venv/bin/python -m pytest "${@:2}" || status=$?
+    if [ "$status" -eq 5 ]; then
+      echo "pytest collected no test: that is a failure here." >&2
+    fi
+    exit "$status"
+    ;;
+  *)
+    echo "usage: ./dev.sh demo | test [pytest arguments] | setup" >&2
+    exit 2
+    ;;
+esac
