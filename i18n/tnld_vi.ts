@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+529"/>
-        <location filename="../app/core/messages.py" line="+190"/>
+        <location filename="../app/core/messages.py" line="+195"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-167"/>
+        <location filename="../app/core/messages.py" line="-172"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -317,10 +317,35 @@
     <message>
         <location line="+3"/>
         <source>the user {user} ({role}) may not {action}; ask a user with the role {needed}</source>
-        <translation>người dùng {user} ({role}) không được phép thực hiện {action}; hãy nhờ người dùng có vai trò {needed}</translation>
+        <translation>người dùng {user} ({role}) không được phép {action}; hãy nhờ người dùng có vai trò {needed}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>save records</source>
+        <translation>lưu bản ghi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add records</source>
+        <translation>thêm bản ghi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage users</source>
+        <translation>quản lý người dùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the audit log</source>
+        <translation>xem nhật ký thao tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restore a backup</source>
+        <translation>khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>this is done at a receiving office, not at a commune</source>
         <translation>việc này được thực hiện tại cơ quan tiếp nhận, không phải tại xã</translation>
     </message>

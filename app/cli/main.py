@@ -249,7 +249,7 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
 
     with open_session(args) as session:
         if args.audit_command == "show":
-            session.require("read the audit log", "admin")
+            session.require("action.read_audit", "admin")
             rows = recent(session.db, args.limit)
             if args.json:
                 out.json(rows)

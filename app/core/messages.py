@@ -159,6 +159,11 @@ CATALOG: dict[str, str] = {
     "role.forbidden": QT_TRANSLATE_NOOP(
         "Messages", "the user {user} ({role}) may not {action}; ask a user with the role {needed}"
     ),
+    "action.save_records": QT_TRANSLATE_NOOP("Messages", "save records"),
+    "action.add_records": QT_TRANSLATE_NOOP("Messages", "add records"),
+    "action.manage_users": QT_TRANSLATE_NOOP("Messages", "manage users"),
+    "action.read_audit": QT_TRANSLATE_NOOP("Messages", "read the audit log"),
+    "action.restore": QT_TRANSLATE_NOOP("Messages", "restore a backup"),
     "role.office_only": QT_TRANSLATE_NOOP("Messages", "this is done at a receiving office, not at a commune"),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "there is already a user named {user}"),
     "user.unknown": QT_TRANSLATE_NOOP("Messages", "there is no user named {user}"),
@@ -192,6 +197,10 @@ CATALOG: dict[str, str] = {
 }
 
 
+class Ref(str):
+    """A parameter that is itself a message code, rendered in the same language (e.g. an action's name)."""
+
+
 def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None) -> str:
     """The message *code* with its parameters filled in, translated by *translate(context, text)* if given."""
     template = CATALOG.get(code)
@@ -199,7 +208,9 @@ def render(code: str, params: Mapping[str, Any] | None = None, translate: Callab
         return f"{code} {dict(params or {})}"
     if translate is not None:
         template = translate(CONTEXT, template) or template
+    params = {key: render(value, None, translate) if isinstance(value, Ref) else value
+              for key, value in (params or {}).items()}
     try:
-        return template.format(**(params or {}))
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return CATALOG[code].format(**(params or {}))

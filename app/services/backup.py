@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
+from app.core.messages import Ref
 from app.core.fsutil import atomic_writer, fsync_dir
 from app.db.audit import AuditLog
 from app.db.connection import WrongKey, connect, copy_database, integrity_errors
@@ -173,7 +174,7 @@ def restore(data_dir: Path, backup: Path, user: str | None, password: str) -> Re
             if row is None or not row[1]:
                 raise UserError("login.failed")
             if row[0] != "admin":
-                raise UserError("role.forbidden", user=user, role=row[0], action="restore", needed="admin")
+                raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
             accidents = db.execute("SELECT count(*) FROM accidents").fetchone()[0]
             with db.atomic():
                 AuditLog(db).append(user, "restore", "file", backup.name, {"backup_created_at": manifest["created_at"]})

@@ -77,7 +77,7 @@ def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], no
 
 def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
     """Validate and save one record (a new one, or the next version of an existing one)."""
-    session.require("save records", *WRITERS)
+    session.require("action.save_records", *WRITERS)
     accident, issues = check(session, raw)
     if any(issue.level == "error" for issue in issues):
         raise ValidationFailed(issues)
@@ -143,7 +143,7 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
     only when there is none does a second pass save all records in one transaction. The source is read twice
     rather than held in memory: 100,000 records stay within the memory budget of an old PC.
     """
-    session.require("add records", *WRITERS)
+    session.require("action.add_records", *WRITERS)
     errors: list[Issue] = []
     total = 0
     for _line, _accident, issues in _checked_lines(session, source):

@@ -26,7 +26,7 @@ def list_users(session: Session) -> list[User]:
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> User:
-    session.require("manage users", "admin")
+    session.require("action.manage_users", "admin")
     check_user_name(name)
     if role not in USER_ROLES:
         raise UserError("user.role", value=role)
@@ -42,7 +42,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
 
 
 def set_role(session: Session, name: str, role: str | None = None, active: bool | None = None) -> None:
-    session.require("manage users", "admin")
+    session.require("action.manage_users", "admin")
     row = session.db.execute("SELECT role, active FROM users WHERE name = ?", (name,)).fetchone()
     if row is None:
         raise UserError("user.unknown", user=name)
@@ -76,7 +76,7 @@ def change_password(session: Session, old_password: str, new_password: str) -> N
 
 def reset_password(session: Session, name: str, new_password: str) -> None:
     """An admin sets a new password for another user."""
-    session.require("manage users", "admin")
+    session.require("action.manage_users", "admin")
     check_password(new_password)
     if session.db.execute("SELECT 1 FROM users WHERE name = ? AND active = 1", (name,)).fetchone() is None:
         raise UserError("user.unknown", user=name)

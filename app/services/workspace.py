@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from app import __version__
 from app.core.codelists import CodeLists
 from app.core.errors import UserError
+from app.core.messages import Ref
 from app.core.rules import Rules, default_rules
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
@@ -94,9 +95,9 @@ class Session:
         return self.clock().date()
 
     def require(self, action: str, *roles: str) -> None:
-        """Refuse *action* unless the user has one of *roles*."""
+        """Refuse *action* (a message code `action.…`) unless the user has one of *roles*."""
         if self.user_role not in roles:
-            raise UserError("role.forbidden", user=self.user, role=self.user_role, action=action,
+            raise UserError("role.forbidden", user=self.user, role=self.user_role, action=Ref(action),
                             needed=" / ".join(roles))
 
     def close(self) -> None:
@@ -230,10 +231,26 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
         log.warning("failed login at %s", datadir.path)
         raise UserError("login.failed") from None
     session = _session(datadir, open_database(datadir, key), key, user, clock)
+    _remove_stale_temporaries(datadir)
     if audit:
         with session.db.atomic():
             session.audit.append(user, "login")
     return session
+
+
+def _remove_stale_temporaries(datadir: DataDir, older_than: float = 3600) -> None:
+    """Temp folders of a backup or restore cut short by a power cut (they hold only encrypted copies)."""
+    import shutil
+    import time
+
+    limit = time.time() - older_than
+    for pattern in (".backup-*", ".restore-*"):
+        for leftover in datadir.path.glob(pattern):
+            try:
+                if leftover.is_dir() and leftover.stat().st_mtime < limit:
+                    shutil.rmtree(leftover, ignore_errors=True)
+            except OSError:
+                continue
 
 
 def recover(path: Path, recovery_code: str, user: str, new_password: str) -> None:
