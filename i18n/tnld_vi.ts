@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+529"/>
-        <location filename="../app/core/messages.py" line="+195"/>
+        <location filename="../app/core/messages.py" line="+198"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-172"/>
+        <location filename="../app/core/messages.py" line="-175"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -223,6 +223,11 @@
         <location line="+1"/>
         <source>the file {path} already exists; choose another name or remove it first</source>
         <translation>tệp {path} đã tồn tại; hãy chọn tên khác hoặc xóa tệp đó trước</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file changed while it was being read; nothing was saved. Close other programs using it and try again</source>
+        <translation>tệp đã bị thay đổi trong khi đang đọc; chưa lưu gì. Hãy đóng các chương trình khác đang dùng tệp rồi thử lại</translation>
     </message>
     <message>
         <location line="+3"/>

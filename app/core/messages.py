@@ -106,6 +106,9 @@ CATALOG: dict[str, str] = {
     "file.exists": QT_TRANSLATE_NOOP(
         "Messages", "the file {path} already exists; choose another name or remove it first"
     ),
+    "file.changed": QT_TRANSLATE_NOOP(
+        "Messages", "the file changed while it was being read; nothing was saved. Close other programs using it and try again"
+    ),
     "jsonl.not_utf8": QT_TRANSLATE_NOOP(
         "Messages", "line {line} is not UTF-8 text (byte {byte} at position {position}); save the file as UTF-8"
     ),

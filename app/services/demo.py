@@ -132,7 +132,7 @@ def _victim(rng: random.Random, scenario: Scenario, occurred: dt.date, severity:
             today: dt.date) -> dict[str, Any]:
     sex = "F" if rng.random() < scenario.women_share else "M"
     ethnicity = _weighted(rng, ETHNICITY_WEIGHTS)
-    age = max(15, min(78, int(rng.gauss(42, 13))))
+    age = max(16, min(78, int(rng.gauss(42, 13))))
     birth_year = occurred.year - age
     with_date = rng.random() < 0.5
     birth_date = None

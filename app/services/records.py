@@ -6,6 +6,7 @@ takes `progress(done, total)` and `cancel()` (true when the user cancelled), and
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -125,7 +126,11 @@ def _checked_lines(session: Session, source: Source):
                 issues.append(Issue("id", "jsonl.duplicate_id", {"first": first_line[accident_id]}))
             else:
                 first_line[accident_id] = line
-        yield line, accident, [issue.at_line(line) for issue in issues]
+        yield line, raw, accident, [issue.at_line(line) for issue in issues]
+
+
+def _digest(digest, raw: Mapping[str, Any]) -> None:
+    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def add_file(session: Session, path: Path, progress: Progress | None = None, cancel: Cancel | None = None,
@@ -139,37 +144,42 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
                 keep_results: bool = False, origin: str = "") -> AddReport:
     """Add or update records, all or nothing; *source()* yields (line, record) and can be called twice.
 
-    A first pass checks every record and collects every problem, so the user can mend the whole file at once;
-    only when there is none does a second pass save all records in one transaction. The source is read twice
-    rather than held in memory: 100,000 records stay within the memory budget of an old PC.
+    A first pass checks every record and collects every problem, so the user can mend the whole file at once.
+    Only when there is none does a second pass parse the records again and save them all in one transaction.
+    The source is read twice rather than held in memory, so 100,000 records stay within the memory budget of
+    an old PC; a digest of what each pass read must match, or nothing is saved (the file changed meanwhile).
     """
     session.require("action.add_records", *WRITERS)
     errors: list[Issue] = []
+    report = AddReport()
+    checked = hashlib.sha256()
     total = 0
-    for _line, _accident, issues in _checked_lines(session, source):
+    for _line, raw, _accident, issues in _checked_lines(session, source):
         total += 1
-        errors.extend(issue for issue in issues if issue.level == "error")
+        _digest(checked, raw)
+        for issue in issues:
+            (errors if issue.level == "error" else report.warnings).append(issue)
         if cancel is not None and cancel():
             raise UserError("operation.cancelled")
     if errors:
         raise ValidationFailed(errors)
-    report = AddReport()
     now = utc_now()
+    saved = hashlib.sha256()
     try:
         with session.db.atomic():
-            for done, (_line, accident, issues) in enumerate(_checked_lines(session, source), start=1):
-                if any(issue.level == "error" for issue in issues):  # the file changed between the passes
-                    raise ValidationFailed(issues)
-                warnings = [issue for issue in issues if issue.level == "warning"]
-                result = _store(session, accident, warnings, now)
+            for done, (_line, raw) in enumerate(source(), start=1):
+                _digest(saved, raw)
+                accident, _ = parse_accident(raw)
+                result = _store(session, normalise_for_storage(accident), [], now)
                 setattr(report, result.action, getattr(report, result.action) + 1)
-                report.warnings.extend(warnings)
                 if keep_results:
                     report.results.append(result)
                 if progress is not None and (done % 500 == 0 or done == total):
                     progress(done, total)
                 if cancel is not None and cancel():
                     raise UserError("operation.cancelled")
+            if saved.digest() != checked.digest():
+                raise UserError("file.changed")
             session.audit.append(session.user, "add_file", "file", origin or None,
                                  {"added": report.added, "updated": report.updated, "voided": report.voided,
                                   "unchanged": report.unchanged})

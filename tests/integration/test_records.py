@@ -159,3 +159,19 @@ def test_an_office_keeps_each_record_with_its_commune(office_session):
     result = records.save_accident(office_session, make_accident(unit="06112", victims=[make_victim(residence="06112")]))
     assert result.action == "added"
     assert records.list_accidents(office_session)[0]["unit"] == "06112"
+
+
+def test_a_source_that_changes_between_the_two_passes_saves_nothing(session):
+    first_pass = [make_accident(), make_accident()]
+    second_pass = [first_pass[0], dict(first_pass[1], work="Đổi nội dung")]
+    calls = iter([first_pass, second_pass])
+    before = counts(session)
+
+    def source():
+        return enumerate(next(calls), start=1)
+
+    with pytest.raises(UserError) as caught:
+        records.add_records(session, source)
+    assert caught.value.code == "file.changed"
+    assert counts(session) == before
+    assert verify_chain(session.db).ok

@@ -1,0 +1,150 @@
+"""Benchmarks of SPEC § 10: each figure printed next to its target. Run: `.venv/bin/python bench/run.py`.
+
+Measures what exists so far: command start-up, `tnld list` on an empty store, adding 100,000 accidents from
+JSON Lines (time, peak memory of the process), the database size, one save, search as you type over the
+100,000 (accent-free, per keystroke), the first page of the list and the full id list. Not a test: nothing
+here fails the build; it prints the figures to quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PASSWORD = "bench-password"
+PEAK_RSS = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+)
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def report(name: str, value: float, unit: str, target: float | None = None) -> None:
+    shown = f"{value:,.0f} {unit}" if value >= 100 else f"{value:.3g} {unit}"
+    if target is None:
+        ROWS.append((name, shown, "—", ""))
+    else:
+        ROWS.append((name, shown, f"≤ {target:g} {unit}", "ok" if value <= target else "OVER"))
+    print(f"  {name}: {shown}", flush=True)
+
+
+def tnld(*args: str, data_dir: Path | None = None) -> list[str]:
+    command = [sys.executable, "-m", "app"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    return command + list(args)
+
+
+def timed_runs(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def run_with_peak(command: list[str]) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of *command*."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", PEAK_RSS, *command], capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    peak_kb, code = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"command failed: {' '.join(command)}")
+    return elapsed, int(peak_kb) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000, help="accidents to add (default 100,000)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the data folder here instead of a temp folder")
+    args = parser.parse_args()
+    os.environ["TNLD_PASSWORD"] = PASSWORD
+    os.environ.setdefault("LANG", "C.UTF-8")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tnld-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    data = work / "data"
+
+    print("Start-up")
+    report("tnld --version", timed_runs(tnld("--version")), "s", 0.5)
+    if not (data / "keys.json").exists():
+        subprocess.run(tnld("init", "--role", "commune", "--unit", "06040", "--admin", "admin", data_dir=data),
+                       stdout=subprocess.DEVNULL, check=True)
+    report("tnld list, empty store (login included)", timed_runs(tnld("list", data_dir=data)), "s", 0.5)
+
+    print(f"Adding {args.count:,} accidents")
+    from app.services.demo import write_demo_file
+
+    source = work / "accidents.jsonl"
+    if not source.exists():
+        write_demo_file(source, args.count, ["06040"], dt.date.today(), seed=42)
+    report("input file", source.stat().st_size / 1e6, "MB")
+    elapsed, peak = run_with_peak(tnld("add", str(source), data_dir=data))
+    report(f"tnld add {args.count:,} (JSONL, validation included)", elapsed, "s")
+    report(f"  = per accident", elapsed / args.count * 1000, "ms")
+    report("peak memory of tnld add", peak, "MB", 300)
+    size = sum(p.stat().st_size for p in data.glob("tnld.db*"))
+    report("database size", size / 1e6, "MB")
+    elapsed, peak = run_with_peak(tnld("list", "--limit", "50", data_dir=data))
+    report(f"tnld list (first 50 of {args.count:,})", elapsed, "s", 0.5)
+    report("peak memory of tnld list", peak, "MB", 300)
+
+    print("In process, on the same store")
+    from app.db.accident_store import Filters
+    from app.services import records
+    from app.services.workspace import login
+    from tests.conftest import make_accident
+
+    started = time.perf_counter()
+    session = login(data, "admin", PASSWORD)
+    report("login (key derivation, open, migrate check)", time.perf_counter() - started, "s", 1.0)
+    saves = []
+    for _ in range(20):
+        started = time.perf_counter()
+        records.save_accident(session, make_accident(occurred_on="2026-03-14"))
+        saves.append(time.perf_counter() - started)
+    report("save one accident (median of 20)", statistics.median(saves) * 1000, "ms", 50)
+    report("save one accident (slowest of 20)", max(saves) * 1000, "ms", 50)
+    keystrokes = ["h", "ho", "hoa", "hoan", "hoang", "hoang ", "hoang v", "hoang va", "hoang van",
+                  "n", "ng", "nga", "nga ", "nga c", "nga ca", "nga cao", "dien", "dien giat", "na pan", "khuoi ken"]
+    timings = {}
+    for query in keystrokes:
+        started = time.perf_counter()
+        ids = session.store.ids(Filters(search=query))
+        timings[query] = (time.perf_counter() - started, len(ids))
+    worst = max(timings, key=lambda q: timings[q][0])
+    report("search as you type, median keystroke (all matching ids)",
+           statistics.median(t for t, _ in timings.values()) * 1000, "ms", 50)
+    report(f"search as you type, slowest keystroke ({worst!r}, {timings[worst][1]:,} hits)",
+           timings[worst][0] * 1000, "ms", 50)
+    started = time.perf_counter()
+    first_page = session.store.summaries(Filters(search="nga cao"), limit=50)
+    report("one accent-free search 'nga cao', first 50 rows", (time.perf_counter() - started) * 1000, "ms", 50)
+    assert first_page
+    started = time.perf_counter()
+    all_ids = session.store.ids(Filters())
+    report(f"list opens: all {len(all_ids):,} ids in date order", (time.perf_counter() - started) * 1000, "ms", 500)
+    session.close()
+
+    print()
+    width = max(len(r[0]) for r in ROWS)
+    print(f"{'figure'.ljust(width)}  {'measured':>14}  {'target':>12}")
+    for name, shown, target, verdict in ROWS:
+        print(f"{name.ljust(width)}  {shown:>14}  {target:>12}  {verdict}")
+    print(f"\n(data in {work}; {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()
