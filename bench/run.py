@@ -93,7 +93,7 @@ def main() -> None:
     report("input file", source.stat().st_size / 1e6, "MB")
     elapsed, peak = run_with_peak(tnld("add", str(source), data_dir=data))
     report(f"tnld add {args.count:,} (JSONL, validation included)", elapsed, "s")
-    report(f"  = per accident", elapsed / args.count * 1000, "ms")
+    report("  = per accident", elapsed / args.count * 1000, "ms")
     report("peak memory of tnld add", peak, "MB", 300)
     size = sum(p.stat().st_size for p in data.glob("tnld.db*"))
     report("database size", size / 1e6, "MB")

@@ -167,8 +167,8 @@ def _status_label(status: str) -> str:
 
 
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
-    from app.core.periods import Period
     from app.core.interchange import to_interchange
+    from app.core.periods import Period
     from app.services.records import export_records, list_accidents
 
     period = Period.parse(args.period) if args.period else None

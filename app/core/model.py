@@ -148,10 +148,9 @@ def _coerce(spec: FieldSpec, value: Any, path: str, issues: list[Issue]) -> Any:
             except ValueError:
                 issues.append(Issue(path, "field.not_date", {"value": value}))
                 return None
-        if kind == "time":
-            if not _TIME.match(value):
-                issues.append(Issue(path, "field.not_time", {"value": value}))
-                return None
+        if kind == "time" and not _TIME.match(value):
+            issues.append(Issue(path, "field.not_time", {"value": value}))
+            return None
         if kind == "timestamp":
             try:
                 dt.datetime.fromisoformat(value.replace("Z", "+00:00"))

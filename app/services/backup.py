@@ -22,8 +22,8 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
-from app.core.messages import Ref
 from app.core.fsutil import atomic_writer, fsync_dir
+from app.core.messages import Ref
 from app.db.audit import AuditLog
 from app.db.connection import WrongKey, connect, copy_database, integrity_errors
 from app.db.keyfile import KeyFile, WrongSecret

@@ -1,0 +1,33 @@
+"""Data folders written by earlier versions open, migrate and keep every record (STYLE § 9)."""
+
+import shutil
+from pathlib import Path
+
+from app.db.audit import verify_chain
+from app.services import records
+from app.services.workspace import login
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_a_v0_1_0_data_folder_opens_with_all_its_records(tmp_path):
+    folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
+    with login(folder, "admin", "fixture-password") as session:
+        listed = {r["id"][:8]: r for r in records.list_accidents(session, include_void=True)}
+        assert set(listed) == {"11111111", "22222222", "33333333"}
+        assert (listed["11111111"]["version"], listed["11111111"]["record_ref"]) == (2, "01/BB-UBND")
+        assert listed["33333333"]["status"] == "void"
+        assert (listed["22222222"]["deaths"], listed["22222222"]["women"]) == (1, 1)
+        assert [r["first_victim"] for r in records.list_accidents(session, search="trieu phin")] == ["Triệu Văn Phin"]
+        assert len(records.history(session, "11111111-1111-4111-8111-111111111111")) == 2
+        assert verify_chain(session.db).ok
+
+
+def test_the_v0_1_0_recovery_code_still_works(tmp_path):
+    from app.services.workspace import recover
+
+    folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
+    code = (FIXTURES / "recovery-code.txt").read_text().strip()
+    recover(folder, code, "admin", "new-password-1")
+    with login(folder, "admin", "new-password-1") as session:
+        assert session.unit == "06040"
