@@ -37,11 +37,26 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip()
 
 
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+SHORT_TERM = 3  # terms shorter than this match the beginning of a word; longer ones anywhere in a word
+
+
 def search_terms(query: str) -> list[str]:
-    """The folded words of a search query, each of which must occur somewhere in the text searched."""
-    return [word for word in fold(query).split(" ") if word]
+    """The folded words of a search query (punctuation is a separator), each of which must match."""
+    return [word for word in _NOT_WORD.split(fold(query)) if word]
 
 
-def matches(folded_text: str, terms: list[str]) -> bool:
-    """True when every term occurs in *folded_text*, in any order."""
-    return all(term in folded_text for term in terms)
+# Folded texts are nearly all ASCII: mapping its punctuation to spaces is ten times faster than a regex split.
+_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r…–—“”‘’«»·"})
+
+
+def search_words(folded_text: str) -> str:
+    """A folded text with punctuation turned into spaces and padded with a space: what `matches` reads."""
+    return " " + folded_text.translate(_PUNCTUATION) + " "
+
+
+def matches(words: str, terms: list[str]) -> bool:
+    """True when every term matches *words* (from `search_words`), in any order: a term of one or two
+    letters at the beginning of a word, a longer term anywhere in a word. The database search (FTS5 word and
+    trigram indexes) applies the same rule."""
+    return all((" " + term) in words if len(term) < SHORT_TERM else term in words for term in terms)

@@ -18,10 +18,9 @@ from sqlite_utils import Database
 from app.core.derived import birth_year_of, flags_of, missing_fields
 from app.core.periods import Period
 from app.core.rules import Rules
-from app.core.text import fold, search_terms
+from app.core.text import SHORT_TERM, fold, search_terms
 
 SEARCHED_ACCIDENT_FIELDS = ("village", "place_detail", "work", "description")
-TRIGRAM = 3  # the FTS5 trigram index finds terms of at least three characters
 
 
 def search_text(accident: Mapping[str, Any]) -> str:
@@ -120,16 +119,20 @@ class AccidentStore:
             clauses.append("a.village = ?")
             params.append(filters.village)
         terms = search_terms(filters.search)
-        long_terms = [term for term in terms if len(term) >= TRIGRAM]
+        long_terms = [term for term in terms if len(term) >= SHORT_TERM]
         if long_terms:
             # The trigram index narrows to candidate rows; each quoted term must occur (implicit AND).
             match = " ".join('"' + term.replace('"', '""') + '"' for term in long_terms)
-            clauses.append("a.rid IN (SELECT rowid FROM accident_fts WHERE accident_fts MATCH ?)")
+            # Unary + keeps SQLite on the covering date index, probing the matches (a Bloom filter): measured
+            # 71 ms instead of 106 ms for a query matching half of 100,000 records.
+            clauses.append("+a.rid IN (SELECT rowid FROM accident_fts WHERE accident_fts MATCH ?)")
             params.append(match)
-        for term in terms:
-            if len(term) < TRIGRAM:
-                clauses.append("instr(a.search, ?) > 0")
-                params.append(term)
+        short_terms = [term for term in terms if len(term) < SHORT_TERM]
+        if short_terms:
+            # One or two letters: the beginning of a word ("vi" finds Vi Văn Tuấn), through the word index.
+            match = " ".join('"' + term.replace('"', '""') + '"*' for term in short_terms)
+            clauses.append("+a.rid IN (SELECT rowid FROM accident_words WHERE accident_words MATCH ?)")
+            params.append(match)
         return (" AND ".join(clauses) or "1"), params
 
     def villages(self) -> list[str]:
@@ -177,8 +180,10 @@ class AccidentStore:
                 (*values, rid),
             )
             self.db.execute("DELETE FROM accident_fts WHERE rowid = ?", (rid,))
+            self.db.execute("DELETE FROM accident_words WHERE rowid = ?", (rid,))
             self.db.execute("DELETE FROM victims WHERE accident_id = ?", (accident["id"],))
         self.db.execute("INSERT INTO accident_fts (rowid, search) VALUES (?, ?)", (rid, text))
+        self.db.execute("INSERT INTO accident_words (rowid, search) VALUES (?, ?)", (rid, text))
         self.db.conn.executemany(
             "INSERT INTO victims (accident_id, n, name, name_folded, sex, birth_year, id_number, severity, occupation)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -112,6 +112,20 @@ def m0001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m0002_list_index_and_word_search(db: Database) -> None:
+    """Measured on 100,000 records: listing in date order went through the date index with a table lookup per
+    row (1.4 s); a covering index answers order, status filter and ids alone. Search terms of one or two letters
+    ("Vi", "Ma", "Hà" are surnames) scanned every row; a word index with prefix indexes answers them."""
+    db.execute("DROP INDEX IF EXISTS accidents_occurred")
+    db.execute("CREATE INDEX accidents_list ON accidents (occurred_on, rid, status, id)")
+    db.execute(
+        "CREATE VIRTUAL TABLE accident_words USING fts5(search, content='', contentless_delete=1,"
+        " tokenize='unicode61', prefix='1 2')"
+    )
+    db.execute("INSERT INTO accident_words (rowid, search) SELECT rid, search FROM accidents")
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.errors import Issue, UserError, ValidationFailed
 from app.core.interchange import read_jsonl
-from app.core.model import content_of, parse_accident
+from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS, content_of, parse_accident
 from app.core.periods import Period
 from app.core.validation import Context, normalise_for_storage, validate_accident
 from app.db.accident_store import Filters, utc_now
@@ -187,6 +187,13 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
         session.audit.forget_head()
         raise
     return report
+
+
+def warm_up(session: Session) -> None:
+    """Read the code lists validation uses, so the first save does not pay for them (the desktop program calls
+    this after login, while the user looks at the list)."""
+    for name in {spec.codelist for spec in (*ACCIDENT_FIELDS, *VICTIM_FIELDS) if spec.codelist}:
+        session.codelists[name]
 
 
 def list_accidents(session: Session, period: Period | None = None, search: str = "", include_void: bool = False,

@@ -86,8 +86,14 @@ def test_search_without_diacritics_in_any_order(session, query):
 def test_search_finds_short_words_and_all_victims(session):
     records.save_accident(session, make_accident(victims=[make_victim(), make_victim(name="Ma Thị Hà", sex="F",
                                                                                      id_number=None)]))
+    records.save_accident(session, make_accident(village="Thôn Pác Cáp", victims=[make_victim(name="Vi Văn Tuấn")]))
     assert len(records.list_accidents(session, search="ma ha")) == 1
     assert len(records.list_accidents(session, search="ma xyz")) == 0
+    # One or two letters match the beginning of a word, three or more anywhere in a word.
+    assert [r["first_victim"] for r in records.list_accidents(session, search="vi")] == ["Vi Văn Tuấn"]
+    assert [r["first_victim"] for r in records.list_accidents(session, search="Đứ")] == ["Hoàng Văn Đức"]
+    assert len(records.list_accidents(session, search="uan")) == 1
+    assert len(records.list_accidents(session, search="ua")) == 0
 
 
 def test_period_filter_is_inclusive(session):

@@ -69,6 +69,17 @@ def test_every_message_code_used_in_the_code_is_defined():
     assert used - set(CATALOG) == set()
 
 
+def test_the_command_line_reader_and_qts_translator_agree():
+    """The CLI reads the .ts, the desktop program Qt's .qm: the same text for every message."""
+    from app.i18n import qt_translator, read_ts
+
+    catalogue = read_ts(TS)
+    translator = qt_translator("vi")
+    assert translator is not None and len(catalogue) == len(list(messages()))
+    for (context, source), text in catalogue.items():
+        assert translator.translate(context, source) == text, source
+
+
 def test_messages_render_in_vietnamese():
     from app.i18n import install, translate
 
