@@ -4,7 +4,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+529"/>
+        <location filename="../app/cli/main.py" line="+543"/>
         <location filename="../app/core/messages.py" line="+198"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
@@ -518,7 +518,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-463"/>
+        <location filename="../app/cli/main.py" line="-477"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -554,12 +554,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+183"/>
+        <location line="+197"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-196"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -594,7 +594,22 @@
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>quick report</source>
+        <translation>báo cáo nhanh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>record of the event</source>
+        <translation>biên bản ghi nhận sự việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>investigation</source>
+        <translation>điều tra</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -639,7 +654,12 @@
         <translation>trên đường đi/về</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>overdue: {what}</source>
+        <translation>quá hạn: {what}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{shown} of {total} accident(s).</source>
         <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn.</translation>
     </message>

@@ -166,6 +166,11 @@ def _status_label(status: str) -> str:
     return {"draft": translate("cli", "draft"), "confirmed": translate("cli", "confirmed"), "void": translate("cli", "void")}.get(status, status)
 
 
+def _obligation_label(kind: str) -> str:
+    return {"quick_report": translate("cli", "quick report"), "record_of_event": translate("cli", "record of the event"),
+            "investigation": translate("cli", "investigation")}.get(kind, kind)
+
+
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
     from app.core.interchange import to_interchange
     from app.core.periods import Period
@@ -181,6 +186,9 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
             return EXIT_OK
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = session.store.count(_filters(period, args))
+        today = session.today()
+    from app.core.derived import obligations_for
+
     header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "Victim"), translate("cli", "Deaths"), translate("cli", "Serious"), translate("cli", "Status"), translate("cli", "Note"), "ID"]
     table = []
     for row in rows:
@@ -189,6 +197,12 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
             notes.append(translate("cli", "incomplete"))
         if row["commuting"]:
             notes.append(translate("cli", "commuting"))
+        overdue = [o.kind for o in obligations_for(row["status"], row["occurred_on"], row["declared_on"],
+                                                   row["record_ref"], row["deaths"], row["serious"], session.rules)
+                   if o.overdue(today)]
+        if overdue:
+            notes.append(translate("cli", "overdue: {what}").format(
+                what=", ".join(_obligation_label(kind) for kind in overdue)))
         victim = row["first_victim"] or ""
         if row["victims"] > 1:
             victim += f" (+{row['victims'] - 1})"

@@ -97,34 +97,42 @@ def obligations_of(accident: Mapping[str, Any], rules: Rules | None = None) -> l
     program has no other trace of the paperwork yet. A void record has none.
     """
     rules = rules or default_rules()
-    if accident.get("status") == "void" or not accident.get("occurred_on"):
-        return []
     flags = flags_of(accident, rules)
-    notified = dt.date.fromisoformat(accident.get("declared_on") or accident["occurred_on"])
-    done = bool(accident.get("record_ref"))
+    return obligations_for(accident.get("status"), accident.get("occurred_on"), accident.get("declared_on"),
+                           accident.get("record_ref"), flags.deaths, flags.serious, rules)
+
+
+def obligations_for(status: str | None, occurred_on: str | None, declared_on: str | None, record_ref: str | None,
+                    deaths: int, serious: int, rules: Rules | None = None) -> list[Obligation]:
+    """The same from the columns of the accident list (no need to read the whole record)."""
+    rules = rules or default_rules()
+    if status == "void" or not occurred_on:
+        return []
+    notified = dt.date.fromisoformat(declared_on or occurred_on)
+    done = bool(record_ref)
     found: list[Obligation] = []
     obligations = rules.data["obligations"]
-    if flags.fatal or flags.serious >= 2:
+    if deaths or serious >= 2:
         found.append(
             Obligation("quick_report", notified + dt.timedelta(days=rules.obligation_days("quick_report")), done,
                        obligations["quick_report"]["basis"])
         )
-    elif flags.serious == 1:
+    elif serious == 1:
         found.append(
             Obligation("record_of_event", notified + dt.timedelta(days=rules.obligation_days("record_of_event")), done,
                        obligations["record_of_event"]["basis"])
         )
-    if flags.fatal:
+    if deaths:
         key = "fatal"
-    elif flags.serious >= 2:
+    elif serious >= 2:
         key = "several_serious"
-    elif flags.serious == 1:
+    elif serious == 1:
         key = "one_serious"
     else:
         key = "minor"
     days = rules.obligation_days("investigation", key)
     note = {"days": days}
-    if flags.fatal:
+    if deaths:
         note["days_forensic"] = rules.obligation_days("investigation", "fatal_forensic")
     found.append(
         Obligation("investigation", notified + dt.timedelta(days=days), done, obligations["investigation"]["basis"], note)

@@ -194,3 +194,16 @@ def test_office_demo_spreads_over_the_province(tmp_path):
 
     lists = CodeLists()
     assert len(units) > 10 and {lists.province_of(unit) for unit in units} == {"20"}
+
+
+def test_list_shows_overdue_obligations(commune_dir, tmp_path):
+    fatal = make_accident(occurred_on="2026-01-05", declared_on="2026-01-05",
+                          victims=[make_victim(severity="fatal", died_on="2026-01-05", outcome="died")])
+    handled = make_accident(occurred_on="2026-01-06", declared_on="2026-01-06", record_ref="02/BB-UBND",
+                            victims=[make_victim(name="Nông Văn Lâm", severity="fatal", outcome="died")])
+    assert tnld("add", str(jsonl(tmp_path / "a.jsonl", [fatal, handled])), data_dir=commune_dir).returncode == 0
+    lines = tnld("list", data_dir=commune_dir).stdout.splitlines()
+    fatal_line = next(line for line in lines if "Hoàng Văn Đức" in line)
+    handled_line = next(line for line in lines if "Nông Văn Lâm" in line)
+    assert "overdue: quick report, investigation" in fatal_line
+    assert "overdue" not in handled_line
