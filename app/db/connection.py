@@ -61,11 +61,27 @@ def connect(path: Path, key: bytes) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def copy_database(db: Database, target: Path, key: bytes) -> None:
-    """Copy the open database page by page into *target*, encrypted with *key* (SQLite's backup API)."""
+class CopyCancelled(Exception):
+    """The user cancelled a database copy."""
+
+
+def copy_database(db: Database, target: Path, key: bytes, progress=None, cancel=None) -> None:
+    """Copy the open database page by page into *target*, encrypted with *key* (SQLite's backup API).
+
+    *progress(done, total)* is told the pages copied; *cancel()* returning true stops the copy."""
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+        if cancel is not None and cancel():
+            raise CopyCancelled
+
     target_conn = _raw_connect(Path(target), key)
     try:
-        db.conn.backup(target_conn)
+        if progress is None and cancel is None:
+            db.conn.backup(target_conn)
+        else:
+            db.conn.backup(target_conn, pages=1024, progress=step)
     finally:
         target_conn.close()
 

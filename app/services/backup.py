@@ -25,7 +25,7 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, fsync_dir
 from app.core.messages import Ref
 from app.db.audit import AuditLog
-from app.db.connection import WrongKey, connect, copy_database, integrity_errors
+from app.db.connection import CopyCancelled, WrongKey, connect, copy_database, integrity_errors
 from app.db.keyfile import KeyFile, WrongSecret
 from app.services.workspace import DataDir, Session
 
@@ -46,15 +46,22 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_backup(session: Session, out: Path, kind: str = "manual") -> Path:
-    """Write a backup of the open database to *out* (atomically). The audit row is part of the copy."""
+def write_backup(session: Session, out: Path, kind: str = "manual", progress=None, cancel=None) -> Path:
+    """Write a backup of the open database to *out* (atomically). The audit row is part of the copy.
+
+    *progress(done, total)* follows the pages copied; *cancel()* returning true stops it, leaving no file."""
     out = Path(out)
     with session.db.atomic():
         session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
     keyfile = session.datadir.keyfile()
     with tempfile.TemporaryDirectory(dir=session.datadir.path, prefix=".backup-") as temp:
         db_copy = Path(temp) / "tnld.db"
-        copy_database(session.db, db_copy, session.key)
+        try:
+            copy_database(session.db, db_copy, session.key, progress, cancel)
+        except CopyCancelled:
+            with session.db.atomic():
+                session.audit.append(session.user, "backup_cancelled", "file", out.name, {"kind": kind})
+            raise UserError("operation.cancelled") from None
         keys = keyfile.to_bytes()
         manifest = {
             "format": FORMAT,

@@ -98,3 +98,18 @@ def test_automatic_backups_once_a_day_keep_the_last_14(session):
     newest = auto_backup(session, now=dt.datetime(2026, 3, 1))
     remaining = sorted(folder.glob("*.tnldbak"))
     assert len(remaining) == 14 and remaining[-1] == newest
+
+
+def test_a_backup_reports_progress_and_can_be_cancelled(session, tmp_path):
+    from app.services import demo
+
+    demo.fill(session, count=400, seed=3)
+    seen = []
+    write_backup(session, tmp_path / "a.tnldbak", progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    with pytest.raises(UserError) as caught:
+        write_backup(session, tmp_path / "b.tnldbak", cancel=lambda: True)
+    assert caught.value.code == "operation.cancelled"
+    assert not (tmp_path / "b.tnldbak").exists()
+    assert not list(session.datadir.path.glob(".backup-*"))
+    assert verify_chain(session.db).ok
