@@ -187,6 +187,9 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = session.store.count(_filters(period, args))
         today = session.today()
+        from app.services.exchange import delivery_states
+
+        delivery = delivery_states(session, [row["id"] for row in rows]) if session.role == "commune" else {}
     from app.core.derived import obligations_for
 
     header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "Victim"), translate("cli", "Deaths"), translate("cli", "Serious"), translate("cli", "Status"), translate("cli", "Note"), "ID"]
@@ -200,6 +203,8 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
         overdue = [o.kind for o in obligations_for(row["status"], row["occurred_on"], row["declared_on"],
                                                    row["record_ref"], row["deaths"], row["serious"], session.rules)
                    if o.overdue(today)]
+        if row["id"] in delivery:
+            notes.append(translate("cli", "delivered") if delivery[row["id"]] == "delivered" else translate("cli", "sent"))
         if overdue:
             notes.append(translate("cli", "overdue: {what}").format(
                 what=", ".join(_obligation_label(kind) for kind in overdue)))
@@ -386,6 +391,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
 }
 
 
+def _command(name: str) -> Callable[[argparse.Namespace, Output], int]:
+    if name in COMMANDS:
+        return COMMANDS[name]
+    from app.cli.exchange_commands import COMMANDS as EXCHANGE_COMMANDS
+
+    return EXCHANGE_COMMANDS[name]
+
+
 def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help=translate("cli", "the workstation's data folder (or TNLD_DATA_DIR)"))
@@ -395,6 +408,13 @@ def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
                         help=translate("cli", "read the password from the first line of FILE"))
     parser.add_argument("--lang", choices=("vi", "en"), default=default,
                         help=translate("cli", "language of messages: vi (default) or en"))
+
+
+def nested_parser(commands, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A sub-command of a command (`keys trust`), taking the global options after it too."""
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    _add_global_options(command, argparse.SUPPRESS)
+    return command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -443,9 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub("audit", translate("cli", "the audit log"))
     audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)
-    q = audit_commands.add_parser("verify", help=translate("cli", "check the audit log's hash chain"))
+    q = nested_parser(audit_commands, "verify", translate("cli", "check the audit log's hash chain"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
-    q = audit_commands.add_parser("show", help=translate("cli", "show the latest entries (admin)"))
+    q = nested_parser(audit_commands, "show", translate("cli", "show the latest entries (admin)"))
     q.add_argument("--limit", type=int, default=50, metavar="N", help=translate("cli", "how many entries"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
 
@@ -464,22 +484,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub("users", translate("cli", "users and roles: list, add, passwd, disable"))
     user_commands = p.add_subparsers(dest="users_command", metavar=translate("cli", "COMMAND"))
-    q = user_commands.add_parser("list", help=translate("cli", "list users"))
+    q = nested_parser(user_commands, "list", translate("cli", "list users"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
-    q = user_commands.add_parser("add", help=translate("cli", "add a user (admin); the new password from --new-password-file"))
+    q = nested_parser(user_commands, "add", translate("cli", "add a user (admin); the new password from --new-password-file"))
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, choices=("admin", "clerk", "viewer"), help=translate("cli", "admin, clerk or viewer"))
     q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
-    q = user_commands.add_parser("passwd", help=translate("cli", "change your password, or (admin) another user's"))
+    q = nested_parser(user_commands, "passwd", translate("cli", "change your password, or (admin) another user's"))
     q.add_argument("name", metavar="NAME", nargs="?")
     q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
-    q = user_commands.add_parser("disable", help=translate("cli", "disable a user (admin)"))
+    q = nested_parser(user_commands, "disable", translate("cli", "disable a user (admin)"))
     q.add_argument("name", metavar="NAME")
     p.set_defaults(json=False)
 
     p = sub("recover", translate("cli", "set a new password with the printed recovery code"))
     p.add_argument("--recovery-code-file", metavar="FILE", help=translate("cli", "read the recovery code from FILE"))
     p.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
+
+    from app.cli import exchange_commands
+
+    exchange_commands.add_parsers(sub)
     return parser
 
 
@@ -531,7 +555,7 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         args.users_command = "list"
     _setup_logging(args)
     try:
-        return COMMANDS[args.command](args, out)
+        return _command(args.command)(args, out)
     except ValidationFailed as failure:
         out.error(message(failure))
         _print_issues(out, failure.issues, translate("cli", "Problems found:"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.core.errors import UserError
 from app.core.fsutil import atomic_writer
@@ -31,35 +31,41 @@ def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tup
         handle = path.open("rb")
     except OSError as exc:
         raise UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
-    seen_any = False
     with handle:
-        number = 0
-        while True:
-            raw = handle.readline(max_line_bytes + 1)
-            if not raw:
-                break
-            number += 1
-            if len(raw) > max_line_bytes:
-                raise UserError("jsonl.too_long", line=number, limit=max_line_bytes)
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]  # a byte-order mark, as Notepad writes
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise UserError("jsonl.not_utf8", line=number, byte=f"0x{raw[exc.start]:02x}",
-                                position=exc.start + 1) from exc
-            if not text.strip():
-                continue
-            try:
-                value = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
-            if not isinstance(value, dict):
-                raise UserError("jsonl.not_object", line=number)
-            seen_any = True
-            yield number, value
-    if not seen_any:
-        raise UserError("file.empty", path=str(path))
+        yield from read_lines(handle, str(path), max_line_bytes)
+
+
+def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES,
+               allow_empty: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The same reader over an open binary stream (a bundle's records part, held in memory)."""
+    seen_any = False
+    number = 0
+    while True:
+        raw = handle.readline(max_line_bytes + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > max_line_bytes:
+            raise UserError("jsonl.too_long", line=number, limit=max_line_bytes)
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # a byte-order mark, as Notepad writes
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UserError("jsonl.not_utf8", line=number, byte=f"0x{raw[exc.start]:02x}",
+                            position=exc.start + 1) from exc
+        if not text.strip():
+            continue
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
+        if not isinstance(value, dict):
+            raise UserError("jsonl.not_object", line=number)
+        seen_any = True
+        yield number, value
+    if not seen_any and not allow_empty:
+        raise UserError("file.empty", path=name)
 
 
 def to_interchange(accident: Mapping[str, Any]) -> dict[str, Any]:

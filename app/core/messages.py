@@ -195,6 +195,158 @@ CATALOG: dict[str, str] = {
     "backup.other_unit": QT_TRANSLATE_NOOP(
         "Messages", "this backup belongs to unit {backup_unit}, but this data folder is unit {unit}; restore it into an empty folder"
     ),
+    "file.unwritable": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} cannot be written: {reason}; check the USB stick or folder and try again"
+    ),
+    # Keys and key cards.
+    "keys.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "this workstation's keys cannot be opened; restore the latest backup"
+    ),
+    "card.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a valid TNLĐ key card ({reason}); ask the unit to write its card again with: tnld keys card"
+    ),
+    "card.newer": QT_TRANSLATE_NOOP(
+        "Messages", "the key card {path} was written by a newer version of TNLĐ; install the newer version"
+    ),
+    "card.own": QT_TRANSLATE_NOOP("Messages", "{path} is this workstation's own card; register the other unit's card"),
+    "card.unknown_unit": QT_TRANSLATE_NOOP(
+        "Messages", "the key card {path} names unit {unit}, which is not in the administrative units list"
+    ),
+    "card.commune_at_commune": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the card of commune {unit} {name}; a commune registers only its receiving office's card"
+    ),
+    "card.not_in_area": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the card of commune {unit} {name}, which is not in province {province} that this office covers"
+    ),
+    "card.was_replaced": QT_TRANSLATE_NOOP(
+        "Messages", "the key card {path} of unit {unit} was replaced by a newer card; it cannot be registered again"
+    ),
+    "card.changed": QT_TRANSLATE_NOOP(
+        "Messages", "unit {unit} {name} is already registered with another key (fingerprint {old}); this card has {new}. "
+        "Call the unit to confirm the new fingerprint, then an admin may register it with --replace"
+    ),
+    "action.manage_keys": QT_TRANSLATE_NOOP("Messages", "register key cards"),
+    "action.export": QT_TRANSLATE_NOOP("Messages", "export bundles"),
+    "action.import": QT_TRANSLATE_NOOP("Messages", "import bundles"),
+    "action.settings": QT_TRANSLATE_NOOP("Messages", "change settings"),
+    "action.resolve_duplicates": QT_TRANSLATE_NOOP("Messages", "decide on duplicates"),
+    # Bundles: export.
+    "export.choose_office": QT_TRANSLATE_NOOP(
+        "Messages", "several office cards are registered ({offices}); say which office the bundle is for with --to CODE"
+    ),
+    "export.unknown_office": QT_TRANSLATE_NOOP(
+        "Messages", "no registered office matches {value}; registered offices: {offices}"
+    ),
+    # Bundles: why a file is refused as damaged (exit code 3).
+    "bundle.reason.empty": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is empty: it is not a bundle. Copy the file again from the sender"
+    ),
+    "bundle.reason.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is far larger than any bundle; it is not a TNLĐ bundle"
+    ),
+    "bundle.reason.not_zip": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a TNLĐ bundle (not a zip archive), or it is truncated; copy it again from the sender"
+    ),
+    "bundle.reason.not_bundle": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a zip archive but not a TNLĐ bundle"
+    ),
+    "bundle.reason.members": QT_TRANSLATE_NOOP(
+        "Messages", "{path} holds more files than a bundle has; it was not made by TNLĐ. Refused"
+    ),
+    "bundle.reason.unsafe_name": QT_TRANSLATE_NOOP(
+        "Messages", "{path} contains a file named {name}, with a folder or path in its name; refused as unsafe"
+    ),
+    "bundle.reason.duplicate_name": QT_TRANSLATE_NOOP(
+        "Messages", "{path} contains the file {name} twice; refused as tampered"
+    ),
+    "bundle.reason.zip_encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "{path} uses zip passwords ({name}), which TNLĐ bundles never do; refused"
+    ),
+    "bundle.reason.oversized": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the part {name} would unpack to a size no bundle has; refused without unpacking it"
+    ),
+    "bundle.reason.corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is damaged (the part {name} does not unpack); copy it again from the sender"
+    ),
+    "bundle.reason.manifest": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is damaged: its manifest is not valid ({detail}); ask the sender to export it again"
+    ),
+    "bundle.reason.certificate": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is damaged: the signer's certificate is not valid ({detail})"
+    ),
+    "bundle.reason.signature": QT_TRANSLATE_NOOP(
+        "Messages", "{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again"
+    ),
+    "bundle.reason.signer_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the manifest names another unit than its signer's certificate; refused"
+    ),
+    "bundle.reason.missing_part": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is incomplete: the part {name} is missing; copy it again from the sender"
+    ),
+    "bundle.reason.extra_part": QT_TRANSLATE_NOOP(
+        "Messages", "{path} contains {name}, which its manifest does not list; refused as tampered"
+    ),
+    "bundle.reason.hash": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the part {name} does not match the signed manifest (changed or damaged); refused"
+    ),
+    "bundle.reason.decrypt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} does not decrypt with this office's key although it is addressed to it; the file is damaged"
+    ),
+    "bundle.reason.reused_id": QT_TRANSLATE_NOOP(
+        "Messages", "{path} has the id of a bundle already imported but other content; refused. Ask the sender"
+    ),
+    "bundle.reason.container": QT_TRANSLATE_NOOP(
+        "Messages", "{path} was altered: its bytes differ from what TNLĐ writes for this content; refused. Copy it again from the sender"
+    ),
+    "bundle.reason.counts": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the number of records does not match its manifest; refused"
+    ),
+    "bundle.newer": QT_TRANSLATE_NOOP(
+        "Messages", "{path} was made by a newer version of TNLĐ (bundle format {version}; this one reads up to {supported}); update the program"
+    ),
+    # Bundles: trust (exit code 4).
+    "bundle.unknown_signer": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is signed by {unit} {name} with a key this workstation does not know (fingerprint {fingerprint}). "
+        "Register the unit's key card first (tnld keys trust CARD), after checking the fingerprint by phone"
+    ),
+    "bundle.changed_key": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is signed in the name of {unit} {name} but with a NEW key (fingerprint {fingerprint}), not the registered one. "
+        "Refused: call the unit; if they really changed computers, an admin registers their new card with --replace"
+    ),
+    "bundle.replaced_key": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is signed by an old key of {unit} {name} that was replaced (fingerprint {fingerprint}); ask the unit to export it again"
+    ),
+    # Bundles: import.
+    "bundle.other_office": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is encrypted for another office ({unit} {office}); it cannot be read here. Send it to that office"
+    ),
+    "bundle.not_our_area": QT_TRANSLATE_NOOP(
+        "Messages", "{path} comes from commune {unit}, which is not in province {province} that this office covers; refused"
+    ),
+    "bundle.invalid_records": QT_TRANSLATE_NOOP(
+        "Messages", "{path} holds records that fail validation; the bundle was not imported. Ask the commune to correct them and export again"
+    ),
+    "bundle.record_version": QT_TRANSLATE_NOOP("Messages", "the record has no valid version number"),
+    "bundle.record_other_unit": QT_TRANSLATE_NOOP(
+        "Messages", "the record belongs to commune {value}, but the bundle was signed by commune {unit}"
+    ),
+    "import.not_office": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a commune bundle; a commune imports only receipts. Import bundles at the receiving office"
+    ),
+    "import.nothing": QT_TRANSLATE_NOOP(
+        "Messages", "no bundle (.tnld file) found in {paths}; give bundle files or a folder holding them"
+    ),
+    "receipt.not_ours": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"
+    ),
+    # Duplicates.
+    "duplicates.unknown_victim": QT_TRANSLATE_NOOP(
+        "Messages", "there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them"
+    ),
+    "duplicates.decision": QT_TRANSLATE_NOOP("Messages", "the decision must be 'same' or 'different', not {value}"),
+    "duplicates.same_accident": QT_TRANSLATE_NOOP(
+        "Messages", "{a} and {b} are victims of the same accident, not a duplicate pair"
+    ),
     "operation.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled; nothing was changed"),
     "record.unknown": QT_TRANSLATE_NOOP("Messages", "there is no accident with id {value}"),
 }

@@ -126,6 +126,107 @@ def m0002_list_index_and_word_search(db: Database) -> None:
     db.execute("INSERT INTO accident_words (rowid, search) SELECT rid, search FROM accidents")
 
 
+@migrations()
+def m0003_bundles(db: Database) -> None:
+    """Keys, the registry of trusted cards, bundles sent and received, receipts, conflicts, duplicate decisions
+    (SPEC § 5). See docs/bundle-format.md."""
+    statements = [
+        # This workstation's own keys: one row. The private keys are sealed with a key derived from the database
+        # key (ChaCha20-Poly1305), inside the encrypted database.
+        """CREATE TABLE own_keys (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            created_at TEXT NOT NULL,
+            certificate TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            sealed_signing_key TEXT NOT NULL,
+            sealed_encryption_key TEXT NOT NULL
+        )""",
+        # Key cards this workstation trusts. One active card per identity (a commune code, or an office's
+        # province code and folded name); a replaced card stays, with replaced_at set, so old bundles still verify
+        # as "signed by a replaced key".
+        """CREATE TABLE trusted_keys (
+            fingerprint TEXT PRIMARY KEY,
+            identity TEXT NOT NULL,
+            role TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            unit_name TEXT NOT NULL,
+            certificate TEXT NOT NULL,
+            trusted_at TEXT NOT NULL,
+            trusted_by TEXT NOT NULL,
+            replaced_at TEXT
+        )""",
+        "CREATE UNIQUE INDEX trusted_keys_active ON trusted_keys (identity) WHERE replaced_at IS NULL",
+        # Bundles this workstation made: the sequence and the hash chain.
+        """CREATE TABLE bundles_sent (
+            sequence INTEGER PRIMARY KEY,
+            bundle_id TEXT NOT NULL UNIQUE,
+            bundle_hash TEXT NOT NULL,
+            period TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            recipient TEXT,
+            file_name TEXT NOT NULL,
+            made_by TEXT NOT NULL
+        )""",
+        # Which version of which record went in which bundle, and whether a receipt acknowledged it.
+        """CREATE TABLE sent_records (
+            accident_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            bundle_id TEXT NOT NULL REFERENCES bundles_sent (bundle_id),
+            delivered_at TEXT,
+            PRIMARY KEY (accident_id, version, bundle_id)
+        ) WITHOUT ROWID""",
+        # Bundles imported here (office) and receipts imported here.
+        """CREATE TABLE bundles_received (
+            bundle_id TEXT PRIMARY KEY,
+            bundle_hash TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            unit_name TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            period TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            previous_hash TEXT,
+            created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL,
+            nil INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            older INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            contains TEXT,
+            file_name TEXT NOT NULL
+        )""",
+        "CREATE INDEX bundles_received_unit ON bundles_received (unit, period)",
+        # A record that arrived with the version the office already holds but other content: shown, never
+        # resolved silently. The newest stored version stays in force until the commune sends a newer one.
+        """CREATE TABLE conflicts (
+            accident_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            bundle_id TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            data TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            PRIMARY KEY (accident_id, version, bundle_id)
+        )""",
+        # The office's decisions on candidate duplicate victims ('ACCIDENT_ID/N', a < b).
+        """CREATE TABLE duplicate_decisions (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('same', 'different')),
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        ) WITHOUT ROWID""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

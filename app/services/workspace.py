@@ -175,6 +175,9 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
             )
             db["users"].insert({"name": admin, "role": "admin", "full_name": None, "active": 1, "created_at": now})
             AuditLog(db).append(admin, "init", "workstation", unit, {"role": role})
+        from app.services.keys import create_identity
+
+        create_identity(db, db_key, admin, role, unit, unit_name)
     finally:
         db.close()
     # The key file is written last: a folder without it is not initialised, and can be set up again.

@@ -1,0 +1,335 @@
+"""Commands for bundles and their import (SPEC § 9): export, verify, import, keys, completeness, expected,
+duplicates, conflicts. Printing only; the work is in `app.services`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.errors import EXIT_OK, EXIT_UNTRUSTED, UserError, ValidationFailed
+from app.i18n import translate
+
+
+def cmd_export(args: argparse.Namespace, out) -> int:
+    from app.cli.main import _after_change, open_session
+    from app.core.periods import Period
+    from app.services.exchange import export_bundle
+
+    period = Period.parse(args.period)
+    with open_session(args) as session:
+        result = export_bundle(session, period, Path(args.out), to=args.to, overwrite=args.force)
+        _after_change(session)
+    if args.json:
+        out.json({"file": str(result.path), "bundle_id": result.bundle_id, "bundle_hash": result.bundle_hash,
+                  "sequence": result.sequence, "period": result.period, "accidents": result.accidents,
+                  "nil": result.nil, "encrypted_to": result.recipient.unit if result.recipient else None})
+        return EXIT_OK
+    if result.nil:
+        out.line(translate("cli", "Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.").format(
+            path=result.path, period=result.period, sequence=result.sequence))
+    else:
+        out.line(translate("cli", "Wrote {path}: {count} accident(s) of {period}, bundle number {sequence}.").format(
+            path=result.path, count=result.accidents, period=result.period, sequence=result.sequence))
+    if result.recipient is not None:
+        out.line(translate("cli", "Signed and encrypted for {unit} {name}: only that office can read the records.").format(
+            unit=result.recipient.unit, name=result.recipient.unit_name))
+    else:
+        out.error(translate("cli", "Warning: no office key card is registered, so the bundle is signed but NOT encrypted: names "
+                      "and ID numbers can be read by anyone who gets the file. Register the office's card with: "
+                      "tnld keys trust CARD, then export again."))
+    return EXIT_OK
+
+
+def _describe(out, verified) -> None:
+    from app.exchange.identity import phone_groups
+
+    manifest = verified.bundle.manifest
+    if verified.bundle.kind == "receipt":
+        out.line(translate("cli", "Receipt from {unit} {name} for bundle {sequence} of {period} of {for_unit}.").format(
+            unit=manifest["unit"], name=manifest["unit_name"], sequence=manifest["receipt_for"].get("sequence"),
+            period=manifest["period"], for_unit=manifest["receipt_for"].get("unit")))
+    else:
+        out.line(translate("cli", "Bundle from {unit} {name} ({role}), period {period}, number {sequence}, made {created}.").format(
+            unit=manifest["unit"], name=manifest["unit_name"],
+            role=translate("cli", "commune") if manifest["role"] == "commune" else translate("cli", "office"), period=manifest["period"],
+            sequence=manifest["sequence"], created=manifest["created_at"]))
+        counts = manifest["counts"]
+        if manifest["nil"]:
+            out.line(translate("cli", "Nil report: no accident in this period."))
+        else:
+            out.line(translate("cli", "{accidents} accident(s), {victims} victim(s), {void} void.").format(
+                accidents=counts.get("accidents", 0), victims=counts.get("victims", 0), void=counts.get("void", 0)))
+        encryption = manifest.get("encryption")
+        if encryption:
+            out.line(translate("cli", "Encrypted for {unit} {name}.").format(unit=encryption["recipient_unit"],
+                                                                name=encryption["recipient_name"]))
+        else:
+            out.line(translate("cli", "Not encrypted."))
+    out.line(translate("cli", "Signer's fingerprint: {fingerprint}").format(fingerprint=phone_groups(verified.bundle.signer.fingerprint)))
+
+
+def cmd_verify(args: argparse.Namespace, out) -> int:
+    from app.cli.main import message, open_session
+    from app.services.exchange import verify_bundle
+
+    with open_session(args) as session:
+        verified = verify_bundle(session, Path(args.file))
+    refusal = verified.refusal()
+    if args.json:
+        manifest = verified.bundle.manifest
+        out.json({"ok": refusal is None, "trust": verified.trust, "kind": verified.bundle.kind,
+                  "unit": manifest["unit"], "unit_name": manifest["unit_name"], "period": manifest["period"],
+                  "sequence": manifest.get("sequence"), "nil": manifest.get("nil"), "counts": manifest.get("counts"),
+                  "bundle_id": manifest["bundle_id"], "bundle_hash": verified.bundle.hash,
+                  "signer_fingerprint": verified.bundle.signer.fingerprint})
+    else:
+        _describe(out, verified)
+    if refusal is not None:
+        out.error(message(refusal))
+        return EXIT_UNTRUSTED
+    if not args.json:
+        out.line(translate("cli", "Intact, and signed by a trusted key."))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out) -> int:
+    from app.cli.main import _after_change, _print_issues, message, open_session
+    from app.services.exchange import import_files
+
+    receipts = Path(args.receipts) if args.receipts else None
+    with open_session(args) as session:
+        outcomes = import_files(session, [Path(p) for p in args.files], receipts)
+        if any(o.state in ("imported", "receipt") for o in outcomes):
+            _after_change(session)
+    if not outcomes:
+        raise UserError("import.nothing", paths=", ".join(args.files))
+    code = EXIT_OK
+    for outcome in outcomes:
+        name = outcome.path.name
+        if outcome.state == "refused":
+            out.line(translate("cli", "{file}: refused: {reason}").format(file=name, reason=message(outcome.error)))
+            if isinstance(outcome.error, ValidationFailed):
+                _print_issues(out, outcome.error.issues[1:], translate("cli", "Problems found:"))
+            code = code or outcome.exit_code
+        elif outcome.state == "own":
+            out.line(translate("cli", "{file}: made by this workstation; skipped.").format(file=name))
+        elif outcome.state == "already":
+            out.line(translate("cli", "{file}: already imported; nothing changed.").format(file=name))
+        elif outcome.state == "receipt":
+            out.line(translate("cli", "{file}: receipt from {unit} {name} imported: {count} record(s) now marked delivered.").format(
+                file=name, unit=outcome.unit, name=outcome.unit_name, count=outcome.delivered))
+        else:
+            plan = outcome.plan
+            if outcome.nil:
+                text = translate("cli", "{file}: imported: {unit} {name}, {period}, bundle {sequence}: NIL report (no accident).")
+            else:
+                text = translate("cli", "{file}: imported: {unit} {name}, {period}, bundle {sequence}: {added} new, {updated} "
+                           "updated, {unchanged} unchanged, {older} older version(s) ignored, {conflicts} conflict(s).")
+            out.line(text.format(file=name, unit=outcome.unit, name=outcome.unit_name, period=outcome.period,
+                                 sequence=outcome.sequence, added=plan.added, updated=plan.updated,
+                                 unchanged=plan.unchanged, older=plan.older, conflicts=len(plan.conflicts)))
+            if plan.conflicts:
+                out.line("  " + translate("cli", "Conflicts (same version, different content; the version held here stays until "
+                                    "the commune sends a newer one): {ids}").format(
+                    ids=", ".join(r["id"][:8] for r in plan.conflicts[:20])))
+            if outcome.receipt is not None:
+                out.line("  " + translate("cli", "Receipt for the commune: {path}").format(path=outcome.receipt))
+            elif outcome.receipt_error is not None:
+                out.line("  " + message(outcome.receipt_error))
+    return code
+
+
+def cmd_keys(args: argparse.Namespace, out) -> int:
+    from app.cli.main import open_session
+    from app.exchange.identity import phone_groups
+    from app.services import keys
+
+    with open_session(args) as session:
+        if args.keys_command == "card":
+            public = keys.write_card(session, Path(args.out))
+            out.line(translate("cli", "Wrote the key card of {unit} {name} to {path}.").format(unit=public.unit, name=public.unit_name,
+                                                                                   path=args.out))
+            out.line(translate("cli", "Fingerprint (read it out when the other side calls): {fingerprint}").format(
+                fingerprint=phone_groups(public.fingerprint)))
+        elif args.keys_command == "trust":
+            result = keys.trust_card(session, Path(args.file), replace=args.replace)
+            card = result.card
+            if result.action == "already":
+                out.line(translate("cli", "The card of {unit} {name} is already registered.").format(unit=card.unit, name=card.unit_name))
+            else:
+                out.line((translate("cli", "Replaced the key of {unit} {name} ({role}).") if result.action == "replaced"
+                          else translate("cli", "Registered the key of {unit} {name} ({role}).")).format(
+                    unit=card.unit, name=card.unit_name, role=translate("cli", "commune") if card.role == "commune" else translate("cli", "office")))
+            out.line(translate("cli", "Fingerprint: {fingerprint}").format(fingerprint=result.phone))
+            out.line(translate("cli", "Call the unit and compare these digits with what their program shows; if any digit differs, "
+                         "the card is not theirs: tell an admin."))
+        elif args.keys_command == "list":
+            rows = keys.trusted(session, include_replaced=args.all)
+            if args.json:
+                out.json(rows)
+            for row in rows if not args.json else []:
+                state = translate("cli", "replaced") if row["replaced_at"] else ""
+                out.line(f"{row['unit']:<6} {row['unit_name']:<40} {phone_groups(row['fingerprint'])}  {state}".rstrip())
+        else:
+            public = keys.own_identity(session).public
+            out.line(translate("cli", "This workstation: {unit} {name}").format(unit=public.unit, name=public.unit_name))
+            out.line(translate("cli", "Fingerprint: {fingerprint}").format(fingerprint=phone_groups(public.fingerprint)))
+    return EXIT_OK
+
+
+def _state_label(state: str) -> str:
+    return {"on_time": translate("cli", "on time"), "late": translate("cli", "late"), "missing": translate("cli", "MISSING")}.get(state, state)
+
+
+def cmd_completeness(args: argparse.Namespace, out) -> int:
+    from app.cli.main import _date_vi, _print_table, open_session
+    from app.core.periods import Period
+    from app.services.completeness import completeness
+    from app.services.exchange import vietnam_date
+
+    period = Period.parse(args.period)
+    with open_session(args) as session:
+        states, due = completeness(session, period)
+    if args.json:
+        out.json([state.as_json() for state in states])
+        return EXIT_OK
+    rows = []
+    for state in states:
+        rows.append([state.unit, state.unit_name, _state_label(state.state), translate("cli", "yes") if state.nil else "",
+                     ", ".join(map(str, state.sequence)), ", ".join(map(str, state.gaps)),
+                     _date_vi(vietnam_date(state.created_at).isoformat()) if state.created_at else "",
+                     _date_vi(vietnam_date(state.imported_at).isoformat()) if state.imported_at else ""])
+    _print_table(out, [translate("cli", "Code"), translate("cli", "Commune"), translate("cli", "State"), translate("cli", "Nil"), translate("cli", "Bundles"), translate("cli", "Gaps"),
+                       translate("cli", "Made"), translate("cli", "Imported")], rows)
+    counts = {key: sum(1 for s in states if s.state == key) for key in ("on_time", "late", "missing")}
+    out.line(translate("cli", "{period}, due {due}: {on_time} on time, {late} late, {missing} missing, of {total}.").format(
+        period=period, due=_date_vi(due.isoformat()), total=len(states), **counts))
+    return EXIT_OK
+
+
+def cmd_expected(args: argparse.Namespace, out) -> int:
+    from app.cli.main import open_session
+    from app.services.completeness import expected_units, set_expected_units
+
+    with open_session(args) as session:
+        command = args.expected_command or "list"
+        if command == "list":
+            units = expected_units(session)
+        else:
+            units = set_expected_units(session, add=args.codes if command == "add" else [],
+                                       remove=args.codes if command == "remove" else [], reset=command == "reset")
+        names = {code: session.codelists.unit_name(code) for code in units}
+    for code in units:
+        out.line(f"{code}  {names[code]}")
+    out.line(translate("cli", "{count} commune(s) expected to report.").format(count=len(units)))
+    return EXIT_OK
+
+
+def cmd_duplicates(args: argparse.Namespace, out) -> int:
+    from app.cli.main import _date_vi, open_session
+    from app.core.periods import Period
+    from app.services import duplicates
+
+    with open_session(args) as session:
+        if args.duplicates_command == "resolve":
+            result = duplicates.resolve(session, args.a, args.b, args.decision)
+            out.line((translate("cli", "Recorded: {a} and {b} are {decision}.") if result == "recorded"
+                      else translate("cli", "Already recorded: {a} and {b} are {decision}.")).format(
+                a=args.a, b=args.b,
+                decision=translate("cli", "the same person") if args.decision == "same" else translate("cli", "different people")))
+            return EXIT_OK
+        if session.role != "office":
+            raise UserError("role.office_only")
+        period = Period.parse(args.period) if args.period else None
+        pairs = duplicates.candidates(session, period)
+    if args.json:
+        out.json([pair.as_json() for pair in pairs])
+        return EXIT_OK
+    for pair in pairs:
+        reason = translate("cli", "same ID number") if pair.reason == "id_number" else translate("cli", "same name, birth year and date")
+        decision = {"same": translate("cli", "same person"), "different": translate("cli", "different"), None: translate("cli", "to decide")}[pair.decision]
+        out.line(f"{pair.a}  {pair.b}  {pair.name}  {pair.a_unit}/{pair.b_unit}  "
+                 f"{_date_vi(pair.a_date)}/{_date_vi(pair.b_date)}  {reason}  [{decision}]")
+    out.line(translate("cli", "{count} candidate pair(s), {open} to decide. Decide with: tnld duplicates resolve ID_A ID_B same|different").format(
+        count=len(pairs), open=sum(1 for p in pairs if p.decision is None)))
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace, out) -> int:
+    from app.cli.main import open_session
+    from app.services.exchange import conflicts
+
+    with open_session(args) as session:
+        rows = conflicts(session)
+    if args.json:
+        out.json(rows)
+        return EXIT_OK
+    for row in rows:
+        out.line(f"{row['accident_id']}  v{row['version']}  {row['unit']}  {row['found_at']}")
+    out.line(translate("cli", "{count} conflict(s).").format(count=len(rows)))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable] = {
+    "export": cmd_export, "verify": cmd_verify, "import": cmd_import, "keys": cmd_keys,
+    "completeness": cmd_completeness, "expected": cmd_expected, "duplicates": cmd_duplicates,
+    "conflicts": cmd_conflicts,
+}
+
+
+def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    from app.cli.main import nested_parser as nested
+
+    p = sub("export", translate("cli", "write the signed (and encrypted) bundle of a period for the office"))
+    p.add_argument("--period", required=True, metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3 or 2026-03"))
+    p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the bundle file to write (.tnld)"))
+    p.add_argument("--to", metavar="OFFICE", help=translate("cli", "the office to encrypt for, when several cards are registered"))
+    p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+
+    p = sub("verify", translate("cli", "check a bundle or receipt without importing it (exit 0 intact and trusted, 3 damaged, 4 unknown signer)"))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+
+    p = sub("import", translate("cli", "import bundles (office) or a receipt (commune); one line per file"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=translate("cli", "bundle files or folders holding them"))
+    p.add_argument("--receipts", metavar="DIR", help=translate("cli", "where to write receipts (default: beside each bundle)"))
+
+    p = sub("keys", translate("cli", "this workstation's key card, and the registry of trusted cards"))
+    commands = p.add_subparsers(dest="keys_command", metavar=translate("cli", "COMMAND"))
+    q = nested(commands, "card", translate("cli", "write this workstation's key card"))
+    q.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the card file to write"))
+    q = nested(commands, "trust", translate("cli", "register another unit's key card (admin)"))
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--replace", action="store_true", help=translate("cli", "replace the registered key of the same unit (audited)"))
+    q = nested(commands, "list", translate("cli", "list the trusted cards"))
+    q.add_argument("--all", action="store_true", help=translate("cli", "include replaced cards"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    nested(commands, "show", translate("cli", "show this workstation's fingerprint"))
+
+    p = sub("completeness", translate("cli", "office: which communes have reported for a period"))
+    p.add_argument("--period", required=True, metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3 or 2026-03"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+
+    p = sub("expected", translate("cli", "office: the communes expected to report (list, add, remove, reset)"))
+    commands = p.add_subparsers(dest="expected_command", metavar=translate("cli", "COMMAND"))
+    nested(commands, "list", translate("cli", "list the expected communes"))
+    for name, help_text in (("add", translate("cli", "expect these communes too")), ("remove", translate("cli", "stop expecting these communes"))):
+        q = nested(commands, name, help_text)
+        q.add_argument("codes", nargs="+", metavar="CODE")
+    nested(commands, "reset", translate("cli", "back to every commune of the province"))
+
+    p = sub("duplicates", translate("cli", "office: victims reported twice, and decisions on them"))
+    p.add_argument("--period", metavar="P", help=translate("cli", "only pairs with an accident in this period"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    commands = p.add_subparsers(dest="duplicates_command", metavar=translate("cli", "COMMAND"))
+    q = nested(commands, "resolve", translate("cli", "record whether two victims are the same person"))
+    q.add_argument("a", metavar="ID_A")
+    q.add_argument("b", metavar="ID_B")
+    q.add_argument("decision", choices=("same", "different"))
+
+    p = sub("conflicts", translate("cli", "office: records received with a known version but other content"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+

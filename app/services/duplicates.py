@@ -1,0 +1,203 @@
+"""The same victim reported twice (SPEC § 5 "Duplicates"): candidates, decisions, and counting once.
+
+A candidate pair is two victims of two different accidents (of one commune or of two) that are not void, with the
+same personal ID number, or with the same name without diacritics, birth years at most one apart (or one of them
+unknown) and accident dates at most two days apart. Victims are named `ACCIDENT_ID/N`, N counting from 1.
+The office decides `same` or `different`; decisions are kept by those names, so they survive re-imports of the
+records. Counting: the victims confirmed to be one person form a group; the group counts once, by its earliest
+report; an accident all of whose victims are counted elsewhere is not counted either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.errors import UserError
+from app.core.periods import Period
+from app.db.accident_store import utc_now
+from app.services.workspace import Session
+
+DECISIONS = ("same", "different")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    a: str
+    b: str
+    reason: str  # 'id_number' or 'name'
+    decision: str | None
+    a_unit: str
+    b_unit: str
+    a_date: str
+    b_date: str
+    name: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "reason": self.reason, "decision": self.decision,
+                "units": [self.a_unit, self.b_unit], "dates": [self.a_date, self.b_date]}
+
+
+def victim_key(accident_id: str, n: int) -> str:
+    return f"{accident_id}/{n}"
+
+
+def _period_clause(period: Period | None, alias: str) -> tuple[str, list[str]]:
+    if period is None:
+        return "", []
+    return f" AND {alias}.occurred_on BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
+
+
+def candidates(session: Session, period: Period | None = None) -> list[Candidate]:
+    """Candidate pairs where at least one of the two accidents lies in *period*, with any decision taken."""
+    clause_1, params_1 = _period_clause(period, "a1")
+    clause_2, params_2 = _period_clause(period, "a2")
+    columns = ("v1.accident_id, v1.n, v2.accident_id, v2.n, a1.unit, a2.unit, a1.occurred_on, a2.occurred_on,"
+               " v1.name")
+    joins = ("FROM victims v1 JOIN accidents a1 ON a1.id = v1.accident_id AND a1.status != 'void'"
+             " JOIN victims v2 ON {on} JOIN accidents a2 ON a2.id = v2.accident_id AND a2.status != 'void'"
+             " WHERE v1.accident_id < v2.accident_id")
+    by_id = joins.format(on="v2.id_number = v1.id_number")
+    by_name = joins.format(on="v2.name_folded = v1.name_folded") + (
+        " AND abs(julianday(a1.occurred_on) - julianday(a2.occurred_on)) <= 2"
+        " AND (v1.birth_year IS NULL OR v2.birth_year IS NULL OR abs(v1.birth_year - v2.birth_year) <= 1)")
+    period_filter = ""
+    params: list[str] = []
+    if period is not None:
+        period_filter = f" AND ((1{clause_1}) OR (1{clause_2}))"
+        params = params_1 + params_2
+    sql = (f"SELECT {columns}, 'id_number' {by_id} AND v1.id_number IS NOT NULL{period_filter}"
+           f" UNION SELECT {columns}, 'name' {by_name}{period_filter}")
+    decisions = {(row[0], row[1]): row[2] for row in session.db.execute("SELECT a, b, decision FROM duplicate_decisions")}
+    pairs: dict[tuple[str, str], Candidate] = {}
+    for row in session.db.execute(sql, params + params):
+        a, b = victim_key(row[0], row[1]), victim_key(row[2], row[3])
+        key = (a, b)
+        if key in pairs and pairs[key].reason == "id_number":
+            continue
+        pairs[key] = Candidate(a, b, row[9], decisions.get(key), row[4], row[5], row[6], row[7], row[8])
+    return sorted(pairs.values(), key=lambda c: (c.decision is not None, c.a_date, c.a, c.b))
+
+
+def _parse_key(session: Session, key: str) -> tuple[str, int]:
+    accident_id, _, n = key.partition("/")
+    row = session.db.execute("SELECT 1 FROM victims WHERE accident_id = ? AND n = ?",
+                             (accident_id, int(n) if n.isdigit() else -1)).fetchone()
+    if row is None:
+        raise UserError("duplicates.unknown_victim", value=key)
+    return accident_id, int(n)
+
+
+def resolve(session: Session, a: str, b: str, decision: str) -> str:
+    """Record the office's decision on a pair (audited); returns 'recorded' or 'unchanged'."""
+    session.require("action.resolve_duplicates", "admin", "clerk")
+    if session.role != "office":
+        raise UserError("role.office_only")
+    if decision not in DECISIONS:
+        raise UserError("duplicates.decision", value=decision)
+    first, second = _parse_key(session, a), _parse_key(session, b)
+    if first[0] == second[0]:
+        raise UserError("duplicates.same_accident", a=a, b=b)
+    a, b = sorted((victim_key(*first), victim_key(*second)))
+    row = session.db.execute("SELECT decision FROM duplicate_decisions WHERE a = ? AND b = ?", (a, b)).fetchone()
+    if row is not None and row[0] == decision:
+        return "unchanged"
+    try:
+        with session.db.atomic():
+            session.db["duplicate_decisions"].upsert({"a": a, "b": b, "decision": decision, "decided_at": utc_now(),
+                                                     "decided_by": session.user}, pk=("a", "b"))
+            session.audit.append(session.user, "duplicate_resolve", "victims", f"{a} {b}", {"decision": decision})
+    except BaseException:
+        session.audit.forget_head()
+        raise
+    return "recorded"
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """What de-duplication removes from counts: victims counted elsewhere, and accidents wholly counted elsewhere."""
+
+    victims: frozenset[str]
+    accidents: frozenset[str]
+
+
+def exclusions(session: Session) -> Exclusions:
+    """From the 'same' decisions: in each group of one person, every report but the earliest is excluded."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in session.db.execute("SELECT a, b FROM duplicate_decisions WHERE decision = 'same'"):
+        parent[find(a)] = find(b)
+    if not parent:
+        return Exclusions(frozenset(), frozenset())
+    keys = list(parent)
+    order: dict[str, tuple] = {}
+    ids = sorted({key.split("/")[0] for key in keys})
+    dates: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in session.db.execute(
+                f"SELECT id, occurred_on, status FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            dates[row[0]] = (row[1], row[2])
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        accident_id = key.split("/")[0]
+        if accident_id not in dates or dates[accident_id][1] == "void":
+            continue
+        order[key] = (dates[accident_id][0], key)
+        groups.setdefault(find(key), []).append(key)
+    excluded: set[str] = set()
+    for members in groups.values():
+        members.sort(key=order.__getitem__)
+        excluded.update(members[1:])
+    touched = {key.split("/")[0] for key in excluded}
+    whole: set[str] = set()
+    for accident_id in touched:
+        count = session.db.execute("SELECT count(*) FROM victims WHERE accident_id = ?", (accident_id,)).fetchone()[0]
+        if all(victim_key(accident_id, n) in excluded for n in range(1, count + 1)):
+            whole.add(accident_id)
+    return Exclusions(frozenset(excluded), frozenset(whole))
+
+
+def counted_totals(session: Session, period: Period, units: tuple[str, ...] = ()) -> dict[str, int]:
+    """The period's totals with confirmed duplicates counted once: the basis the reports' aggregation uses."""
+    skip = exclusions(session)
+    params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
+    unit_clause = ""
+    if units:
+        unit_clause = f" AND a.unit IN ({','.join('?' * len(units))})"
+        params += list(units)
+    totals = {"accidents": 0, "fatal_accidents": 0, "multi_victim_accidents": 0, "victims": 0, "women": 0,
+              "deaths": 0, "serious": 0}
+    rows = session.db.execute(
+        "SELECT a.id, v.n, v.sex, v.severity FROM accidents a JOIN victims v ON v.accident_id = a.id"
+        f" WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ?{unit_clause} ORDER BY a.id, v.n", params)
+    current: str | None = None
+    severities: list[str] = []
+
+    def close() -> None:
+        # Accident-level flags look at every victim of the accident: it had them, wherever they are counted.
+        if current is None or current in skip.accidents:
+            return
+        totals["accidents"] += 1
+        totals["fatal_accidents"] += "fatal" in severities
+        totals["multi_victim_accidents"] += len(severities) >= 2
+    for accident_id, n, sex, severity in rows:
+        if accident_id != current:
+            close()
+            current, severities = accident_id, []
+        severities.append(severity)
+        if victim_key(accident_id, n) in skip.victims:
+            continue
+        totals["victims"] += 1
+        totals["women"] += sex == "F"
+        totals["deaths"] += severity == "fatal"
+        totals["serious"] += severity == "serious"
+    close()
+    return totals
+

@@ -1,0 +1,492 @@
+"""Bundles between workstations: export, verify, import, receipts (SPEC § 5, docs/bundle-format.md).
+
+Import follows STYLE § 18: open → verify (signature, hashes) → trust (registry) → decrypt → validate every record
+→ plan (new, newer, older ignored, unchanged, conflict) → apply in one transaction with its audit row. A bundle is
+imported whole or not at all; the same bundle twice changes nothing. Long work takes `progress` and `cancel`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import Issue, UserError, ValidationFailed
+from app.core.interchange import dumps
+from app.core.model import content_of, parse_accident
+from app.core.periods import Period
+from app.core.validation import Context, normalise_for_storage, validate_accident
+from app.db.accident_store import Filters, utc_now
+from app.exchange.bundle import RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle, sha256
+from app.exchange.container import BundleUntrusted, damaged
+from app.exchange.identity import PublicIdentity, phone_groups
+from app.services.keys import office_recipients, own_identity, trust_of
+from app.services.workspace import Session
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+EXPORTERS = ("admin", "clerk")
+
+
+# Export.
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    bundle_hash: str
+    sequence: int
+    period: str
+    accidents: int
+    nil: bool
+    recipient: PublicIdentity | None
+
+
+def choose_recipient(session: Session, to: str | None) -> PublicIdentity | None:
+    """The office to encrypt to: the one registered office card, or the one *to* names (unit code or name)."""
+    offices = office_recipients(session)
+    if to:
+        wanted = to.strip().casefold()
+        chosen = [card for card in offices if wanted in (card.unit.casefold(), card.unit_name.casefold())
+                  or card.fingerprint.startswith(wanted.replace(" ", ""))]
+        if len(chosen) != 1:
+            raise UserError("export.unknown_office", value=to,
+                            offices="; ".join(f"{c.unit} {c.unit_name}" for c in offices) or "—")
+        return chosen[0]
+    if len(offices) > 1:
+        raise UserError("export.choose_office", offices="; ".join(f"{c.unit} {c.unit_name}" for c in offices))
+    return offices[0] if offices else None
+
+
+def export_bundle(session: Session, period: Period, out: Path, to: str | None = None, overwrite: bool = False,
+                  progress: Progress | None = None, cancel: Cancel | None = None) -> ExportResult:
+    """Write the signed (and, with a registered office card, encrypted) bundle of *period*.
+
+    Holds the newest version of every record of the period, voids included, so a void travels upward. An empty
+    period gives a nil bundle. The file is written first and the sequence recorded after: a power cut between
+    the two can repeat a sequence number (harmless) but never leaves a gap that looks like a missing bundle.
+    """
+    session.require("action.export", *EXPORTERS)
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UserError("file.exists", path=str(out))
+    if out.is_dir():
+        raise UserError("file.not_file", path=str(out))
+    identity = own_identity(session)
+    recipient = choose_recipient(session, to)
+    lines: list[bytes] = []
+    sent: list[tuple[str, int]] = []
+    victims = voids = 0
+    total = session.store.count(Filters(period=period, include_void=True))
+    for done, accident in enumerate(session.store.records(Filters(period=period, include_void=True),
+                                                          order="a.occurred_on, a.id"), start=1):
+        lines.append(dumps(accident).encode("utf-8") + b"\n")
+        sent.append((accident["id"], accident["version"]))
+        victims += len(accident["victims"])
+        voids += accident["status"] == "void"
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)
+        if cancel is not None and cancel():
+            raise UserError("operation.cancelled")
+    contains: list[dict[str, Any]] = []
+    if session.role == "office":
+        contains = [dict(row) for row in session.db.query(
+            "SELECT bundle_id, bundle_hash, unit, sequence, nil, records FROM bundles_received"
+            " WHERE kind = 'report' AND period = ? ORDER BY unit, sequence", [str(period)])]
+    last = session.db.execute("SELECT sequence, bundle_hash FROM bundles_sent ORDER BY sequence DESC LIMIT 1").fetchone()
+    sequence = (last[0] + 1) if last else 1
+    created_at = utc_now()
+    manifest = {
+        "kind": "report", "bundle_id": str(uuid.uuid4()), "period": str(period), "created_at": created_at,
+        "sequence": sequence, "previous_hash": last[1] if last else None, "nil": not sent,
+        "counts": {"accidents": len(sent), "victims": victims, "void": voids},
+        "contains": contains, "codelists_version": session.codelists.versions(),
+    }
+    parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson")]
+    try:
+        manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
+    except OSError as exc:
+        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+    try:
+        with session.db.atomic():
+            session.db["bundles_sent"].insert({
+                "sequence": sequence, "bundle_id": manifest["bundle_id"], "bundle_hash": bundle_hash,
+                "period": str(period), "created_at": created_at, "records": len(sent),
+                "recipient": recipient.unit if recipient else None, "file_name": out.name, "made_by": session.user,
+            })
+            session.db.conn.executemany(
+                "INSERT INTO sent_records (accident_id, version, bundle_id) VALUES (?, ?, ?)",
+                [(accident_id, version, manifest["bundle_id"]) for accident_id, version in sent])
+            session.audit.append(session.user, "export", "bundle", manifest["bundle_id"],
+                                 {"period": str(period), "sequence": sequence, "records": len(sent),
+                                  "encrypted_to": recipient.unit if recipient else None})
+    except BaseException:
+        session.audit.forget_head()
+        out.unlink(missing_ok=True)
+        raise
+    return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent), not sent,
+                        recipient)
+
+
+# Verify.
+@dataclass(frozen=True)
+class VerifyResult:
+    bundle: OpenedBundle
+    trust: str  # see keys.trust_of
+
+    @property
+    def trusted(self) -> bool:
+        return self.trust in ("own", "trusted")
+
+    @property
+    def fingerprint(self) -> str:
+        return phone_groups(self.bundle.signer.fingerprint)
+
+    def refusal(self) -> BundleUntrusted | None:
+        """Why the signer is not trusted, as the error an import raises; None when trusted."""
+        signer, path = self.bundle.signer, str(self.bundle.path)
+        if self.trusted:
+            return None
+        code = {"unknown": "bundle.unknown_signer", "changed": "bundle.changed_key",
+                "replaced": "bundle.replaced_key"}[self.trust]
+        return BundleUntrusted(code, path=path, unit=signer.unit, name=signer.unit_name,
+                               fingerprint=phone_groups(signer.fingerprint))
+
+
+def verify_bundle(session: Session, path: Path) -> VerifyResult:
+    """Check a bundle or receipt without importing it: intact (else `BundleDamaged`), and who signed it."""
+    bundle = open_bundle(Path(path))
+    return VerifyResult(bundle, trust_of(session, bundle.signer))
+
+
+# Import.
+@dataclass
+class Plan:
+    """What applying a bundle will do, record by record."""
+
+    write: list[dict[str, Any]] = field(default_factory=list)  # new or newer versions
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    outcomes: list[tuple[str, int, str]] = field(default_factory=list)  # (id, version, accepted|older|conflict)
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    state: str  # 'imported', 'already', 'receipt', 'own' (made here: skipped), 'refused'
+    kind: str = "report"
+    unit: str = ""
+    unit_name: str = ""
+    period: str = ""
+    sequence: int | None = None
+    nil: bool = False
+    plan: Plan | None = None
+    receipt: Path | None = None
+    receipt_error: UserError | None = None
+    delivered: int = 0
+    error: UserError | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return self.error.exit_code if self.error is not None else 0
+
+
+def bundle_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to import: each file given, and the `*.tnld` files of each folder given, in name order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix == ".tnld" and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | None = None,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> list[FileOutcome]:
+    """Import each bundle or receipt on its own (all or nothing per file); one outcome per file."""
+    files = bundle_files(paths)
+    outcomes = []
+    for done, path in enumerate(files, start=1):
+        if cancel is not None and cancel():
+            break
+        try:
+            outcomes.append(import_file(session, path, receipts_dir))
+        except UserError as error:
+            log.info("refused %s: %s", path.name, error.code)
+            outcomes.append(FileOutcome(path, "refused", error=error))
+        if progress is not None:
+            progress(done, len(files))
+    return outcomes
+
+
+def import_file(session: Session, path: Path, receipts_dir: Path | None = None) -> FileOutcome:
+    path = Path(path)
+    verified = verify_bundle(session, path)
+    if verified.trust == "own":  # a receipt or bundle this workstation made, lying in the same folder
+        manifest = verified.bundle.manifest
+        return FileOutcome(path, "own", kind=verified.bundle.kind, unit=manifest["unit"],
+                           unit_name=manifest["unit_name"], period=manifest["period"])
+    refusal = verified.refusal()
+    if refusal is not None:
+        raise refusal
+    bundle = verified.bundle
+    if bundle.kind == "receipt":
+        return _apply_receipt(session, bundle)
+    session.require("action.import", *EXPORTERS)
+    if session.role != "office":
+        raise UserError("import.not_office", path=str(path))
+    outcome = FileOutcome(path, "imported", unit=bundle.manifest["unit"], unit_name=bundle.manifest["unit_name"],
+                          period=bundle.manifest["period"], sequence=bundle.manifest["sequence"],
+                          nil=bundle.manifest["nil"])
+    known = session.db.execute("SELECT bundle_hash FROM bundles_received WHERE bundle_id = ?",
+                               (bundle.manifest["bundle_id"],)).fetchone()
+    if known is not None:
+        if known[0] != bundle.hash:
+            raise damaged(path, "bundle.reason.reused_id")
+        outcome.state = "already"
+        return outcome
+    if bundle.signer.role == "commune" and session.codelists.province_of(bundle.signer.unit) != session.unit:
+        raise UserError("bundle.not_our_area", path=str(path), unit=bundle.signer.unit, province=session.unit)
+    try:
+        Period.parse(bundle.manifest["period"])
+    except UserError:
+        raise damaged(path, "bundle.reason.manifest", detail="period") from None
+    records = _checked_records(session, bundle)
+    plan = _plan(session, records)
+    outcome.plan = plan
+    _apply(session, bundle, plan)
+    try:
+        outcome.receipt = write_receipt(session, bundle, plan, receipts_dir or path.parent)
+    except UserError as error:
+        outcome.receipt_error = error
+    return outcome
+
+
+def _checked_records(session: Session, bundle: OpenedBundle) -> list[dict[str, Any]]:
+    """Parse and validate every record; any problem refuses the whole bundle (naming line and field)."""
+    identity = own_identity(session)
+    manifest = bundle.manifest
+    ctx = Context(session.codelists, session.today(), province=session.unit, rules=session.rules)
+    errors: list[Issue] = []
+    records: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for line, raw in bundle.records(identity):
+        accident, issues = parse_accident(raw, keep_managed=True)
+        issues = [issue for issue in issues if issue.level == "error"]
+        issues += [issue for issue in validate_accident(accident, ctx) if issue.level == "error"]
+        if not isinstance(accident.get("version"), int) or accident["version"] < 1:
+            issues.append(Issue("version", "bundle.record_version"))
+        if not accident.get("updated_at") or not accident.get("created_at"):
+            issues.append(Issue("updated_at", "field.required"))
+        if manifest["role"] == "commune" and accident.get("unit") != manifest["unit"]:
+            issues.append(Issue("unit", "bundle.record_other_unit", {"value": accident.get("unit"),
+                                                                     "unit": manifest["unit"]}))
+        if accident.get("id") in seen:
+            issues.append(Issue("id", "jsonl.duplicate_id", {"first": seen[accident["id"]]}))
+        elif accident.get("id"):
+            seen[accident["id"]] = line
+        errors.extend(issue.at_line(line) for issue in issues)
+        records.append(normalise_for_storage(accident))
+    if errors:
+        raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
+    if len(records) != manifest["counts"].get("accidents") or bool(records) == manifest["nil"]:
+        raise damaged(bundle.path, "bundle.reason.counts")
+    return records
+
+
+def _plan(session: Session, records: list[dict[str, Any]]) -> Plan:
+    plan = Plan()
+    held: dict[str, int] = {}
+    ids = [record["id"] for record in records]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        held.update(session.db.execute(
+            f"SELECT id, version FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    for record in records:
+        current = held.get(record["id"])
+        version = record["version"]
+        if current is None or version > current:
+            exists = session.db.execute("SELECT data FROM accident_versions WHERE id = ? AND version = ?",
+                                        (record["id"], version)).fetchone() if current is not None else None
+            if exists is not None and content_of(json.loads(exists[0])) != content_of(record):
+                plan.conflicts.append(record)
+                plan.outcomes.append((record["id"], version, "conflict"))
+                continue
+            plan.write.append(record)
+            if current is None:
+                plan.added += 1
+            else:
+                plan.updated += 1
+            plan.outcomes.append((record["id"], version, "accepted"))
+        elif version < current:
+            plan.older += 1
+            plan.outcomes.append((record["id"], version, "older"))
+        else:
+            stored = session.store.current(record["id"])
+            if stored is not None and content_of(stored) == content_of(record):
+                plan.unchanged += 1
+                plan.outcomes.append((record["id"], version, "accepted"))
+            else:
+                plan.conflicts.append(record)
+                plan.outcomes.append((record["id"], version, "conflict"))
+    return plan
+
+
+def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
+    manifest = bundle.manifest
+    now = utc_now()
+    origin = f"bundle:{manifest['bundle_id']}"
+    try:
+        with session.db.atomic():
+            for record in plan.write:
+                session.store.write(record, origin=origin)
+            session.db.conn.executemany(
+                "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(r["id"], r["version"], manifest["bundle_id"], r["unit"],
+                  json.dumps(r, ensure_ascii=False, separators=(",", ":")), now) for r in plan.conflicts])
+            session.db["bundles_received"].insert({
+                "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "report",
+                "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
+                "period": manifest["period"], "sequence": manifest["sequence"],
+                "previous_hash": manifest["previous_hash"], "created_at": manifest["created_at"],
+                "imported_at": now, "imported_by": session.user, "nil": int(manifest["nil"]),
+                "records": manifest["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
+                "unchanged": plan.unchanged, "older": plan.older, "conflicts": len(plan.conflicts),
+                "contains": json.dumps(manifest["contains"]) if manifest["contains"] else None,
+                "file_name": bundle.path.name,
+            })
+            session.audit.append(session.user, "import", "bundle", manifest["bundle_id"], {
+                "unit": manifest["unit"], "period": manifest["period"], "sequence": manifest["sequence"],
+                "added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged, "older": plan.older,
+                "conflicts": len(plan.conflicts),
+            })
+    except BaseException:
+        session.audit.forget_head()
+        raise
+
+
+# Receipts.
+def receipt_name(manifest: dict[str, Any]) -> str:
+    return f"bien-nhan-{manifest['unit']}-{manifest['period']}-{manifest['sequence']}.tnld"
+
+
+def write_receipt(session: Session, bundle: OpenedBundle, plan: Plan, folder: Path) -> Path:
+    """The office's signed receipt for an imported bundle: which record versions it holds now."""
+    manifest = bundle.manifest
+    identity = own_identity(session)
+    body = {
+        "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "unit": manifest["unit"],
+        "period": manifest["period"], "sequence": manifest["sequence"], "imported_at": utc_now(),
+        "records": [list(outcome) for outcome in plan.outcomes],
+    }
+    receipt_manifest = {
+        "kind": "receipt", "period": manifest["period"], "created_at": utc_now(),
+        "receipt_for": {"bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "unit": manifest["unit"],
+                        "sequence": manifest["sequence"]},
+    }
+    parts = [Part(RECEIPT, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json")]
+    target = Path(folder) / receipt_name(manifest)
+    try:
+        build(target, identity, receipt_manifest, parts)
+    except OSError:
+        fallback = session.datadir.path / "receipts" / receipt_name(manifest)
+        try:
+            build(fallback, identity, receipt_manifest, parts)
+        except OSError as exc:
+            raise UserError("file.unwritable", path=str(target), reason=exc.strerror or str(exc)) from None
+        target = fallback
+    return target
+
+
+def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
+    manifest = bundle.manifest
+    target = manifest["receipt_for"]
+    outcome = FileOutcome(bundle.path, "receipt", kind="receipt", unit=manifest["unit"],
+                          unit_name=manifest["unit_name"], period=manifest["period"],
+                          sequence=target.get("sequence"))
+    sent = session.db.execute("SELECT bundle_hash FROM bundles_sent WHERE bundle_id = ?",
+                              (target.get("bundle_id"),)).fetchone()
+    if sent is None or sent[0] != target.get("bundle_hash") or target.get("unit") != session.unit:
+        raise UserError("receipt.not_ours", path=str(bundle.path))
+    if session.db.execute("SELECT 1 FROM bundles_received WHERE bundle_id = ?",
+                          (manifest["bundle_id"],)).fetchone():
+        outcome.state = "already"
+        return outcome
+    try:
+        body = json.loads(bundle.clear_parts(None)[RECEIPT].decode("utf-8"))
+        accepted = [(str(r[0]), int(r[1])) for r in body["records"] if r[2] in ("accepted", "older")]
+    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
+        raise damaged(bundle.path, "bundle.reason.manifest", detail=RECEIPT) from None
+    now = utc_now()
+    try:
+        with session.db.atomic():
+            before = session.db.conn.total_changes
+            session.db.conn.executemany(
+                "UPDATE sent_records SET delivered_at = ? WHERE accident_id = ? AND version = ? AND bundle_id = ?"
+                " AND delivered_at IS NULL",
+                [(now, accident_id, version, target["bundle_id"]) for accident_id, version in accepted])
+            outcome.delivered = session.db.conn.total_changes - before
+            session.db["bundles_received"].insert({
+                "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "receipt",
+                "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
+                "period": manifest["period"], "sequence": 0, "previous_hash": None,
+                "created_at": manifest["created_at"], "imported_at": now, "imported_by": session.user, "nil": 0,
+                "records": len(accepted), "contains": None, "file_name": bundle.path.name,
+            })
+            session.audit.append(session.user, "receipt", "bundle", target["bundle_id"],
+                                 {"office": manifest["unit"], "delivered": outcome.delivered})
+    except BaseException:
+        session.audit.forget_head()
+        raise
+    return outcome
+
+
+def delivery_states(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """For the list: 'delivered' (a receipt acknowledged the current version), 'sent' (in a bundle, no receipt
+    yet) or nothing, per accident id."""
+    states: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows = session.db.execute(
+            "SELECT a.id, max(s.delivered_at IS NOT NULL) FROM accidents a"
+            " JOIN sent_records s ON s.accident_id = a.id AND s.version = a.version"
+            f" WHERE a.id IN ({','.join('?' * len(chunk))}) GROUP BY a.id", chunk).fetchall()
+        states.update({row[0]: "delivered" if row[1] else "sent" for row in rows})
+    return states
+
+
+def conflicts(session: Session) -> list[dict[str, Any]]:
+    return list(session.db.query(
+        "SELECT accident_id, version, bundle_id, unit, found_at FROM conflicts ORDER BY found_at, accident_id"))
+
+
+def received(session: Session, period: Period | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT bundle_id, unit, unit_name, period, sequence, nil, records, created_at, imported_at FROM"
+           " bundles_received WHERE kind = 'report'")
+    params: list[Any] = []
+    if period is not None:
+        sql += " AND period = ?"
+        params.append(str(period))
+    return list(session.db.query(sql + " ORDER BY unit, sequence", params))
+
+
+def vietnam_date(timestamp: str) -> dt.date:
+    """The calendar day in Vietnam (UTC+7) of a UTC timestamp: what 'sent on time' is judged by."""
+    moment = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+
+
+__all__ = ["export_bundle", "verify_bundle", "import_files", "import_file", "sha256"]
