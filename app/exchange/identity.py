@@ -154,9 +154,9 @@ def new_identity(role: str, unit: str, unit_name: str, now: dt.datetime | None =
     enc_public = encryption_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     name = x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, clean(unit_name)[:64]),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, clean(unit_name)),
         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "TNLĐ"),
-        x509.NameAttribute(NameOID.COMMON_NAME, f"TNLĐ {unit} {clean(unit_name)}"[:64]),
+        x509.NameAttribute(NameOID.COMMON_NAME, _within_bytes(f"TNLĐ {unit} {clean(unit_name)}", 64)),
         x509.NameAttribute(NameOID.SERIAL_NUMBER, f"TNLD:{role}:{unit}"),
     ])
     certificate = (
@@ -178,8 +178,13 @@ def new_identity(role: str, unit: str, unit_name: str, now: dt.datetime | None =
         .add_extension(x509.UnrecognizedExtension(X25519_EXTENSION, enc_public), critical=False)
         .sign(signing_key, hashes.SHA256())
     )
-    public = PublicIdentity(certificate, role=role, unit=unit, unit_name=clean(unit_name)[:64])
+    public = PublicIdentity(certificate, role=role, unit=unit, unit_name=clean(unit_name))
     return Identity(public, signing_key, encryption_key)
+
+
+def _within_bytes(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* UTF-8 bytes (X.509 limits a common name to 64), never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 # Sealing the private keys for storage in the (already encrypted) database: a second lock, so that a copy of a

@@ -1,0 +1,302 @@
+"""Bundles end to end (SPEC § 5): an office and three communes exchange cards, export, import in any order."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import zipfile
+
+import pytest
+
+from app.core.errors import UserError
+from tests.conftest import make_accident, make_victim
+
+C1, C2, C3 = "06040", "06112", "06001"
+
+
+@pytest.fixture
+def network(station, tmp_path):
+    office = station("office", "20", "Sở Nội vụ tỉnh Lạng Sơn", name="office")
+    communes = {unit: station("commune", unit, name=f"c{unit}") for unit in (C1, C2, C3)}
+    for commune in communes.values():
+        office.trust(commune)
+        commune.trust(office)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    return office, communes, stick
+
+
+def victim(name: str, id_number: str | None, birth_year: int, unit: str, **changes):
+    return make_victim(name=name, id_number=id_number, birth_year=birth_year, residence=unit, **changes)
+
+
+def test_office_and_three_communes(network, tmp_path):
+    office, communes, stick = network
+    c1, c2, c3 = communes[C1], communes[C2], communes[C3]
+    # Commune 1: three accidents; the first is later corrected (version 2).
+    a1 = make_accident(unit=C1, occurred_on="2026-03-14", victims=[victim("Hoàng Văn Đức", "020084001234", 1984, C1)])
+    a2 = make_accident(unit=C1, occurred_on="2026-04-02", declared_on="2026-04-03", victims=[
+        victim("Lý Thị Mai", None, 1990, C1, sex="F"), victim("Lý Văn Tài", None, 1988, C1)])
+    a3 = make_accident(unit=C1, occurred_on="2026-05-20", declared_on="2026-05-21", victims=[
+        victim("Nông Văn Sơn", "020060000111", 1960, C1, severity="fatal", outcome="died", died_on="2026-05-20")])
+    c1.add(a1, a2, a3)
+    first = c1.export("2026", stick / "c1-first.tnld")
+    assert (first.sequence, first.accidents, first.nil) == (1, 3, False)
+    assert first.recipient is not None and first.recipient.unit == "20"
+    c1.add({**a1, "village": "Thôn Nà Pàn mới"})
+    second = c1.export("2026", stick / "c1-second.tnld")
+    assert second.sequence == 2
+    # Commune 2: the same victim as a1 (same ID number, treated there too), and a name-only look-alike of a2's.
+    b1 = make_accident(unit=C2, occurred_on="2026-03-15", declared_on="2026-03-16", victims=[victim("Hoàng Văn Đức", "020084001234", 1984, C1)])
+    b2 = make_accident(unit=C2, occurred_on="2026-04-03", declared_on="2026-04-04", victims=[victim("Ly Thi Mai", None, 1991, C2, sex="F")])
+    c2.add(b1, b2)
+    c2.export("2026", stick / "c2.tnld")
+    # Commune 3: nothing happened: a nil report.
+    nil = c3.export("2026", stick / "c3.tnld")
+    assert nil.nil and nil.accidents == 0
+
+    # No name or ID number in clear on the stick: the bundles are encrypted to the office.
+    for path in stick.glob("*.tnld"):
+        data = path.read_bytes()
+        for secret in ("Hoàng Văn Đức", "020084001234", "Mai", "Nông Văn Sơn"):
+            assert secret.encode() not in data, (path.name, secret)
+
+    # The office imports in an awkward order: the newer commune-1 bundle first, then the older one.
+    outcomes = office.import_files(stick / "c1-second.tnld", stick / "c3.tnld", stick / "c2.tnld",
+                                   stick / "c1-first.tnld", receipts=tmp_path / "receipts")
+    states = [(o.path.name, o.state) for o in outcomes]
+    assert states == [("c1-second.tnld", "imported"), ("c3.tnld", "imported"), ("c2.tnld", "imported"),
+                      ("c1-first.tnld", "imported")]
+    assert (outcomes[0].plan.added, outcomes[0].plan.updated) == (3, 0)
+    older = outcomes[3].plan
+    assert (older.added, older.updated, older.unchanged, older.older, len(older.conflicts)) == (0, 0, 2, 1, 0)
+    assert outcomes[1].nil
+
+    with office.session() as session:
+        held = dict(session.db.execute("SELECT id, version FROM accidents").fetchall())
+        units = dict(session.db.execute("SELECT id, unit FROM accidents").fetchall())
+        assert held == {a1["id"]: 2, a2["id"]: 1, a3["id"]: 1, b1["id"]: 1, b2["id"]: 1}
+        assert units[a1["id"]] == C1 and units[b1["id"]] == C2  # a record keeps its commune
+        assert session.store.current(a1["id"])["village"] == "Thôn Nà Pàn mới"
+        assert len(session.store.history(a1["id"])) == 1  # version 1 arrived after version 2: ignored
+
+        from app.core.periods import Period
+        from app.services import completeness, duplicates
+
+        states, due = completeness.completeness(session, Period.parse("2026"))
+        by_unit = {state.unit: state for state in states}
+        assert str(due) == "2027-01-05"
+        assert (by_unit[C1].state, by_unit[C1].nil, by_unit[C1].sequence, by_unit[C1].gaps) == ("on_time", False, [1, 2], [])
+        assert (by_unit[C3].state, by_unit[C3].nil) == ("on_time", True)
+        assert by_unit[C2].state == "on_time"
+        assert by_unit["05977"].state == "missing"  # a commune of the province that sent nothing
+        assert sum(1 for s in states if s.state == "missing") == len(states) - 3
+
+        pairs = duplicates.candidates(session, Period.parse("2026"))
+        found = {(p.a.split("/")[0], p.b.split("/")[0], p.reason) for p in pairs}
+        key = tuple(sorted((a1["id"], b1["id"])))
+        mai = tuple(sorted((a2["id"], b2["id"])))
+        assert found == {(*key, "id_number"), (*mai, "name")}
+        before = duplicates.counted_totals(session, Period.parse("2026"))
+        assert before["victims"] == 6 and before["accidents"] == 5
+        pair = next(p for p in pairs if p.reason == "id_number")
+        assert duplicates.resolve(session, pair.a, pair.b, "same") == "recorded"
+        after = duplicates.counted_totals(session, Period.parse("2026"))
+        # The victim counts once, and b1 (all of whose victims are counted in a1) is not counted as an accident.
+        assert (after["victims"], after["accidents"]) == (5, 4)
+        assert after["deaths"] == 1 and after["fatal_accidents"] == 1
+
+    # The same files again change nothing.
+    before = office.snapshot()
+    again = office.import_files(*sorted(stick.glob("*.tnld")))
+    assert {o.state for o in again} == {"already"}
+    assert office.snapshot() == before
+
+    # The decision survives a re-import of a newer version of the record.
+    c2.add({**b1, "village": "Bản Slam Quang"})
+    c2.export("2026", stick / "c2-again.tnld")
+    [outcome] = office.import_files(stick / "c2-again.tnld", receipts=tmp_path / "receipts")
+    assert (outcome.state, outcome.plan.updated, outcome.plan.unchanged) == ("imported", 1, 1)
+    with office.session() as session:
+        from app.core.periods import Period
+        from app.services import duplicates
+
+        assert duplicates.counted_totals(session, Period.parse("2026"))["victims"] == 5
+        assert {p.decision for p in duplicates.candidates(session) if p.reason == "id_number"} == {"same"}
+
+    # Receipts: the commune marks what the office acknowledged as delivered.
+    receipts = sorted((tmp_path / "receipts").glob("bien-nhan-06040-*"))
+    assert len(receipts) == 2
+    with c1.session() as session:
+        from app.services.exchange import delivery_states
+
+        assert set(delivery_states(session, [a1["id"], a2["id"], a3["id"]]).values()) == {"sent"}
+    [receipt_outcome] = c1.import_files(receipts[1])  # for the second bundle (a1 version 2, a2, a3)
+    assert receipt_outcome.state == "receipt" and receipt_outcome.delivered == 3
+    with c1.session() as session:
+        from app.services.exchange import delivery_states
+
+        assert delivery_states(session, [a1["id"], a2["id"], a3["id"]]) == dict.fromkeys(
+            [a1["id"], a2["id"], a3["id"]], "delivered")
+    assert c1.import_files(receipts[1])[0].state == "already"
+    # A receipt meant for commune 1, imported at commune 2, changes nothing there.
+    refused = c2.import_files(receipts[0])[0]
+    assert refused.state == "refused" and refused.error.code == "receipt.not_ours"
+
+
+def test_every_import_order_gives_the_same_records(network, tmp_path):
+    office, communes, stick = network
+    c1 = communes[C1]
+    accident = make_accident(unit=C1)
+    c1.add(accident)
+    paths = [c1.export("2026-Q1", stick / "v1.tnld").path]
+    c1.add({**accident, "work": "Chặt cây keo"})
+    paths.append(c1.export("2026-Q1", stick / "v2.tnld").path)
+    c1.add({**accident, "status": "void"})
+    paths.append(c1.export("2026-Q1", stick / "v3.tnld").path)
+    results = set()
+    for order in itertools.permutations(paths):
+        target = office.path.parent / f"office-{len(results)}-{order[0].stem}{order[1].stem}"
+        import shutil
+
+        shutil.copytree(office.path, target)
+        from tests.integration.conftest import Station
+
+        copy = Station(target, "office", "20")
+        assert {o.state for o in copy.import_files(*order)} == {"imported"}
+        with copy.session() as session:
+            results.add(tuple(session.db.execute("SELECT id, version, status FROM accidents").fetchall()))
+    assert results == {((accident["id"], 3, "void"),)}
+
+
+def test_conflict_same_version_other_content_is_shown_not_resolved(network, tmp_path):
+    office, communes, stick = network
+    c1 = communes[C1]
+    accident = make_accident(unit=C1)
+    c1.add(accident)
+    c1.export("2026", stick / "one.tnld")
+    office.import_files(stick / "one.tnld")
+    # The commune restores an old backup and edits the record again: a different version 2 exists twice.
+    c1.add({**accident, "work": "Phát nương"})
+    c1.export("2026", stick / "two.tnld")
+    office.import_files(stick / "two.tnld")
+    forged = _rebuild_with(c1, stick / "two.tnld", stick / "two-b.tnld",
+                           lambda r: {**r, "work": "Làm ruộng"})
+    [outcome] = office.import_files(forged)
+    assert outcome.state == "imported" and len(outcome.plan.conflicts) == 1
+    with office.session() as session:
+        assert session.store.current(accident["id"])["work"] == "Phát nương"
+        from app.services.exchange import conflicts
+
+        assert [(c["accident_id"], c["version"]) for c in conflicts(session)] == [(accident["id"], 2)]
+
+
+def _rebuild_with(station, source, target, change):
+    """A new bundle, properly signed by *station*, of its records changed by *change* (as a faulty program or a
+    restored old database would send)."""
+    from app.core.interchange import dumps
+    from app.exchange.bundle import RECORDS, Part, build, open_bundle
+    from app.services.keys import office_recipients, own_identity
+
+    keep = ("kind", "period", "created_at", "sequence", "previous_hash", "nil", "counts", "contains",
+            "codelists_version")
+    with station.session() as session:
+        manifest = {k: v for k, v in open_bundle(source).manifest.items() if k in keep}
+        manifest["sequence"] += 100
+        records = "".join(dumps(change(accident)) + "\n" for accident in session.store.records())
+        build(target, own_identity(session), manifest, [Part(RECORDS, records.encode(), "application/x-ndjson")],
+              office_recipients(session)[0])
+    return target
+
+
+def test_nil_and_empty_are_not_the_same(network, tmp_path):
+    office, communes, stick = network
+    communes[C3].export("2026-H1", stick / "nil.tnld")
+    office.import_files(stick / "nil.tnld")
+    with office.session() as session:
+        from app.core.periods import Period
+        from app.services.completeness import completeness
+
+        states = {s.unit: s for s in completeness(session, Period.parse("2026-H1"))[0]}
+    assert (states[C3].state, states[C3].nil) != (states[C2].state, states[C2].nil)
+    assert states[C2].state == "missing" and states[C3].nil
+
+
+def test_late_bundle_and_sequence_gap(network, tmp_path):
+    office, communes, stick = network
+    c1 = communes[C1]
+    c1.add(make_accident(unit=C1))
+    c1.export("2026-Q1", stick / "one.tnld")
+    c1.export("2026-Q1", stick / "two.tnld")  # lost on the way
+    c1.export("2026-Q1", stick / "three.tnld")
+    office.import_files(stick / "one.tnld", stick / "three.tnld")
+    with office.session() as session:
+        from app.core.periods import Period
+        from app.services.completeness import completeness, set_setting
+
+        states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
+        assert states[C1].gaps == [2] and states[C1].sequence == [1, 3]
+        # Q1 was due on 5 April 2026; the bundles were made today, after it: late, whatever the import time.
+        assert states[C1].state == "late"
+        set_setting(session, "due_days_after_end", {"quarter": 3650})
+        states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
+        assert states[C1].state == "on_time"
+
+
+def test_expected_communes_are_editable(office):
+    with office.session() as session:
+        from app.services.completeness import expected_units, set_expected_units
+
+        default = expected_units(session)
+        assert len(default) > 50 and C1 in default
+        units = set_expected_units(session, remove=[C1])
+        assert C1 not in units
+        with pytest.raises(UserError) as caught:
+            set_expected_units(session, add=["00004"])  # a Hà Nội ward
+        assert caught.value.code == "unit.not_in_province"
+        assert set_expected_units(session, reset=True) == default
+
+
+def test_office_exports_a_consolidated_bundle_upward(network, station, tmp_path):
+    office, communes, stick = network
+    communes[C1].add(make_accident(unit=C1))
+    communes[C1].export("2026", stick / "c1.tnld")
+    communes[C3].export("2026", stick / "c3.tnld")
+    office.import_files(stick / "c1.tnld", stick / "c3.tnld")
+    upper = station("office", "20", "Văn phòng UBND tỉnh Lạng Sơn", name="upper")
+    upper.trust(office)
+    office.trust(upper)
+    result = office.export("2026", stick / "office.tnld", to="Văn phòng UBND tỉnh Lạng Sơn")
+    assert result.accidents == 1 and result.recipient.unit_name == "Văn phòng UBND tỉnh Lạng Sơn"
+    from app.exchange.bundle import open_bundle
+
+    contains = open_bundle(stick / "office.tnld").manifest["contains"]
+    assert sorted((c["unit"], c["sequence"]) for c in contains) == sorted([(C1, 1), (C3, 1)])
+    [outcome] = upper.import_files(stick / "office.tnld")
+    assert outcome.state == "imported" and outcome.plan.added == 1
+    with upper.session() as session:
+        assert session.db.execute("SELECT unit FROM accidents").fetchall() == [(C1,)]
+
+
+def test_export_refuses_to_overwrite_and_needs_a_writer(network, tmp_path):
+    office, communes, stick = network
+    c1 = communes[C1]
+    c1.export("2026", stick / "a.tnld")
+    with pytest.raises(UserError) as caught:
+        c1.export("2026", stick / "a.tnld")
+    assert caught.value.code == "file.exists"
+    with c1.session() as session:
+        assert session.db.execute("SELECT count(*) FROM bundles_sent").fetchone()[0] == 1
+
+
+def test_bundle_is_a_canonical_zip_with_the_documented_members(commune, tmp_path):
+    commune.add(make_accident())
+    result = commune.export("2026", tmp_path / "b.tnld")
+    with zipfile.ZipFile(result.path) as archive:
+        names = archive.namelist()
+        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc"]
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 1
+    assert manifest["unit"] == "06040" and manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0}
+    assert manifest["encryption"]["recipient_unit"] == "20"
