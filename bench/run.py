@@ -72,6 +72,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000, help="accidents to add (default 100,000)")
     parser.add_argument("--keep", metavar="DIR", help="keep the data folder here instead of a temp folder")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse the filled store, skip the add")
+    parser.add_argument("--only", choices=("records", "bundles"), help="run one part only")
+    parser.add_argument("--bundles", type=int, default=100, help="bundles to import (default 100)")
+    parser.add_argument("--per-bundle", type=int, default=500, help="accidents per bundle (default 500)")
     args = parser.parse_args()
     os.environ["TNLD_PASSWORD"] = PASSWORD
     os.environ.setdefault("LANG", "C.UTF-8")
@@ -81,6 +84,11 @@ def main() -> None:
     if data.exists() and not args.reuse:
         shutil.rmtree(data)
 
+    if args.only != "records":
+        bench_bundles(work, args.bundles, args.per_bundle)
+    if args.only == "bundles":
+        print_table(work)
+        return
     print("Start-up")
     report("tnld --version", timed_runs(tnld("--version")), "s", 0.5)
     if not (data / "keys.json").exists():
@@ -92,12 +100,93 @@ def main() -> None:
     else:
         add_accidents(work, data, args.count)
     in_process(data, args.count)
+    print_table(work)
+
+
+def print_table(work: Path) -> None:
     print()
     width = max(len(r[0]) for r in ROWS)
     print(f"{'figure'.ljust(width)}  {'measured':>14}  {'target':>12}")
     for name, shown, target, verdict in ROWS:
         print(f"{name.ljust(width)}  {shown:>14}  {target:>12}  {verdict}")
     print(f"\n(data in {work}; {os.cpu_count()} cores)")
+
+
+def bench_bundles(work: Path, bundles: int, per_bundle: int) -> None:
+    """An office of a province with more than 100 communes imports one bundle from each of *bundles* communes."""
+    import json
+
+    from app.core.codelists import CodeLists
+    from app.core.interchange import dumps
+    from app.exchange.bundle import RECORDS, Part, build
+    from app.exchange.identity import card_bytes, new_identity
+    from app.services.demo import generate, write_demo_file
+    from app.services.keys import own_identity, trust_card
+    from app.services.workspace import initialise, login
+
+    print(f"Bundles: {bundles} communes, {per_bundle} accidents each")
+    root = work / "bundles"
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "cards").mkdir(parents=True)
+    (root / "stick").mkdir()
+    office = root / "office"
+    initialise(office, role="office", unit="79", admin="admin", password=PASSWORD, office_name="Sở Nội vụ TP. Hồ Chí Minh")
+    today = dt.date.today()
+    communes = [code.code for code in CodeLists().communes_of("79") if code.valid_on(today)][:bundles]
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    with login(office, "admin", PASSWORD) as session:
+        office_card = own_identity(session).public
+        (root / "cards" / "office.card").write_bytes(card_bytes(office_card))
+        for number, unit in enumerate(communes):
+            identity = new_identity("commune", unit, session.codelists.unit_name(unit))
+            card = root / "cards" / f"{unit}.card"
+            card.write_bytes(card_bytes(identity.public))
+            trust_card(session, card)
+            lines = []
+            for accident in generate(per_bundle, [unit], today, seed=number, years=1):
+                accident.update(version=1, created_at=now, updated_at=now, author="bench")
+                lines.append(dumps(accident) + "\n")
+            victims = sum(len(json.loads(line)["victims"]) for line in lines)
+            manifest = {"kind": "report", "period": str(today.year), "created_at": now, "sequence": 1,
+                        "previous_hash": None, "nil": False, "counts": {"accidents": per_bundle, "victims": victims,
+                                                                         "void": 0},
+                        "contains": [], "codelists_version": session.codelists.versions()}
+            build(root / "stick" / f"{unit}.tnld", identity, manifest,
+                  [Part(RECORDS, "".join(lines).encode(), "application/x-ndjson")], office_card)
+        # Today's automatic backup is made by the first change of the day; measured on its own below.
+        from app.services.backup import auto_backup
+
+        auto_backup(session)
+    size = sum(p.stat().st_size for p in (root / "stick").glob("*.tnld"))
+    report(f"{bundles} bundles on the stick", size / 1e6, "MB")
+    elapsed, peak = run_with_peak(tnld("import", str(root / "stick"), "--receipts", str(root / "receipts"),
+                                       data_dir=office))
+    report(f"tnld import {bundles} bundles, {bundles * per_bundle:,} accidents (verification included)", elapsed, "s", 10)
+    report("peak memory of tnld import", peak, "MB", 300)
+    elapsed, _ = run_with_peak(tnld("import", str(root / "stick"), data_dir=office))
+    report(f"tnld import the same {bundles} bundles again (all 'already imported')", elapsed, "s")
+    with login(office, "admin", PASSWORD) as session:
+        from app.services.backup import write_backup
+
+        started = time.perf_counter()
+        write_backup(session, root / "daily.tnldbak", kind="auto")
+        report(f"the daily automatic backup after it ({bundles * per_bundle:,} accidents)", time.perf_counter() - started,
+               "s")
+
+    commune = root / "commune"
+    initialise(commune, role="commune", unit="06040", admin="admin", password=PASSWORD)
+    source = root / "commune-year.jsonl"
+    write_demo_file(source, 1000, ["06040"], today, seed=5, years=1)
+    subprocess.run(tnld("add", str(source), data_dir=commune), stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(tnld("keys", "trust", str(root / "cards" / "office.card"), data_dir=commune),
+                   stdout=subprocess.DEVNULL, check=False)
+    times = []
+    for run in range(3):
+        started = time.perf_counter()
+        subprocess.run(tnld("export", "--period", str(today.year), "--out", str(root / f"year-{run}.tnld"),
+                            data_dir=commune), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - started)
+    report("tnld export of a commune year (1,000 accidents, login included, median of 3)", statistics.median(times), "s")
 
 
 def add_accidents(work: Path, data: Path, count: int) -> None:

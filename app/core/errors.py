@@ -35,6 +35,17 @@ class UserError(Exception):
     def __str__(self) -> str:
         return self.message()
 
+    def __reduce__(self):
+        # Errors cross process boundaries (bundles are checked in a worker process): keep code and parameters.
+        return (_rebuild_error, (type(self), self.args, self.__dict__))
+
+
+def _rebuild_error(cls: type, args: tuple, state: dict) -> UserError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 @dataclass(frozen=True)
 class Issue:

@@ -113,11 +113,15 @@ def _empty(spec: FieldSpec) -> Any:
     return None
 
 
-def _coerce(spec: FieldSpec, value: Any, path: str, issues: list[Issue]) -> Any:
-    """The canonical value of one field, or the empty value with an issue added."""
+def _coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any:
+    """The canonical value of one field, or the empty value with an issue added (at `prefix + name`)."""
     if value is None:
         return _empty(spec)
     kind = spec.kind
+    if (kind == "text" or kind == "code") and type(value) is str and len(value) <= TEXT_LIMIT:
+        value = clean(value)  # the common case first: a short text (names, villages, codes written as text)
+        return value if value else None
+    path = prefix + spec.name
     if kind in ("text", "longtext", "code", "enum", "uuid", "date", "time", "timestamp"):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and kind in ("code", "text"):
             value = str(value)  # a code written as a number ("01" loses its zero; "2" stays "2")
@@ -216,7 +220,7 @@ def parse_victim(raw: Any, path: str, issues: list[Issue]) -> dict[str, Any]:
             issues.append(Issue(f"{path}.{key}", "field.unknown"))
     victim = {}
     for spec in VICTIM_FIELDS:
-        victim[spec.name] = _coerce(spec, raw.get(spec.name), f"{path}.{spec.name}", issues)
+        victim[spec.name] = _coerce(spec, raw.get(spec.name), f"{path}.", issues)
     return victim
 
 
@@ -235,7 +239,7 @@ def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
         if spec.managed and not keep_managed:
             accident[spec.name] = None
             continue
-        accident[spec.name] = _coerce(spec, raw.get(spec.name), spec.name, issues)
+        accident[spec.name] = _coerce(spec, raw.get(spec.name), "", issues)
     victims_raw = raw.get("victims")
     victims: list[dict[str, Any]] = []
     if victims_raw is None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
 from app import __version__
 from app.core.errors import UserError
 from app.core.interchange import read_lines
@@ -92,6 +94,14 @@ def build(path: Path, identity: Identity, manifest: dict[str, Any], parts: list[
     return manifest, sha256(manifest_bytes)
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """What decrypting needs: this workstation's fingerprint and X25519 private key."""
+
+    fingerprint: str
+    encryption_key: X25519PrivateKey
+
+
 @dataclass
 class OpenedBundle:
     """A bundle whose signature and part hashes have been checked; trust is the caller's business."""
@@ -114,12 +124,14 @@ class OpenedBundle:
     def encrypted(self) -> bool:
         return self.manifest.get("encryption") is not None
 
-    def clear_parts(self, identity: Identity | None) -> dict[str, bytes]:
+    def clear_parts(self, identity: Identity | Recipient | None) -> dict[str, bytes]:
         """The parts in clear (decrypted with *identity* when the bundle is encrypted to it), by their plain names."""
         encryption = self.manifest.get("encryption")
         decryptor = None
+        if isinstance(identity, Identity):
+            identity = Recipient(identity.public.fingerprint, identity.encryption_key)
         if encryption is not None:
-            if identity is None or encryption.get("recipient_fingerprint") != identity.public.fingerprint:
+            if identity is None or encryption.get("recipient_fingerprint") != identity.fingerprint:
                 raise UserError("bundle.other_office", path=str(self.path), office=encryption.get("recipient_name", ""),
                                 unit=encryption.get("recipient_unit", ""))
             try:
@@ -145,7 +157,7 @@ class OpenedBundle:
             clear[name] = data
         return clear
 
-    def records(self, identity: Identity | None) -> Iterator[tuple[int, dict[str, Any]]]:
+    def records(self, identity: Identity | Recipient | None) -> Iterator[tuple[int, dict[str, Any]]]:
         data = self.clear_parts(identity).get(RECORDS)
         if data is None:
             raise damaged(self.path, "bundle.reason.missing_part", name=RECORDS)

@@ -232,10 +232,10 @@ def generate(count: int, units: list[str], today: dt.date, seed: int = 1, years:
 
 
 def write_demo_file(path: Path, count: int, units: list[str], today: dt.date, seed: int = 1,
-                    progress: Callable[[int, int], None] | None = None) -> int:
+                    progress: Callable[[int, int], None] | None = None, years: int = 3) -> int:
     """Write *count* synthetic accidents to a JSON Lines file (used by `bench/`)."""
     with Path(path).open("w", encoding="utf-8") as handle:
-        for done, accident in enumerate(generate(count, units, today, seed), start=1):
+        for done, accident in enumerate(generate(count, units, today, seed, years), start=1):
             handle.write(dumps(accident) + "\n")
             if progress is not None and done % 1000 == 0:
                 progress(done, count)

@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import Issue, UserError, ValidationFailed
+from app.core.errors import UserError
 from app.core.interchange import dumps
-from app.core.model import content_of, parse_accident
+from app.core.model import content_of
 from app.core.periods import Period
-from app.core.validation import Context, normalise_for_storage, validate_accident
 from app.db.accident_store import Filters, utc_now
 from app.exchange.bundle import RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle, sha256
+from app.exchange.checking import CheckJob, Prepared, prepare
 from app.exchange.container import BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
 from app.services.keys import office_recipients, own_identity, trust_of
@@ -178,6 +181,12 @@ class Plan:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[tuple[str, int, str]] = field(default_factory=list)  # (id, version, accepted|older|conflict)
 
+    def release(self) -> None:
+        """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts)."""
+        self.write = []
+        self.outcomes = []
+        self.conflicts = [{"id": record["id"], "version": record["version"]} for record in self.conflicts]
+
 
 @dataclass
 class FileOutcome:
@@ -211,37 +220,139 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def check_job(session: Session) -> CheckJob:
+    from cryptography.hazmat.primitives import serialization
+
+    identity = own_identity(session)
+    raw = identity.encryption_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                                serialization.NoEncryption())
+    known = frozenset(row[0] for row in session.db.execute("SELECT bundle_id FROM bundles_received"))
+    return CheckJob(session.today(), session.unit, str(session.datadir.codelists), identity.public.fingerprint, raw,
+                    known)
+
+
+PARALLEL_FROM = 4  # files; below this a worker process costs more than it saves
+AHEAD = 3  # bundles checked ahead of the one being applied (bounds memory)
+
+
+def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
+    """(path, Prepared or the UserError that refused it) for each file, in order; checked by a worker process
+    ahead of the caller when there are several files and more than one core."""
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for path in files:
+            try:
+                yield path, prepare(path, job)
+            except UserError as error:
+                yield path, error
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pending = deque((path, pool.submit(prepare, path, job)) for path in files[:AHEAD])
+            queued = len(pending)
+            while pending:
+                path, future = pending.popleft()
+                if queued < len(files) and not (cancel is not None and cancel()):
+                    pending.append((files[queued], pool.submit(prepare, files[queued], job)))
+                    queued += 1
+                try:
+                    result: Prepared | UserError = future.result()
+                except UserError as error:
+                    result = error
+                done += 1
+                yield path, result
+    except (BrokenProcessPool, OSError) as exc:
+        # No worker (a frozen program without freeze_support, a locked-down PC): check the rest here instead.
+        log.warning("checking bundles in a worker process failed (%s); continuing in this process", exc)
+        for path in files[done:]:
+            try:
+                yield path, prepare(path, job)
+            except UserError as error:
+                yield path, error
+
+
+GROUP_RECORDS = 10_000  # records applied before a commit, when importing many bundles
+GROUP_SECONDS = 3.0  # ... or seconds of work, so a power cut loses little
+
+
 def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | None = None,
                  progress: Progress | None = None, cancel: Cancel | None = None) -> list[FileOutcome]:
-    """Import each bundle or receipt on its own (all or nothing per file); one outcome per file."""
+    """Import each bundle or receipt on its own (all or nothing per file); one outcome per file.
+
+    Bundles are applied in groups: each inside a savepoint of its own (a refused bundle leaves no trace), the group
+    committed together, then the receipts written. A commit rewrites every index page the group touched, so one
+    commit per 10,000 records instead of one per bundle keeps an import of 100 bundles within 10 s (measured:
+    commits grew from 10 to 140 ms a bundle as the database filled). A power cut loses the uncommitted group
+    whole, never part of a bundle, and no receipt is written for what was not committed.
+    """
     files = bundle_files(paths)
-    outcomes = []
-    for done, path in enumerate(files, start=1):
-        if cancel is not None and cancel():
-            break
-        try:
-            outcomes.append(import_file(session, path, receipts_dir))
-        except UserError as error:
-            log.info("refused %s: %s", path.name, error.code)
-            outcomes.append(FileOutcome(path, "refused", error=error))
-        if progress is not None:
-            progress(done, len(files))
+    outcomes: list[FileOutcome] = []
+    job = check_job(session)
+    group: list[tuple[FileOutcome, Prepared]] = []
+    state = {"records": 0, "started": time.monotonic()}
+    session.db.execute("BEGIN")
+    try:
+        for done, (path, prepared) in enumerate(_prepared_in_order(files, job, cancel), start=1):
+            if cancel is not None and cancel():
+                break
+            try:
+                if isinstance(prepared, UserError):
+                    raise prepared
+                outcome = import_prepared(session, prepared, receipts_dir, write_receipts=False)
+            except UserError as error:
+                log.info("refused %s: %s", path.name, error.code)
+                outcome = FileOutcome(path, "refused", error=error)
+            outcomes.append(outcome)
+            if outcome.state == "imported":
+                group.append((outcome, prepared))
+                state["records"] += len(prepared.records or [])
+            if state["records"] >= GROUP_RECORDS or time.monotonic() - state["started"] > GROUP_SECONDS:
+                _commit_group(session, group, receipts_dir)
+                state.update(records=0, started=time.monotonic())
+                session.db.execute("BEGIN")
+            if progress is not None:
+                progress(done, len(files))
+        _commit_group(session, group, receipts_dir)
+    finally:
+        if session.db.conn.in_transaction:
+            session.db.conn.rollback()
+            session.audit.forget_head()
     return outcomes
 
 
+def _commit_group(session: Session, group: list[tuple[FileOutcome, Prepared]], receipts_dir: Path | None) -> None:
+    session.db.execute("COMMIT")
+    for outcome, prepared in group:
+        try:
+            outcome.receipt = write_receipt(session, prepared, outcome.plan, receipts_dir or prepared.path.parent)
+        except UserError as error:
+            outcome.receipt_error = error
+        outcome.plan.release()
+    group.clear()
+
+
 def import_file(session: Session, path: Path, receipts_dir: Path | None = None) -> FileOutcome:
-    path = Path(path)
-    verified = verify_bundle(session, path)
+    """Import one bundle or receipt (all or nothing)."""
+    return import_prepared(session, prepare(Path(path), check_job(session)), receipts_dir)
+
+
+def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | None = None,
+                    write_receipts: bool = True) -> FileOutcome:
+    path = bundle.path
+    verified = VerifyResult(bundle, trust_of(session, bundle.signer))
     if verified.trust == "own":  # a receipt or bundle this workstation made, lying in the same folder
-        manifest = verified.bundle.manifest
-        return FileOutcome(path, "own", kind=verified.bundle.kind, unit=manifest["unit"],
-                           unit_name=manifest["unit_name"], period=manifest["period"])
+        manifest = bundle.manifest
+        return FileOutcome(path, "own", kind=bundle.kind, unit=manifest["unit"], unit_name=manifest["unit_name"],
+                           period=manifest["period"])
     refusal = verified.refusal()
     if refusal is not None:
         raise refusal
-    bundle = verified.bundle
     if bundle.kind == "receipt":
-        return _apply_receipt(session, bundle)
+        return _apply_receipt(session, open_bundle(path))
     session.require("action.import", *EXPORTERS)
     if session.role != "office":
         raise UserError("import.not_office", path=str(path))
@@ -261,47 +372,19 @@ def import_file(session: Session, path: Path, receipts_dir: Path | None = None) 
         Period.parse(bundle.manifest["period"])
     except UserError:
         raise damaged(path, "bundle.reason.manifest", detail="period") from None
-    records = _checked_records(session, bundle)
-    plan = _plan(session, records)
+    if bundle.error is not None:
+        raise bundle.error
+    plan = _plan(session, bundle.records or [])
     outcome.plan = plan
     _apply(session, bundle, plan)
-    try:
-        outcome.receipt = write_receipt(session, bundle, plan, receipts_dir or path.parent)
-    except UserError as error:
-        outcome.receipt_error = error
+    bundle.records = bundle.stored = None
+    if write_receipts:
+        try:
+            outcome.receipt = write_receipt(session, bundle, plan, receipts_dir or path.parent)
+        except UserError as error:
+            outcome.receipt_error = error
+        plan.release()
     return outcome
-
-
-def _checked_records(session: Session, bundle: OpenedBundle) -> list[dict[str, Any]]:
-    """Parse and validate every record; any problem refuses the whole bundle (naming line and field)."""
-    identity = own_identity(session)
-    manifest = bundle.manifest
-    ctx = Context(session.codelists, session.today(), province=session.unit, rules=session.rules)
-    errors: list[Issue] = []
-    records: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for line, raw in bundle.records(identity):
-        accident, issues = parse_accident(raw, keep_managed=True)
-        issues = [issue for issue in issues if issue.level == "error"]
-        issues += [issue for issue in validate_accident(accident, ctx) if issue.level == "error"]
-        if not isinstance(accident.get("version"), int) or accident["version"] < 1:
-            issues.append(Issue("version", "bundle.record_version"))
-        if not accident.get("updated_at") or not accident.get("created_at"):
-            issues.append(Issue("updated_at", "field.required"))
-        if manifest["role"] == "commune" and accident.get("unit") != manifest["unit"]:
-            issues.append(Issue("unit", "bundle.record_other_unit", {"value": accident.get("unit"),
-                                                                     "unit": manifest["unit"]}))
-        if accident.get("id") in seen:
-            issues.append(Issue("id", "jsonl.duplicate_id", {"first": seen[accident["id"]]}))
-        elif accident.get("id"):
-            seen[accident["id"]] = line
-        errors.extend(issue.at_line(line) for issue in issues)
-        records.append(normalise_for_storage(accident))
-    if errors:
-        raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
-    if len(records) != manifest["counts"].get("accidents") or bool(records) == manifest["nil"]:
-        raise damaged(bundle.path, "bundle.reason.counts")
-    return records
 
 
 def _plan(session: Session, records: list[dict[str, Any]]) -> Plan:
@@ -348,8 +431,7 @@ def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
     origin = f"bundle:{manifest['bundle_id']}"
     try:
         with session.db.atomic():
-            for record in plan.write:
-                session.store.write(record, origin=origin)
+            session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None))
             session.db.conn.executemany(
                 "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

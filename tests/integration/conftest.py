@@ -38,9 +38,8 @@ class Station:
             return trust_card(session, other.write_card(), replace=replace)
 
     def add(self, *accidents):
-        from app.services.records import add_records
-
         from app.core.errors import ValidationFailed
+        from app.services.records import add_records
 
         with self.session() as session:
             try:
