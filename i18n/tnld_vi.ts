@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+543"/>
-        <location filename="../app/core/messages.py" line="+198"/>
+        <location filename="../app/cli/main.py" line="+567"/>
+        <location filename="../app/core/messages.py" line="+350"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-175"/>
+        <location filename="../app/core/messages.py" line="-327"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -410,6 +410,271 @@
         <translation>bản sao lưu này thuộc đơn vị {backup_unit}, nhưng thư mục dữ liệu này thuộc đơn vị {unit}; hãy khôi phục vào một thư mục trống</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>the file {path} cannot be written: {reason}; check the USB stick or folder and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this workstation&apos;s keys cannot be opened; restore the latest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a valid TNLĐ key card ({reason}); ask the unit to write its card again with: tnld keys card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the key card {path} was written by a newer version of TNLĐ; install the newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is this workstation&apos;s own card; register the other unit&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key card {path} names unit {unit}, which is not in the administrative units list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the card of commune {unit} {name}; a commune registers only its receiving office&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the card of commune {unit} {name}, which is not in province {province} that this office covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the key card {path} of unit {unit} was replaced by a newer card; it cannot be registered again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unit {unit} {name} is already registered with another key (fingerprint {old}); this card has {new}. Call the unit to confirm the new fingerprint, then an admin may register it with --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>register key cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decide on duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>several office cards are registered ({offices}); say which office the bundle is for with --to CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no registered office matches {value}; registered offices: {offices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is empty: it is not a bundle. Copy the file again from the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is far larger than any bundle; it is not a TNLĐ bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a TNLĐ bundle (not a zip archive), or it is truncated; copy it again from the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a zip archive but not a TNLĐ bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} holds more files than a bundle has; it was not made by TNLĐ. Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} contains a file named {name}, with a folder or path in its name; refused as unsafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} contains the file {name} twice; refused as tampered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} uses zip passwords ({name}), which TNLĐ bundles never do; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the part {name} would unpack to a size no bundle has; refused without unpacking it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is damaged (the part {name} does not unpack); copy it again from the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is damaged: its manifest is not valid ({detail}); ask the sender to export it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is damaged: the signer&apos;s certificate is not valid ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the manifest names another unit than its signer&apos;s certificate; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is incomplete: the part {name} is missing; copy it again from the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} contains {name}, which its manifest does not list; refused as tampered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the part {name} does not match the signed manifest (changed or damaged); refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} does not decrypt with this office&apos;s key although it is addressed to it; the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has the id of a bundle already imported but other content; refused. Ask the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} was altered: its bytes differ from what TNLĐ writes for this content; refused. Copy it again from the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the number of records does not match its manifest; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} was made by a newer version of TNLĐ (bundle format {version}; this one reads up to {supported}); update the program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is signed by {unit} {name} with a key this workstation does not know (fingerprint {fingerprint}). Register the unit&apos;s key card first (tnld keys trust CARD), after checking the fingerprint by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is signed in the name of {unit} {name} but with a NEW key (fingerprint {fingerprint}), not the registered one. Refused: call the unit; if they really changed computers, an admin registers their new card with --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is signed by an old key of {unit} {name} that was replaced (fingerprint {fingerprint}); ask the unit to export it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is encrypted for another office ({unit} {office}); it cannot be read here. Send it to that office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} comes from commune {unit}, which is not in province {province} that this office covers; refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} holds records that fail validation; the bundle was not imported. Ask the commune to correct them and export again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the record has no valid version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the record belongs to commune {value}, but the bundle was signed by commune {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a commune bundle; a commune imports only receipts. Import bundles at the receiving office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no bundle (.tnld file) found in {paths}; give bundle files or a folder holding them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a receipt for a bundle this workstation did not send; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the decision must be &apos;same&apos; or &apos;different&apos;, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{a} and {b} are victims of the same accident, not a duplicate pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>there is no accident with id {value}</source>
         <translation>không có vụ tai nạn nào có id {value}</translation>
@@ -518,7 +783,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-477"/>
+        <location filename="../app/cli/main.py" line="-501"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -554,12 +819,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+197"/>
+        <location line="+202"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-201"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -609,7 +874,7 @@
         <translation>điều tra</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -655,6 +920,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>overdue: {what}</source>
         <translation>quá hạn: {what}</translation>
     </message>
@@ -699,17 +974,423 @@
         <translation>Đã thiết lập máy trạm dùng thử ({role}) cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/cli/exchange_commands.py" line="+30"/>
+        <source>Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote {path}: {count} accident(s) of {period}, bundle number {sequence}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed and encrypted for {unit} {name}: only that office can read the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: no office key card is registered, so the bundle is signed but NOT encrypted: names and ID numbers can be read by anyone who gets the file. Register the office&apos;s card with: tnld keys trust CARD, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Receipt from {unit} {name} for bundle {sequence} of {period} of {for_unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundle from {unit} {name} ({role}), period {period}, number {sequence}, made {created}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+108"/>
+        <location filename="../app/cli/main.py" line="+1"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-108"/>
+        <location line="+108"/>
+        <location filename="../app/cli/main.py" line="+0"/>
         <source>office</source>
         <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
+        <location line="-104"/>
+        <source>Nil report: no accident in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{accidents} accident(s), {victims} victim(s), {void} void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypted for {unit} {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s fingerprint: {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Intact, and signed by a trusted key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file}: refused: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: made by this workstation; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: already imported; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: receipt from {unit} {name} imported: {count} record(s) now marked delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: imported: {unit} {name}, {period}, bundle {sequence}: NIL report (no accident).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: imported: {unit} {name}, {period}, bundle {sequence}: {added} new, {updated} updated, {unchanged} unchanged, {older} older version(s) ignored, {conflicts} conflict(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Conflicts (same version, different content; the version held here stays until the commune sends a newer one): {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receipt for the commune: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Wrote the key card of {unit} {name} to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint (read it out when the other side calls): {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The card of {unit} {name} is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replaced the key of {unit} {name} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered the key of {unit} {name} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>Fingerprint: {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Call the unit and compare these digits with what their program shows; if any digit differs, the card is not theirs: tell an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workstation: {unit} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MISSING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{period}, due {due}: {on_time} on time, {late} late, {missing} missing, of {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} commune(s) expected to report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recorded: {a} and {b} are {decision}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already recorded: {a} and {b} are {decision}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>same ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>same name, birth year and date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} candidate pair(s), {open} to decide. Decide with: tnld duplicates resolve ID_A ID_B same|different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{count} conflict(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>write the signed (and encrypted) bundle of a period for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>the bundle file to write (.tnld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the office to encrypt for, when several cards are registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check a bundle or receipt without importing it (exit 0 intact and trusted, 3 damaged, 4 unknown signer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>import bundles (office) or a receipt (commune); one line per file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundle files or folders holding them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>where to write receipts (default: beside each bundle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this workstation&apos;s key card, and the registry of trusted cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write this workstation&apos;s key card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register another unit&apos;s key card (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace the registered key of the same unit (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list the trusted cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>include replaced cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show this workstation&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>office: which communes have reported for a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>office: the communes expected to report (list, add, remove, reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list the expected communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expect these communes too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stop expecting these communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>back to every commune of the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>office: victims reported twice, and decisions on them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only pairs with an accident in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>record whether two victims are the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>office: records received with a known version but other content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/cli/main.py" line="+6"/>
         <source>Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.</source>
         <translation>Đã thêm {added} vụ tai nạn giả lập (seed {seed}); {unchanged} vụ đã có sẵn.</translation>
     </message>
@@ -744,7 +1425,7 @@
         <translation>Đã đặt mật khẩu mới cho {user}.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>the workstation&apos;s data folder (or TNLD_DATA_DIR)</source>
         <translation>thư mục dữ liệu của máy trạm (hoặc TNLD_DATA_DIR)</translation>
     </message>
@@ -764,7 +1445,7 @@
         <translation>ngôn ngữ hiển thị thông báo: vi (mặc định) hoặc en</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>TNLĐ: the commune register of occupational accidents of workers without a labour contract.</source>
         <translation>TNLĐ: sổ theo dõi cấp xã về tai nạn lao động của người lao động làm việc không theo hợp đồng lao động.</translation>
     </message>
@@ -779,14 +1460,17 @@
         <translation>in số phiên bản rồi thoát</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../app/cli/exchange_commands.py" line="-32"/>
+        <location line="+16"/>
+        <location line="+10"/>
+        <location filename="../app/cli/main.py" line="+2"/>
         <location line="+34"/>
         <location line="+21"/>
         <source>COMMAND</source>
         <translation>LỆNH</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location filename="../app/cli/main.py" line="-48"/>
         <source>set up a new data folder; prints the recovery code</source>
         <translation>thiết lập thư mục dữ liệu mới; in ra mã khôi phục</translation>
     </message>
@@ -811,7 +1495,13 @@
         <translation>tên cơ quan tiếp nhận, ví dụ &quot;Sở Nội vụ tỉnh Lạng Sơn&quot;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/cli/exchange_commands.py" line="-37"/>
+        <location line="+4"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <location line="+12"/>
+        <location line="+8"/>
+        <location filename="../app/cli/main.py" line="+1"/>
         <location line="+4"/>
         <location line="+19"/>
         <location line="+3"/>
@@ -820,7 +1510,7 @@
         <translation>in kết quả dạng JSON</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location filename="../app/cli/main.py" line="-42"/>
         <source>add or update accidents from a JSON Lines file; all or nothing</source>
         <translation>thêm hoặc cập nhật vụ tai nạn từ tệp JSON Lines; lưu tất cả hoặc không lưu gì</translation>
     </message>
@@ -911,12 +1601,13 @@
         <translation>tệp sao lưu cần ghi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../app/cli/exchange_commands.py" line="-45"/>
+        <location filename="../app/cli/main.py" line="+1"/>
         <source>overwrite FILE if it exists</source>
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../app/cli/main.py" line="+2"/>
         <source>replace the database by a backup (admin of the backup)</source>
         <translation>thay cơ sở dữ liệu bằng một bản sao lưu (người quản trị trong bản sao lưu)</translation>
     </message>
@@ -993,12 +1684,13 @@
         <translation>đọc mã khôi phục từ FILE</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../app/cli/exchange_commands.py" line="-175"/>
+        <location filename="../app/cli/main.py" line="+60"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../app/cli/main.py" line="+12"/>
         <source>Unexpected error: {error}. Details were saved in {path}; please send that file to support.</source>
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>

@@ -31,3 +31,26 @@ def test_the_v0_1_0_recovery_code_still_works(tmp_path):
     recover(folder, code, "admin", "new-password-1")
     with login(folder, "admin", "new-password-1") as session:
         assert session.unit == "06040"
+
+
+def test_a_v0_1_0_data_folder_gets_keys_and_exports_a_bundle(tmp_path):
+    """Set up before bundles existed: its keys are made the first time they are needed, audited."""
+    from app.core.periods import Period
+    from app.exchange.bundle import open_bundle
+    from app.services.exchange import export_bundle
+    from app.services.keys import own_identity
+
+    folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
+    with login(folder, "admin", "fixture-password") as session:
+        applied = [row[0] for row in session.db.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
+        assert "m0003_bundles" in applied
+        assert list(session.db.execute("SELECT * FROM own_keys")) == []
+        fingerprint = own_identity(session).public.fingerprint
+        result = export_bundle(session, Period.parse("2026"), tmp_path / "old.tnld")
+        assert verify_chain(session.db).ok
+        actions = [row[0] for row in session.db.execute("SELECT action FROM audit")]
+        assert "keys_create" in actions and actions[-1] == "export"
+    with login(folder, "admin", "fixture-password") as session:
+        assert own_identity(session).public.fingerprint == fingerprint  # made once, kept
+    opened = open_bundle(result.path)
+    assert opened.signer.unit == "06040" and opened.manifest["counts"]["accidents"] == result.accidents
