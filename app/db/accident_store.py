@@ -139,6 +139,14 @@ class AccidentStore:
         return [row[0] for row in self.db.execute(
             "SELECT DISTINCT village FROM accidents WHERE village IS NOT NULL ORDER BY village")]
 
+    def settle(self) -> None:
+        """After a bulk write: let the search indexes merge their new segments now, inside the long command, rather
+        than during the user's next save (measured: 100 ms on the first save after adding 20,000 records, 20 ms
+        after this, which takes 50 ms)."""
+        with self.db.atomic():
+            for table in ("accident_fts", "accident_words"):
+                self.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', 2000)")
+
     # Writing: the caller holds the transaction.
     def write(self, accident: Mapping[str, Any], origin: str) -> None:
         """Store *accident* (managed fields already set) as its version, and make it the newest if it is newer."""

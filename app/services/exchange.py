@@ -317,6 +317,8 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
             if progress is not None:
                 progress(done, len(files))
         _commit_group(session, group, receipts_dir)
+        if sum(o.plan.added + o.plan.updated for o in outcomes if o.plan is not None) >= 1000:
+            session.store.settle()
     finally:
         if session.db.conn.in_transaction:
             session.db.conn.rollback()

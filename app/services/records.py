@@ -25,6 +25,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 WRITERS = ("admin", "clerk")
+SETTLE_AFTER = 1000  # records written by one command, after which the search indexes are merged
 
 
 def validation_context(session: Session) -> Context:
@@ -186,6 +187,8 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
     except BaseException:
         session.audit.forget_head()
         raise
+    if report.added + report.updated + report.voided >= SETTLE_AFTER:
+        session.store.settle()
     return report
 
 
