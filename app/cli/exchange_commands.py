@@ -250,8 +250,8 @@ def cmd_duplicates(args: argparse.Namespace, out) -> int:
     for pair in pairs:
         reason = translate("cli", "same ID number") if pair.reason == "id_number" else translate("cli", "same name, birth year and date")
         decision = {"same": translate("cli", "same person"), "different": translate("cli", "different"), None: translate("cli", "to decide")}[pair.decision]
-        out.line(f"{pair.a}  {pair.b}  {pair.name}  {pair.a_unit}/{pair.b_unit}  "
-                 f"{_date_vi(pair.a_date)}/{_date_vi(pair.b_date)}  {reason}  [{decision}]")
+        out.line(f"{pair.a}  {pair.b}  {pair.name}  {pair.a_unit} / {pair.b_unit}  "
+                 f"{_date_vi(pair.a_date)} / {_date_vi(pair.b_date)}  {reason}  [{decision}]")
     out.line(translate("cli", "{count} candidate pair(s), {open} to decide. Decide with: tnld duplicates resolve ID_A ID_B same|different").format(
         count=len(pairs), open=sum(1 for p in pairs if p.decision is None)))
     return EXIT_OK

@@ -244,13 +244,78 @@ def write_demo_file(path: Path, count: int, units: list[str], today: dt.date, se
 
 def fill(session, count: int = 60, seed: int = 1, progress: Callable[[int, int], None] | None = None,
          cancel: Callable[[], bool] | None = None):
-    """Add *count* synthetic accidents to the workstation: its own commune, or the communes of an office."""
+    """Add *count* synthetic accidents to the workstation: its own commune's, or (an office) its communes'
+    bundles for the last half-year, imported as the real ones are."""
     from app.services.records import add_records
 
-    if session.role == "commune":
-        units = [session.unit]
-    else:
-        units = [code.code for code in session.codelists.communes_of(session.unit)]
+    if session.role == "office":
+        return fill_office(session, count, seed, progress, cancel)
     today = session.today()
-    return add_records(session, lambda: enumerate(generate(count, units, today, seed), start=1), progress, cancel,
-                       origin="demo")
+    return add_records(session, lambda: enumerate(generate(count, [session.unit], today, seed), start=1), progress,
+                       cancel, origin="demo")
+
+
+def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None):
+    """An office's demo: a dozen communes of its province send their bundles for the last complete half-year
+    (two with nothing to report, some after the due date, one victim reported by two communes); the rest have
+    not reported. Each commune gets keys of its own, registered here, and the bundles go through the real import."""
+    import tempfile
+
+    from app.core.interchange import dumps
+    from app.core.periods import Period
+    from app.exchange.bundle import RECORDS, Part, build
+    from app.exchange.identity import card_bytes, new_identity
+    from app.services.completeness import due_date
+    from app.services.exchange import import_files
+    from app.services.keys import own_identity, trust_card
+    from app.services.records import AddReport
+
+    rng = random.Random(seed)
+    today = session.today()
+    period = Period(today.year, "half", 1) if today.month > 6 else Period(today.year - 1, "half", 2)
+    communes = [code.code for code in session.codelists.communes_of(session.unit) if code.valid_on(today)]
+    senders = sorted(rng.sample(communes, min(12, len(communes))))
+    nil = set(senders[:2])
+    office = own_identity(session).public
+    due = due_date(session, period)
+    report = AddReport()
+    with tempfile.TemporaryDirectory(prefix="tnld-demo-") as folder:
+        root = Path(folder)
+        shared_victim = None
+        files = []
+        for number, unit in enumerate(senders):
+            identity = new_identity("commune", unit, session.codelists.unit_name(unit))
+            card = root / f"{unit}.card"
+            card.write_bytes(card_bytes(identity.public))
+            if session.db.execute("SELECT 1 FROM trusted_keys WHERE identity = ?", (unit,)).fetchone() is None:
+                trust_card(session, card)
+            else:
+                continue  # this commune's demo keys were registered by an earlier run
+            records = [] if unit in nil else [
+                accident for accident in generate(max(1, count // 10) * 2, [unit], period.end, seed + number, years=1)
+                if period.start.isoformat() <= accident["occurred_on"] <= period.end.isoformat()]
+            made = dt.datetime.combine(due + dt.timedelta(days=rng.choice([-20, -9, -3, -1, 0, 4, 12])),
+                                       dt.time(2, 30), dt.UTC)
+            stamp = made.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            for accident in records:
+                accident.update(version=1, created_at=stamp, updated_at=stamp, author="demo")
+            if shared_victim is None:
+                shared_victim = next((v for a in records for v in a["victims"] if v.get("id_number")), None)
+            elif records and number == len(senders) - 1 and shared_victim is not None:
+                moved = dict(shared_victim, residence=records[0]["victims"][0]["residence"])
+                records[0]["victims"][0] = moved  # the same person, treated in two communes
+            manifest = {"kind": "report", "period": str(period), "created_at": stamp, "sequence": 1,
+                        "previous_hash": None, "nil": not records,
+                        "counts": {"accidents": len(records), "victims": sum(len(a["victims"]) for a in records),
+                                   "void": 0},
+                        "contains": [], "codelists_version": session.codelists.versions()}
+            path = root / f"{unit}-{period}.tnld"
+            build(path, identity, manifest,
+                  [Part(RECORDS, "".join(dumps(a) + "\n" for a in records).encode(), "application/x-ndjson")], office)
+            files.append(path)
+        for outcome in import_files(session, files, root / "receipts", progress, cancel):
+            if outcome.plan is not None:
+                report.added += outcome.plan.added
+                report.unchanged += outcome.plan.unchanged
+    return report
