@@ -300,3 +300,22 @@ def test_bundle_is_a_canonical_zip_with_the_documented_members(commune, tmp_path
     assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 1
     assert manifest["unit"] == "06040" and manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0}
     assert manifest["encryption"]["recipient_unit"] == "20"
+
+
+def test_office_demo_goes_through_the_real_import(office_session):
+    from app.core.periods import Period
+    from app.services import demo
+    from app.services.completeness import completeness
+    from app.services.duplicates import candidates
+
+    report = demo.fill(office_session, count=60, seed=3)
+    assert report.added > 20
+    today = office_session.today()
+    period = Period(today.year, "half", 1) if today.month > 6 else Period(today.year - 1, "half", 2)
+    states, _ = completeness(office_session, period)
+    kinds = {state.state for state in states}
+    assert kinds == {"on_time", "late", "missing"} or kinds == {"on_time", "missing"}
+    assert sum(1 for state in states if state.nil) == 2
+    assert sum(1 for state in states if state.state != "missing") == 12
+    assert any(pair.reason == "id_number" for pair in candidates(office_session))
+    assert demo.fill(office_session, count=60, seed=3).added == 0  # a second run adds nothing
