@@ -187,7 +187,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = session.store.count(_filters(period, args))
         today = session.today()
-        from app.services.exchange import delivery_states
+        from app.services.records import delivery_states
 
         delivery = delivery_states(session, [row["id"] for row in rows]) if session.role == "commune" else {}
     from app.core.derived import obligations_for

@@ -536,20 +536,6 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
     return outcome
 
 
-def delivery_states(session: Session, ids: Sequence[str]) -> dict[str, str]:
-    """For the list: 'delivered' (a receipt acknowledged the current version), 'sent' (in a bundle, no receipt
-    yet) or nothing, per accident id."""
-    states: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        rows = session.db.execute(
-            "SELECT a.id, max(s.delivered_at IS NOT NULL) FROM accidents a"
-            " JOIN sent_records s ON s.accident_id = a.id AND s.version = a.version"
-            f" WHERE a.id IN ({','.join('?' * len(chunk))}) GROUP BY a.id", chunk).fetchall()
-        states.update({row[0]: "delivered" if row[1] else "sent" for row in rows})
-    return states
-
-
 def conflicts(session: Session) -> list[dict[str, Any]]:
     return list(session.db.query(
         "SELECT accident_id, version, bundle_id, unit, found_at FROM conflicts ORDER BY found_at, accident_id"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +209,20 @@ def list_accidents(session: Session, period: Period | None = None, search: str =
 def export_records(session: Session, period: Period | None = None, search: str = "", include_void: bool = False):
     """The full newest versions, streamed, in the interchange form."""
     return session.store.records(Filters(period=period, search=search, include_void=include_void))
+
+
+def delivery_states(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    """For the list: 'delivered' (a receipt acknowledged the current version), 'sent' (in a bundle, no receipt
+    yet) or nothing, per accident id."""
+    states: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows = session.db.execute(
+            "SELECT a.id, max(s.delivered_at IS NOT NULL) FROM accidents a"
+            " JOIN sent_records s ON s.accident_id = a.id AND s.version = a.version"
+            f" WHERE a.id IN ({','.join('?' * len(chunk))}) GROUP BY a.id", chunk).fetchall()
+        states.update({row[0]: "delivered" if row[1] else "sent" for row in rows})
+    return states
 
 
 def get_accident(session: Session, accident_id: str) -> dict[str, Any]:

@@ -128,13 +128,13 @@ def test_office_and_three_communes(network, tmp_path):
     receipts = sorted((tmp_path / "receipts").glob("bien-nhan-06040-*"))
     assert len(receipts) == 2
     with c1.session() as session:
-        from app.services.exchange import delivery_states
+        from app.services.records import delivery_states
 
         assert set(delivery_states(session, [a1["id"], a2["id"], a3["id"]]).values()) == {"sent"}
     [receipt_outcome] = c1.import_files(receipts[1])  # for the second bundle (a1 version 2, a2, a3)
     assert receipt_outcome.state == "receipt" and receipt_outcome.delivered == 3
     with c1.session() as session:
-        from app.services.exchange import delivery_states
+        from app.services.records import delivery_states
 
         assert delivery_states(session, [a1["id"], a2["id"], a3["id"]]) == dict.fromkeys(
             [a1["id"], a2["id"], a3["id"]], "delivered")
