@@ -412,267 +412,267 @@
     <message>
         <location line="+3"/>
         <source>the file {path} cannot be written: {reason}; check the USB stick or folder and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>không ghi được tệp {path}: {reason}; kiểm tra USB hoặc thư mục rồi thử lại</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>this workstation&apos;s keys cannot be opened; restore the latest backup</source>
-        <translation type="unfinished"></translation>
+        <translation>không mở được khóa của máy này; hãy khôi phục bản sao lưu mới nhất</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is not a valid TNLĐ key card ({reason}); ask the unit to write its card again with: tnld keys card</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không phải thẻ khóa TNLĐ hợp lệ ({reason}); đề nghị đơn vị đó ghi lại thẻ bằng lệnh: tnld keys card</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the key card {path} was written by a newer version of TNLĐ; install the newer version</source>
-        <translation type="unfinished"></translation>
+        <translation>thẻ khóa {path} được ghi bởi phiên bản TNLĐ mới hơn; hãy cài phiên bản mới hơn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is this workstation&apos;s own card; register the other unit&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là thẻ khóa của chính máy này; hãy đăng ký thẻ của đơn vị kia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the key card {path} names unit {unit}, which is not in the administrative units list</source>
-        <translation type="unfinished"></translation>
+        <translation>thẻ khóa {path} ghi đơn vị {unit}, không có trong danh mục đơn vị hành chính</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the card of commune {unit} {name}; a commune registers only its receiving office&apos;s card</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là thẻ khóa của xã {unit} {name}; xã chỉ đăng ký thẻ khóa của cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is the card of commune {unit} {name}, which is not in province {province} that this office covers</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là thẻ khóa của xã {unit} {name}, không thuộc tỉnh {province} mà cơ quan này phụ trách</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the key card {path} of unit {unit} was replaced by a newer card; it cannot be registered again</source>
-        <translation type="unfinished"></translation>
+        <translation>thẻ khóa {path} của đơn vị {unit} đã được thay bằng thẻ mới hơn; không thể đăng ký lại</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unit {unit} {name} is already registered with another key (fingerprint {old}); this card has {new}. Call the unit to confirm the new fingerprint, then an admin may register it with --replace</source>
-        <translation type="unfinished"></translation>
+        <translation>đơn vị {unit} {name} đã được đăng ký với một khóa khác (dấu vân tay khóa {old}); thẻ này có {new}. Hãy gọi điện cho đơn vị để xác nhận dấu vân tay khóa mới, sau đó quản trị viên mới được đăng ký thẻ bằng --replace</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>register key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>đăng ký thẻ khóa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>export bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>xuất gói báo cáo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>nhập gói báo cáo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>change settings</source>
-        <translation type="unfinished"></translation>
+        <translation>thay đổi cài đặt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>decide on duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>quyết định về trùng lặp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>several office cards are registered ({offices}); say which office the bundle is for with --to CODE</source>
-        <translation type="unfinished"></translation>
+        <translation>đã đăng ký thẻ khóa của nhiều cơ quan ({offices}); hãy chỉ rõ gói báo cáo gửi cơ quan nào bằng --to CODE</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no registered office matches {value}; registered offices: {offices}</source>
-        <translation type="unfinished"></translation>
+        <translation>không có cơ quan đã đăng ký nào khớp với {value}; các cơ quan đã đăng ký: {offices}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is empty: it is not a bundle. Copy the file again from the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} rỗng: đây không phải gói báo cáo. Hãy chép lại tệp từ nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is far larger than any bundle; it is not a TNLĐ bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} lớn hơn nhiều so với mọi gói báo cáo; đây không phải gói báo cáo TNLĐ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is not a TNLĐ bundle (not a zip archive), or it is truncated; copy it again from the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không phải gói báo cáo TNLĐ (không phải tệp nén zip) hoặc bị cắt cụt; hãy chép lại từ nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is a zip archive but not a TNLĐ bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là tệp nén zip nhưng không phải gói báo cáo TNLĐ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} holds more files than a bundle has; it was not made by TNLĐ. Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} chứa nhiều tệp hơn một gói báo cáo; tệp không do TNLĐ tạo ra. Đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} contains a file named {name}, with a folder or path in its name; refused as unsafe</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} chứa tệp tên {name}, có thư mục hoặc đường dẫn trong tên; bị từ chối vì không an toàn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} contains the file {name} twice; refused as tampered</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} chứa tệp {name} hai lần; bị từ chối vì đã bị can thiệp</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} uses zip passwords ({name}), which TNLĐ bundles never do; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} dùng mật khẩu zip ({name}), điều mà gói báo cáo TNLĐ không bao giờ dùng; đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path}: the part {name} would unpack to a size no bundle has; refused without unpacking it</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: phần {name} khi giải nén sẽ lớn bất thường so với mọi gói báo cáo; đã từ chối mà không giải nén</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is damaged (the part {name} does not unpack); copy it again from the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} bị hỏng (không giải nén được phần {name}); hãy chép lại từ nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is damaged: its manifest is not valid ({detail}); ask the sender to export it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} bị hỏng: bản kê khai không hợp lệ ({detail}); đề nghị nơi gửi xuất lại</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is damaged: the signer&apos;s certificate is not valid ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} bị hỏng: chứng thư của người ký không hợp lệ ({detail})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} đã bị thay đổi sau khi ký số (chữ ký không khớp); đã từ chối. Đề nghị nơi gửi gửi lại tệp</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path}: the manifest names another unit than its signer&apos;s certificate; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: bản kê khai ghi một đơn vị khác với chứng thư của người ký; đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is incomplete: the part {name} is missing; copy it again from the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không đầy đủ: thiếu phần {name}; hãy chép lại từ nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} contains {name}, which its manifest does not list; refused as tampered</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} chứa {name}, không có trong bản kê khai; bị từ chối vì đã bị can thiệp</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path}: the part {name} does not match the signed manifest (changed or damaged); refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: phần {name} không khớp với bản kê khai đã ký (bị thay đổi hoặc hỏng); đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} does not decrypt with this office&apos;s key although it is addressed to it; the file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được gửi cho cơ quan này nhưng không giải mã được bằng khóa của cơ quan; tệp bị hỏng</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} has the id of a bundle already imported but other content; refused. Ask the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} có mã của một gói báo cáo đã nhập nhưng nội dung khác; đã từ chối. Hãy hỏi lại nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} was altered: its bytes differ from what TNLĐ writes for this content; refused. Copy it again from the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} đã bị sửa đổi: nội dung tệp khác với những gì TNLĐ ghi cho dữ liệu này; đã từ chối. Hãy chép lại từ nơi gửi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path}: the number of records does not match its manifest; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: số hồ sơ không khớp với bản kê khai; đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} was made by a newer version of TNLĐ (bundle format {version}; this one reads up to {supported}); update the program</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được tạo bởi phiên bản TNLĐ mới hơn (định dạng gói {version}; phiên bản này đọc được đến {supported}); hãy cập nhật chương trình</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is signed by {unit} {name} with a key this workstation does not know (fingerprint {fingerprint}). Register the unit&apos;s key card first (tnld keys trust CARD), after checking the fingerprint by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được ký số bởi {unit} {name} bằng một khóa mà máy này chưa biết (dấu vân tay khóa {fingerprint}). Hãy đăng ký thẻ khóa của đơn vị trước (tnld keys trust CARD), sau khi đối chiếu dấu vân tay khóa qua điện thoại</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is signed in the name of {unit} {name} but with a NEW key (fingerprint {fingerprint}), not the registered one. Refused: call the unit; if they really changed computers, an admin registers their new card with --replace</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được ký số nhân danh {unit} {name} nhưng bằng một khóa MỚI (dấu vân tay khóa {fingerprint}), không phải khóa đã đăng ký. Đã từ chối: hãy gọi điện cho đơn vị; nếu đơn vị thật sự đã đổi máy tính, quản trị viên đăng ký thẻ mới bằng --replace</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is signed by an old key of {unit} {name} that was replaced (fingerprint {fingerprint}); ask the unit to export it again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được ký số bằng khóa cũ đã bị thay thế của {unit} {name} (dấu vân tay khóa {fingerprint}); đề nghị đơn vị xuất lại</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{path} is encrypted for another office ({unit} {office}); it cannot be read here. Send it to that office</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} được mã hóa cho cơ quan khác ({unit} {office}); không đọc được ở đây. Hãy gửi tệp đến cơ quan đó</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} comes from commune {unit}, which is not in province {province} that this office covers; refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} đến từ xã {unit}, không thuộc tỉnh {province} mà cơ quan này phụ trách; đã từ chối</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} holds records that fail validation; the bundle was not imported. Ask the commune to correct them and export again</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} có hồ sơ không hợp lệ; gói báo cáo chưa được nhập. Đề nghị xã sửa lại rồi xuất lại</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the record has no valid version number</source>
-        <translation type="unfinished"></translation>
+        <translation>hồ sơ không có số phiên bản hợp lệ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the record belongs to commune {value}, but the bundle was signed by commune {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>hồ sơ thuộc xã {value}, nhưng gói báo cáo được ký số bởi xã {unit}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is a commune bundle; a commune imports only receipts. Import bundles at the receiving office</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là gói báo cáo của xã; xã chỉ nhập biên nhận. Gói báo cáo được nhập tại cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no bundle (.tnld file) found in {paths}; give bundle files or a folder holding them</source>
-        <translation type="unfinished"></translation>
+        <translation>không tìm thấy gói báo cáo (tệp .tnld) trong {paths}; hãy chỉ ra các tệp gói báo cáo hoặc thư mục chứa chúng</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{path} is a receipt for a bundle this workstation did not send; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} là biên nhận cho một gói báo cáo mà máy này không gửi; không có gì thay đổi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them</source>
-        <translation type="unfinished"></translation>
+        <translation>không có nạn nhân {value}; hãy ghi nạn nhân dạng ACCIDENT_ID/N như lệnh tnld duplicates hiển thị</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the decision must be &apos;same&apos; or &apos;different&apos;, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>quyết định phải là &apos;same&apos; (cùng một người) hoặc &apos;different&apos; (khác người), không phải {value}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{a} and {b} are victims of the same accident, not a duplicate pair</source>
-        <translation type="unfinished"></translation>
+        <translation>{a} và {b} là nạn nhân của cùng một vụ tai nạn, không phải cặp trùng lặp</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -921,12 +921,12 @@
     <message>
         <location line="+5"/>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>đã được tiếp nhận</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>đã gửi</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -976,32 +976,32 @@
     <message>
         <location filename="../app/cli/exchange_commands.py" line="+30"/>
         <source>Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi {path}: báo cáo KHÔNG CÓ vụ việc cho kỳ {period}, gói số {sequence}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Wrote {path}: {count} accident(s) of {period}, bundle number {sequence}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi {path}: {count} vụ tai nạn của kỳ {period}, gói số {sequence}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed and encrypted for {unit} {name}: only that office can read the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ký số và mã hóa cho {unit} {name}: chỉ cơ quan đó đọc được các hồ sơ.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Warning: no office key card is registered, so the bundle is signed but NOT encrypted: names and ID numbers can be read by anyone who gets the file. Register the office&apos;s card with: tnld keys trust CARD, then export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo: chưa đăng ký thẻ khóa của cơ quan tiếp nhận, nên gói báo cáo đã được ký số nhưng KHÔNG được mã hóa: ai có tệp cũng đọc được họ tên và số định danh. Hãy đăng ký thẻ khóa của cơ quan bằng lệnh: tnld keys trust CARD, rồi xuất lại.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Receipt from {unit} {name} for bundle {sequence} of {period} of {for_unit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận của {unit} {name} cho gói số {sequence} kỳ {period} của {for_unit}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bundle from {unit} {name} ({role}), period {period}, number {sequence}, made {created}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói báo cáo của {unit} {name} ({role}), kỳ {period}, số {sequence}, lập lúc {created}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1020,374 +1020,374 @@
     <message>
         <location line="-104"/>
         <source>Nil report: no accident in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo không có vụ việc: kỳ này không có vụ tai nạn nào.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{accidents} accident(s), {victims} victim(s), {void} void.</source>
-        <translation type="unfinished"></translation>
+        <translation>{accidents} vụ tai nạn, {victims} nạn nhân, {void} hồ sơ đã hủy.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Encrypted for {unit} {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Được mã hóa cho {unit} {name}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không được mã hóa.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signer&apos;s fingerprint: {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dấu vân tay khóa của người ký: {fingerprint}</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Intact, and signed by a trusted key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>{file}: refused: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: bị từ chối: {reason}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{file}: made by this workstation; skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: do chính máy này tạo ra; bỏ qua.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{file}: already imported; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: đã nhập trước đây; không có gì thay đổi.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{file}: receipt from {unit} {name} imported: {count} record(s) now marked delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: đã nhập biên nhận của {unit} {name}: {count} hồ sơ được đánh dấu đã được tiếp nhận.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{file}: imported: {unit} {name}, {period}, bundle {sequence}: NIL report (no accident).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: đã nhập: {unit} {name}, kỳ {period}, gói số {sequence}: báo cáo KHÔNG CÓ vụ việc.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{file}: imported: {unit} {name}, {period}, bundle {sequence}: {added} new, {updated} updated, {unchanged} unchanged, {older} older version(s) ignored, {conflicts} conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: đã nhập: {unit} {name}, kỳ {period}, gói số {sequence}: {added} mới, {updated} cập nhật, {unchanged} giữ nguyên, {older} phiên bản cũ hơn bị bỏ qua, {conflicts} xung đột.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Conflicts (same version, different content; the version held here stays until the commune sends a newer one): {ids}</source>
-        <translation type="unfinished"></translation>
+        <translation>Xung đột (cùng phiên bản nhưng nội dung khác; phiên bản đang lưu ở đây được giữ cho đến khi xã gửi phiên bản mới hơn): {ids}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Receipt for the commune: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận gửi xã: {path}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Wrote the key card of {unit} {name} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi thẻ khóa của {unit} {name} vào {path}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fingerprint (read it out when the other side calls): {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dấu vân tay khóa (đọc cho bên kia khi họ gọi điện): {fingerprint}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The card of {unit} {name} is already registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của {unit} {name} đã được đăng ký từ trước.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replaced the key of {unit} {name} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thay khóa của {unit} {name} ({role}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registered the key of {unit} {name} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đăng ký khóa của {unit} {name} ({role}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+13"/>
         <source>Fingerprint: {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dấu vân tay khóa: {fingerprint}</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Call the unit and compare these digits with what their program shows; if any digit differs, the card is not theirs: tell an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy gọi điện cho đơn vị và đối chiếu các chữ số này với số hiện trên chương trình của họ; nếu khác dù chỉ một chữ số, thẻ này không phải của họ: hãy báo quản trị viên.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>đã thay thế</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This workstation: {unit} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này: {unit} {name}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>on time</source>
-        <translation type="unfinished"></translation>
+        <translation>đúng hạn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>late</source>
-        <translation type="unfinished"></translation>
+        <translation>muộn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MISSING</source>
-        <translation type="unfinished"></translation>
+        <translation>CHƯA NỘP</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Xã</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nil</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có vụ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Gói</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu số</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày lập</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày nhập</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{period}, due {due}: {on_time} on time, {late} late, {missing} missing, of {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỳ {period}, hạn nộp {due}: {on_time} đúng hạn, {late} muộn, {missing} chưa nộp, trên tổng số {total}.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>{count} commune(s) expected to report.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} xã phải báo cáo.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Recorded: {a} and {b} are {decision}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi nhận: {a} và {b} là {decision}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Already recorded: {a} and {b} are {decision}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi nhận từ trước: {a} và {b} là {decision}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the same person</source>
-        <translation type="unfinished"></translation>
+        <translation>cùng một người</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>different people</source>
-        <translation type="unfinished"></translation>
+        <translation>những người khác nhau</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>same ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>trùng số định danh</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>same name, birth year and date</source>
-        <translation type="unfinished"></translation>
+        <translation>trùng họ tên, năm sinh và ngày xảy ra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>same person</source>
-        <translation type="unfinished"></translation>
+        <translation>cùng một người</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>different</source>
-        <translation type="unfinished"></translation>
+        <translation>khác người</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>to decide</source>
-        <translation type="unfinished"></translation>
+        <translation>chờ quyết định</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{count} candidate pair(s), {open} to decide. Decide with: tnld duplicates resolve ID_A ID_B same|different</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} cặp nghi trùng lặp, {open} cặp chờ quyết định. Quyết định bằng lệnh: tnld duplicates resolve ID_A ID_B same|different</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{count} conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} xung đột.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>write the signed (and encrypted) bundle of a period for the office</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi gói báo cáo của một kỳ (đã ký số và mã hóa) để gửi cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+27"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
-        <translation type="unfinished"></translation>
+        <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>the bundle file to write (.tnld)</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp gói báo cáo cần ghi (.tnld)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the office to encrypt for, when several cards are registered</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan nhận (để mã hóa), khi đã đăng ký thẻ khóa của nhiều cơ quan</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>check a bundle or receipt without importing it (exit 0 intact and trusted, 3 damaged, 4 unknown signer)</source>
-        <translation type="unfinished"></translation>
+        <translation>kiểm tra gói báo cáo hoặc biên nhận mà không nhập (mã thoát 0: nguyên vẹn và tin cậy, 3: hỏng, 4: người ký chưa biết)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>import bundles (office) or a receipt (commune); one line per file</source>
-        <translation type="unfinished"></translation>
+        <translation>nhập gói báo cáo (cơ quan tiếp nhận) hoặc biên nhận (xã); mỗi tệp một dòng kết quả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bundle files or folders holding them</source>
-        <translation type="unfinished"></translation>
+        <translation>các tệp gói báo cáo hoặc thư mục chứa chúng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>where to write receipts (default: beside each bundle)</source>
-        <translation type="unfinished"></translation>
+        <translation>nơi ghi biên nhận (mặc định: cạnh mỗi gói báo cáo)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this workstation&apos;s key card, and the registry of trusted cards</source>
-        <translation type="unfinished"></translation>
+        <translation>thẻ khóa của máy này và sổ đăng ký các thẻ khóa tin cậy</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>write this workstation&apos;s key card</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi thẻ khóa của máy này</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the card file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp thẻ khóa cần ghi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>register another unit&apos;s key card (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>đăng ký thẻ khóa của đơn vị khác (quản trị viên)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>replace the registered key of the same unit (audited)</source>
-        <translation type="unfinished"></translation>
+        <translation>thay khóa đã đăng ký của cùng đơn vị (được ghi nhật ký)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>list the trusted cards</source>
-        <translation type="unfinished"></translation>
+        <translation>liệt kê các thẻ khóa tin cậy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>include replaced cards</source>
-        <translation type="unfinished"></translation>
+        <translation>gồm cả thẻ khóa đã bị thay thế</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>show this workstation&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>hiện dấu vân tay khóa của máy này</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>office: which communes have reported for a period</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận: những xã đã báo cáo trong một kỳ</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>office: the communes expected to report (list, add, remove, reset)</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận: danh sách xã phải báo cáo (list, add, remove, reset)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>list the expected communes</source>
-        <translation type="unfinished"></translation>
+        <translation>liệt kê các xã phải báo cáo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expect these communes too</source>
-        <translation type="unfinished"></translation>
+        <translation>thêm các xã này vào danh sách phải báo cáo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>stop expecting these communes</source>
-        <translation type="unfinished"></translation>
+        <translation>bỏ các xã này khỏi danh sách phải báo cáo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>back to every commune of the province</source>
-        <translation type="unfinished"></translation>
+        <translation>trở lại toàn bộ các xã của tỉnh</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>office: victims reported twice, and decisions on them</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận: nạn nhân bị báo cáo hai lần và quyết định về các trường hợp này</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>only pairs with an accident in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>chỉ các cặp có vụ tai nạn trong kỳ này</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>record whether two victims are the same person</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi nhận hai nạn nhân có phải cùng một người hay không</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>office: records received with a known version but other content</source>
-        <translation type="unfinished"></translation>
+        <translation>cơ quan tiếp nhận: hồ sơ nhận được trùng phiên bản đã có nhưng nội dung khác</translation>
     </message>
     <message>
         <location filename="../app/cli/main.py" line="+6"/>
