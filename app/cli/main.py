@@ -566,6 +566,12 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     except KeyboardInterrupt:
         out.error(translate("Messages", "cancelled; nothing was changed"))
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of our output went away (`tnld list | head`): not a crash. Point stdout at devnull so that
+        # the flush at exit does not raise again (Python docs, "Note on SIGPIPE").
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_UNEXPECTED
     except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
         from app.logs import write_crash_report
 

@@ -121,3 +121,23 @@ def test_duplicates_and_resolve(tmp_path):
     assert wrong.returncode == 2 and "nope/1" in wrong.stderr
     at_commune = tnld("duplicates", data_dir=c1)
     assert at_commune.returncode == 2 and "office" in at_commune.stderr
+
+
+def test_output_cut_short_is_not_a_crash(session, commune_dir):
+    """`tnld list --json | head -c 10`: the reader goes away; no crash report, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from app.services import demo
+    from tests.conftest import PASSWORD
+
+    demo.fill(session, count=300)  # about 300 KB of JSON: more than a pipe holds
+    env = dict(os.environ, TNLD_PASSWORD=PASSWORD, LANG="C.UTF-8")
+    process = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(commune_dir), "--lang", "en",
+                                "list", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, bufsize=0)
+    assert process.stdout.read(10)
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert b"Traceback" not in stderr and b"Unexpected" not in stderr, stderr
+    assert not list((commune_dir / "logs").glob("crash-*"))
