@@ -12,6 +12,25 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def input_file(path: Path) -> Path:
+    """*path* as a file the user named for reading: a clear message if it is missing or a folder."""
+    from app.core.errors import UserError
+
+    path = Path(path)
+    if not path.exists():
+        raise UserError("file.missing", path=str(path))
+    if path.is_dir():
+        raise UserError("file.not_file", path=str(path))
+    return path
+
+
+def unreadable(path: Path, exc: OSError):
+    """The message for a file that exists but cannot be read (locked, no permission, a failing stick)."""
+    from app.core.errors import UserError
+
+    return UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc))
+
+
 def fsync_dir(directory: Path) -> None:
     if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
         return

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_writer
+from app.core.fsutil import atomic_writer, input_file, unreadable
 from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS
 
 MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long line is the wrong file
@@ -22,15 +22,11 @@ MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long
 
 def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each non-blank line of *path*; raise `UserError` at the first bad line."""
-    path = Path(path)
-    if not path.exists():
-        raise UserError("file.missing", path=str(path))
-    if path.is_dir():
-        raise UserError("file.not_file", path=str(path))
+    path = input_file(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise unreadable(path, exc) from exc
     with handle:
         yield from read_lines(handle, str(path), max_line_bytes)
 

@@ -102,15 +102,11 @@ class Recipient:
     encryption_key: X25519PrivateKey
 
 
-@dataclass
-class OpenedBundle:
-    """A bundle whose signature and part hashes have been checked; trust is the caller's business."""
+class ManifestView:
+    """What a checked bundle says of itself (shared by the opened bundle and its checked form)."""
 
-    path: Path
     manifest: dict[str, Any]
     manifest_bytes: bytes
-    signer: PublicIdentity
-    parts: dict[str, bytes] = field(repr=False)
 
     @property
     def hash(self) -> str:
@@ -119,6 +115,17 @@ class OpenedBundle:
     @property
     def kind(self) -> str:
         return self.manifest["kind"]
+
+
+@dataclass
+class OpenedBundle(ManifestView):
+    """A bundle whose signature and part hashes have been checked; trust is the caller's business."""
+
+    path: Path
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    signer: PublicIdentity
+    parts: dict[str, bytes] = field(repr=False)
 
     @property
     def encrypted(self) -> bool:

@@ -21,7 +21,7 @@ from app.core.model import parse_accident
 from app.core.rules import default_rules
 from app.core.validation import Context, normalise_for_storage, validate_accident
 from app.db.accident_store import stored_json
-from app.exchange.bundle import OpenedBundle, Recipient, open_bundle, sha256
+from app.exchange.bundle import ManifestView, OpenedBundle, Recipient, open_bundle
 from app.exchange.container import damaged
 from app.exchange.identity import PublicIdentity, load_certificate
 
@@ -42,7 +42,7 @@ class CheckJob:
 
 
 @dataclass
-class Prepared:
+class Prepared(ManifestView):
     """An intact bundle, with its records parsed and validated (or the reason they cannot be imported)."""
 
     path: Path
@@ -52,14 +52,6 @@ class Prepared:
     records: list[dict[str, Any]] | None = None
     stored: dict[str, str] | None = None  # each record's stored JSON, made here to spare the importing process
     error: UserError | None = None
-
-    @property
-    def hash(self) -> str:
-        return sha256(self.manifest_bytes)
-
-    @property
-    def kind(self) -> str:
-        return self.manifest["kind"]
 
     @cached_property
     def signer(self) -> PublicIdentity:

@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.core.errors import EXIT_DAMAGED, UserError
-from app.core.fsutil import atomic_writer
+from app.core.fsutil import atomic_writer, input_file, unreadable
 
 MAX_FILE_BYTES = 1024**3  # a province's year is about 100 MB of records
 MAX_MEMBERS = 16
@@ -60,11 +60,7 @@ def damaged(path: Path | str, code: str, **params) -> BundleDamaged:
 
 def read_file(path: Path) -> bytes:
     """The bytes of a bundle file, after the checks a path allows (exists, a file, not empty, not huge)."""
-    path = Path(path)
-    if not path.exists():
-        raise UserError("file.missing", path=str(path))
-    if path.is_dir():
-        raise UserError("file.not_file", path=str(path))
+    path = input_file(path)
     try:
         size = path.stat().st_size
         if size == 0:
@@ -73,7 +69,7 @@ def read_file(path: Path) -> bytes:
             raise damaged(path, "bundle.reason.too_large")
         return path.read_bytes()
     except OSError as exc:
-        raise UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise unreadable(path, exc) from None
 
 
 def read_members(path: Path, data: bytes) -> dict[str, bytes]:

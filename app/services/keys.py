@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes
+from app.core.fsutil import atomic_write_bytes, input_file, unreadable
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
 from app.exchange.identity import (
@@ -82,15 +82,11 @@ class TrustResult:
 
 
 def read_card(path: Path) -> PublicIdentity:
-    path = Path(path)
-    if not path.exists():
-        raise UserError("file.missing", path=str(path))
-    if path.is_dir():
-        raise UserError("file.not_file", path=str(path))
+    path = input_file(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise unreadable(path, exc) from None
     return parse_card(data, str(path))
 
 
