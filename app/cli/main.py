@@ -395,8 +395,9 @@ def _command(name: str) -> Callable[[argparse.Namespace, Output], int]:
     if name in COMMANDS:
         return COMMANDS[name]
     from app.cli.exchange_commands import COMMANDS as EXCHANGE_COMMANDS
+    from app.cli.report_commands import COMMANDS as REPORT_COMMANDS
 
-    return EXCHANGE_COMMANDS[name]
+    return {**EXCHANGE_COMMANDS, **REPORT_COMMANDS}[name]
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -501,9 +502,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recovery-code-file", metavar="FILE", help=translate("cli", "read the recovery code from FILE"))
     p.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
 
-    from app.cli import exchange_commands
+    from app.cli import exchange_commands, report_commands
 
     exchange_commands.add_parsers(sub)
+    report_commands.add_parsers(sub)
     return parser
 
 

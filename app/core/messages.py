@@ -339,6 +339,9 @@ CATALOG: dict[str, str] = {
     "receipt.not_ours": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"
     ),
+    # Reports.
+    "report.kind": QT_TRANSLATE_NOOP("Messages", "there is no report kind {value}; use one of: {kinds}"),
+    "report.format": QT_TRANSLATE_NOOP("Messages", "this report cannot be written as {value}; use one of: {formats}"),
     # Duplicates.
     "duplicates.unknown_victim": QT_TRANSLATE_NOOP(
         "Messages", "there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them"

@@ -205,7 +205,7 @@ class AccidentStore:
             texts.append((rid, text))
             victim_rows.extend(
                 (accident["id"], n, v["name"], fold(v["name"]), v.get("sex"), birth_year_of(v), v.get("id_number"),
-                 v["severity"], v.get("occupation"))
+                 v["severity"], v.get("occupation"), v.get("days_off"), v.get("cost_kvnd"))
                 for n, v in enumerate(victims, start=1))
         conn = self.db.conn
         conn.executemany(
@@ -227,8 +227,8 @@ class AccidentStore:
         conn.executemany("INSERT INTO accident_fts (rowid, search) VALUES (?, ?)", texts)
         conn.executemany("INSERT INTO accident_words (rowid, search) VALUES (?, ?)", texts)
         conn.executemany(
-            "INSERT INTO victims (accident_id, n, name, name_folded, sex, birth_year, id_number, severity, occupation)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", victim_rows)
+            "INSERT INTO victims (accident_id, n, name, name_folded, sex, birth_year, id_number, severity, occupation,"
+            " days_off, cost_kvnd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", victim_rows)
 
 
 def stored_json(accident: Mapping[str, Any]) -> str:

@@ -227,6 +227,22 @@ def m0003_bundles(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m0004_victim_damage(db: Database) -> None:
+    """Days off and costs per victim beside the counts, so the periodic report aggregates from columns alone."""
+    db.execute("ALTER TABLE victims ADD COLUMN days_off INTEGER")
+    db.execute("ALTER TABLE victims ADD COLUMN cost_kvnd REAL")
+    db.execute(
+        "UPDATE victims SET"
+        " days_off = (SELECT json_extract(v.data, '$.victims[' || (victims.n - 1) || '].days_off')"
+        "   FROM accidents a JOIN accident_versions v ON v.id = a.id AND v.version = a.version"
+        "   WHERE a.id = victims.accident_id),"
+        " cost_kvnd = (SELECT json_extract(v.data, '$.victims[' || (victims.n - 1) || '].cost_kvnd')"
+        "   FROM accidents a JOIN accident_versions v ON v.id = a.id AND v.version = a.version"
+        "   WHERE a.id = victims.accident_id)"
+    )
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

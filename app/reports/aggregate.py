@@ -1,0 +1,199 @@
+"""The one aggregation every report is drawn from (SPEC § 6, § 9), so PDF, Excel and JSON always agree.
+
+Pure: rows in (one per victim of each counted accident, from the store), an `Aggregate` out. Counting rules:
+- every accident of the period that is not void, commuting ones included (they also have a row of their own);
+  drafts are counted and their number is given beside the figures;
+- at an office, after the de-duplication decisions: a victim confirmed to be reported elsewhere is not counted
+  again, and an accident all of whose victims are counted elsewhere is not counted (`Exclusions`);
+- accident-level figures (with deaths, with two or more victims) look at all of an accident's victims;
+- an accident has one main cause and one injury-causing factor (Phụ lục XII's footnote); by occupation, victims
+  count under their own occupation and the accident under its first counted victim's, so that every breakdown
+  adds up to the total. `check()` verifies that on every report; a failure is a bug and stops the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+GROUP_KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+UNKNOWN = "unknown"
+
+
+class ConsistencyError(AssertionError):
+    """A breakdown does not add up to the total: a bug in the aggregation, never a user's error."""
+
+
+@dataclass
+class Counts:
+    accidents: int = 0
+    fatal_accidents: int = 0
+    multi_victim_accidents: int = 0
+    victims: int = 0
+    women: int = 0
+    deaths: int = 0
+    serious: int = 0
+
+    def add_accident(self, severities: list[str]) -> None:
+        self.accidents += 1
+        self.fatal_accidents += "fatal" in severities
+        self.multi_victim_accidents += len(severities) >= 2
+
+    def add_victim(self, sex: str | None, severity: str) -> None:
+        self.victims += 1
+        self.women += sex == "F"
+        self.deaths += severity == "fatal"
+        self.serious += severity == "serious"
+
+    def as_dict(self) -> dict[str, int]:
+        return {key: getattr(self, key) for key in GROUP_KEYS}
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(**{key: getattr(self, key) + getattr(other, key) for key in GROUP_KEYS})
+
+
+@dataclass(frozen=True)
+class VictimRow:
+    """One victim of one counted accident, with what the aggregation needs of both."""
+
+    accident_id: str
+    unit: str
+    occurred_on: str
+    status: str
+    cause: str | None
+    factor: str | None
+    commuting: bool
+    n: int
+    sex: str | None
+    severity: str
+    occupation: str | None
+    days_off: int | None
+    cost_kvnd: float | None
+
+
+@dataclass
+class Aggregate:
+    period: str
+    units: list[str]
+    total: Counts = field(default_factory=Counts)
+    by_unit: dict[str, Counts] = field(default_factory=dict)
+    by_cause: dict[str, Counts] = field(default_factory=dict)
+    by_cause_group: dict[str, Counts] = field(default_factory=dict)
+    by_factor: dict[str, Counts] = field(default_factory=dict)
+    by_occupation: dict[str, Counts] = field(default_factory=dict)
+    commuting: Counts = field(default_factory=Counts)
+    commuting_by_unit: dict[str, Counts] = field(default_factory=dict)
+    days_off: int = 0
+    cost_kvnd: float = 0.0
+    drafts: int = 0
+    excluded_victims: int = 0
+    excluded_accidents: int = 0
+
+    @property
+    def nil(self) -> bool:
+        return self.total.accidents == 0
+
+    def check(self) -> None:
+        """Every breakdown adds up to the total (SPEC § 6); raises `ConsistencyError` if not."""
+        for name in ("by_unit", "by_cause", "by_cause_group", "by_factor", "by_occupation"):
+            groups = getattr(self, name).values()
+            summed = sum(groups, Counts())
+            if summed != self.total:
+                raise ConsistencyError(f"{name} adds up to {summed.as_dict()}, the total is {self.total.as_dict()}")
+        commuting = sum(self.commuting_by_unit.values(), Counts())
+        if commuting != self.commuting:
+            raise ConsistencyError("commuting by unit does not add up")
+        for key in GROUP_KEYS:
+            if getattr(self.commuting, key) > getattr(self.total, key):
+                raise ConsistencyError(f"more commuting {key} than in all")
+        total = self.total
+        if not (total.fatal_accidents <= total.accidents and total.multi_victim_accidents <= total.accidents
+                and total.women <= total.victims and total.deaths + total.serious <= total.victims):
+            raise ConsistencyError(f"impossible totals {total.as_dict()}")
+
+    def as_json(self) -> dict[str, Any]:
+        """The periodic aggregates with the keys of SPEC § 9, and the other parts of the report after them."""
+        def groups(mapping: dict[str, Counts]) -> dict[str, dict[str, int]]:
+            return {key: counts.as_dict() for key, counts in mapping.items()}
+
+        return {
+            "period": self.period,
+            "units": self.units,
+            "total": self.total.as_dict(),
+            "by_unit": groups(self.by_unit),
+            "by_cause": groups(self.by_cause),
+            "by_factor": groups(self.by_factor),
+            "by_occupation": groups(self.by_occupation),
+            "by_cause_group": groups(self.by_cause_group),
+            "commuting": self.commuting.as_dict(),
+            "damage": {"days_off": self.days_off, "cost_kvnd": self.cost_kvnd},
+            "drafts": self.drafts,
+            "deduplicated": {"victims": self.excluded_victims, "accidents": self.excluded_accidents},
+        }
+
+
+def aggregate(rows: Iterable[VictimRow], period: str, units: list[str], cause_groups: dict[str, str],
+              excluded_victims: frozenset[str] = frozenset(), excluded_accidents: frozenset[str] = frozenset()
+              ) -> Aggregate:
+    """Count *rows* (ordered by accident, then victim) into an `Aggregate` and check it.
+
+    *cause_groups* maps each cause code to its group (A, B, C). Every unit of *units* gets its column, with zeros
+    if it has nothing; a unit with data that is not listed is added.
+    """
+    result = Aggregate(period, list(units))
+    for unit in units:
+        result.by_unit[unit] = Counts()
+        result.commuting_by_unit[unit] = Counts()
+    batch: list[VictimRow] = []
+    for row in rows:
+        if batch and row.accident_id != batch[0].accident_id:
+            _count_accident(result, batch, cause_groups, excluded_victims, excluded_accidents)
+            batch = []
+        batch.append(row)
+    if batch:
+        _count_accident(result, batch, cause_groups, excluded_victims, excluded_accidents)
+    result.check()
+    return result
+
+
+def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: dict[str, str],
+                    excluded_victims: frozenset[str], excluded_accidents: frozenset[str]) -> None:
+    first = victims[0]
+    if first.accident_id in excluded_accidents:
+        result.excluded_accidents += 1
+        result.excluded_victims += len(victims)
+        return
+    severities = [victim.severity for victim in victims]
+    counted = [victim for victim in victims if f"{victim.accident_id}/{victim.n}" not in excluded_victims]
+    result.excluded_victims += len(victims) - len(counted)
+    unit = first.unit
+    if unit not in result.by_unit:
+        result.units.append(unit)
+        result.by_unit[unit] = Counts()
+        result.commuting_by_unit[unit] = Counts()
+    cause = first.cause or UNKNOWN
+    group = cause_groups.get(cause, UNKNOWN)
+    factor = first.factor or UNKNOWN
+    main_occupation = (counted[0] if counted else first).occupation or UNKNOWN
+    buckets = [result.total, result.by_unit[unit], _bucket(result.by_cause, cause),
+               _bucket(result.by_cause_group, group), _bucket(result.by_factor, factor)]
+    if first.commuting:
+        buckets += [result.commuting, result.commuting_by_unit[unit]]
+    for counts in buckets:
+        counts.add_accident(severities)
+    _bucket(result.by_occupation, main_occupation).add_accident(severities)
+    for victim in counted:
+        for counts in buckets:
+            counts.add_victim(victim.sex, victim.severity)
+        _bucket(result.by_occupation, victim.occupation or UNKNOWN).add_victim(victim.sex, victim.severity)
+        result.days_off += victim.days_off or 0
+        result.cost_kvnd += victim.cost_kvnd or 0
+    result.drafts += first.status == "draft"
+
+
+def _bucket(mapping: dict[str, Counts], key: str) -> Counts:
+    counts = mapping.get(key)
+    if counts is None:
+        counts = mapping[key] = Counts()
+    return counts
