@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+567"/>
-        <location filename="../app/core/messages.py" line="+350"/>
+        <location filename="../app/cli/main.py" line="+569"/>
+        <location filename="../app/core/messages.py" line="+353"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-327"/>
+        <location filename="../app/core/messages.py" line="-330"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -661,6 +661,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>there is no report kind {value}; use one of: {kinds}</source>
+        <translation>không có loại báo cáo {value}; hãy dùng một trong: {kinds}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this report cannot be written as {value}; use one of: {formats}</source>
+        <translation>không thể ghi báo cáo này dưới dạng {value}; hãy dùng một trong: {formats}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them</source>
         <translation>không có nạn nhân {value}; hãy ghi nạn nhân dạng ACCIDENT_ID/N như lệnh tnld duplicates hiển thị</translation>
     </message>
@@ -783,7 +793,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-501"/>
+        <location filename="../app/cli/main.py" line="-503"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -1266,6 +1276,7 @@
     <message>
         <location line="+1"/>
         <location line="+27"/>
+        <location filename="../app/cli/report_commands.py" line="+35"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
@@ -1425,7 +1436,7 @@
         <translation>Đã đặt mật khẩu mới cho {user}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>the workstation&apos;s data folder (or TNLD_DATA_DIR)</source>
         <translation>thư mục dữ liệu của máy trạm (hoặc TNLD_DATA_DIR)</translation>
     </message>
@@ -1603,6 +1614,7 @@
     <message>
         <location filename="../app/cli/exchange_commands.py" line="-45"/>
         <location filename="../app/cli/main.py" line="+1"/>
+        <location filename="../app/cli/report_commands.py" line="+4"/>
         <source>overwrite FILE if it exists</source>
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
@@ -1685,14 +1697,39 @@
     </message>
     <message>
         <location filename="../app/cli/exchange_commands.py" line="-175"/>
-        <location filename="../app/cli/main.py" line="+60"/>
+        <location filename="../app/cli/main.py" line="+61"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+12"/>
+        <location filename="../app/cli/main.py" line="+18"/>
         <source>Unexpected error: {error}. Details were saved in {path}; please send that file to support.</source>
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/report_commands.py" line="-17"/>
+        <source>Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).</source>
+        <translation>Đã ghi {path}: kỳ {period}, {accidents} vụ tai nạn, {victims} nạn nhân, {deaths} người chết.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>write a report of a period (periodic report, line list, indicators)</source>
+        <translation>ghi báo cáo của một kỳ (báo cáo định kỳ, danh sách nạn nhân, chỉ tiêu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the kind of report</source>
+        <translation>loại báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file format</source>
+        <translation>định dạng tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file to write</source>
+        <translation>tệp cần ghi</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,7 @@ class Aggregate:
     drafts: int = 0
     excluded_victims: int = 0
     excluded_accidents: int = 0
+    detail: dict[str, Aggregate] = field(default_factory=dict)  # the same breakdowns for each unit (an office's columns)
 
     @property
     def nil(self) -> bool:
@@ -104,6 +105,16 @@ class Aggregate:
         commuting = sum(self.commuting_by_unit.values(), Counts())
         if commuting != self.commuting:
             raise ConsistencyError("commuting by unit does not add up")
+        for unit, detail in self.detail.items():
+            if detail.total != self.by_unit[unit]:
+                raise ConsistencyError(f"the detail of {unit} does not match its column")
+            detail.check()
+        for name in ("by_cause", "by_factor", "by_occupation"):
+            keys = {key for detail in self.detail.values() for key in getattr(detail, name)}
+            for key in keys:
+                summed = sum((getattr(d, name).get(key, Counts()) for d in self.detail.values()), Counts())
+                if self.detail and summed != getattr(self, name).get(key, Counts()):
+                    raise ConsistencyError(f"{name}[{key}] over the units does not add up")
         for key in GROUP_KEYS:
             if getattr(self.commuting, key) > getattr(self.total, key):
                 raise ConsistencyError(f"more commuting {key} than in all")
@@ -164,7 +175,6 @@ def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: d
         result.excluded_accidents += 1
         result.excluded_victims += len(victims)
         return
-    severities = [victim.severity for victim in victims]
     counted = [victim for victim in victims if f"{victim.accident_id}/{victim.n}" not in excluded_victims]
     result.excluded_victims += len(victims) - len(counted)
     unit = first.unit
@@ -172,6 +182,19 @@ def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: d
         result.units.append(unit)
         result.by_unit[unit] = Counts()
         result.commuting_by_unit[unit] = Counts()
+    detail = result.detail.get(unit)
+    if detail is None:
+        detail = result.detail[unit] = Aggregate(result.period, [unit])
+        detail.by_unit[unit] = Counts()
+        detail.commuting_by_unit[unit] = Counts()
+    for target in (result, detail):
+        _count_into(target, unit, victims, counted, cause_groups)
+
+
+def _count_into(result: Aggregate, unit: str, victims: list[VictimRow], counted: list[VictimRow],
+                cause_groups: dict[str, str]) -> None:
+    first = victims[0]
+    severities = [victim.severity for victim in victims]
     cause = first.cause or UNKNOWN
     group = cause_groups.get(cause, UNKNOWN)
     factor = first.factor or UNKNOWN

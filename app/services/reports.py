@@ -18,7 +18,8 @@ from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
 KINDS = ("periodic",)
-FORMATS = ("json",)
+FORMATS = ("json", "xlsx")
+_PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
 
 def report_units(session: Session) -> list[str]:
@@ -50,6 +51,71 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
                      skip.victims, skip.accidents)
 
 
+def short_name(name: str) -> str:
+    """'Thất Khê' for 'Xã Thất Khê', 'Lạng Sơn' for 'Tỉnh Lạng Sơn': as place-date lines and addressees write it."""
+    for prefix in _PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def heading(session: Session):
+    from app.reports.excel import Heading
+    from app.services.completeness import get_setting
+
+    codes = session.codelists
+    province_code = session.unit if session.role == "office" else (codes.province_of(session.unit) or "")
+    province = short_name(codes.unit_name(province_code))
+    if session.role == "commune":
+        unit_name, place = f"UBND {session.unit_name}", short_name(session.unit_name)
+    else:
+        unit_name, place = session.unit_name, province
+    names = {code.code: code.name() for code in codes.communes_of(province_code)} if session.role == "office" else {}
+    return Heading(unit_name, place, province, session.today(), get_setting(session, "signer_name", ""),
+                   office=session.role == "office", unit_names=names)
+
+
+def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[str, Any]]:
+    """Part II: every fatal or seriously injured victim counted in the period, oldest first."""
+    from app.db.accident_store import Filters
+    from app.reports.tables import template
+    from app.services.duplicates import exclusions
+
+    form = template()
+    skip = exclusions(session)
+    units = (session.unit,) if session.role == "commune" else ()
+    found = []
+    for accident in session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id"):
+        if accident["id"] in skip.accidents:
+            continue
+        for n, victim in enumerate(accident["victims"], start=1):
+            if victim["severity"] not in ("fatal", "serious") or f"{accident['id']}/{n}" in skip.victims:
+                continue
+            place = ", ".join(part for part in (accident.get("village"), session.codelists.unit_name(accident["unit"]))
+                              if part)
+            account = (accident.get("description") or accident.get("work") or "").strip()
+            found.append({
+                "date": _short(accident["occurred_on"]), "place": place, "name": victim["name"],
+                "sex": form["sex"].get(victim.get("sex"), ""), "birth_year": _birth_year(victim),
+                "occupation": session.codelists["occupations"].label(victim.get("occupation")),
+                "severity": form["severity"][victim["severity"]],
+                "account": account if len(account) <= 300 else account[:299] + "…",
+            })
+    return found
+
+
+def _short(iso: str) -> str:
+    from app.core.vnformat import short_date
+
+    return short_date(iso)
+
+
+def _birth_year(victim: dict[str, Any]) -> int | None:
+    from app.core.derived import birth_year_of
+
+    return birth_year_of(victim)
+
+
 @dataclass(frozen=True)
 class Written:
     path: Path
@@ -66,7 +132,14 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
     if out.exists() and not overwrite:
         raise UserError("file.exists", path=str(out))
     result = periodic(session, period)
-    data = (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "json":
+        data = (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    else:
+        from app.reports.excel import periodic_workbook
+        from app.reports.tables import periodic_rows
+
+        data = periodic_workbook(result, periodic_rows(result, session.codelists), heading(session),
+                                 cases(session, period, result))
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:

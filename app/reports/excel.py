@@ -1,0 +1,183 @@
+"""The periodic report as an Excel workbook (openpyxl): the official layout of the template, merged headers,
+borders, A4 landscape, frozen panes, "Times New Roman" (SPEC § 6). Pure: an aggregate and facts in, bytes out.
+
+An office's report has the total column group first, then one group per commune.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.vnformat import EXCEL_INTEGER, place_date
+from app.reports.aggregate import Aggregate
+from app.reports.tables import Row, period_words, template
+
+FONT = "Times New Roman"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Who reports, to whom, where and when: the facts around the table."""
+
+    unit_name: str  # "UBND XÃ THẤT KHÊ" or the office's name
+    place: str  # for the place-date line: the commune's or province's name
+    province: str  # "Lạng Sơn"
+    day: dt.date
+    signer: str = ""
+    office: bool = False
+    unit_names: dict[str, str] | None = None
+
+
+def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
+                      cases: list[dict[str, Any]] | None = None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    form = template()
+    columns = form["columns"]
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    normal, bold, italic = Font(name=FONT, size=12), Font(name=FONT, size=12, bold=True), Font(name=FONT, size=12,
+                                                                                                 italic=True)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Báo cáo"
+    groups: list[tuple[str, Aggregate]] = [(form["total_label"], aggregate)]
+    if heading.office:
+        names = heading.unit_names or {}
+        groups += [(f"{unit} {names.get(unit, '')}".strip(), aggregate.detail.get(unit) or _empty(aggregate, unit))
+                   for unit in aggregate.units]
+    width = 2 + len(columns) * len(groups)
+
+    def put(row: int, col: int, value: Any, font=normal, align=left, cell_border=None, fmt: str | None = None):
+        cell = sheet.cell(row=row, column=col, value=value)
+        cell.font, cell.alignment = font, align
+        if cell_border is not None:
+            cell.border = cell_border
+        if fmt:
+            cell.number_format = fmt
+        return cell
+
+    def merged(row: int, first: int, last: int, value: Any, font=normal, align=center) -> None:
+        if last > first:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        put(row, first, value, font, align)
+
+    half = max(2, width // 2)
+    merged(1, 1, half, heading.unit_name.upper(), bold)
+    merged(1, half + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    merged(2, 1, half, form["number"])
+    merged(2, half + 1, width, "Độc lập - Tự do - Hạnh phúc", bold)
+    merged(3, half + 1, width, place_date(heading.place, heading.day), italic)
+    merged(5, 1, width, form["title"], bold)
+    sheet.row_dimensions[5].height = 48
+    merged(6, 1, width, period_words(aggregate.period).capitalize(), bold)
+    merged(7, 1, width, form["addressee"].format(province=heading.province))
+    merged(9, 1, width, form["part1"], bold, left)
+
+    top = 10
+    put(top, 1, form["row_heading"], bold, center, border)
+    put(top, 2, form["code_heading"], bold, center, border)
+    sheet.merge_cells(start_row=top, start_column=1, end_row=top + 2, end_column=1)
+    sheet.merge_cells(start_row=top, start_column=2, end_row=top + 2, end_column=2)
+    for index, (label, _) in enumerate(groups):
+        first = 3 + index * len(columns)
+        merged(top, first, first + len(columns) - 1, label, bold)
+        col = first
+        for group_label in dict.fromkeys(c["group"] for c in columns):
+            span = [c for c in columns if c["group"] == group_label]
+            merged(top + 1, col, col + len(span) - 1, group_label, bold)
+            for offset, column in enumerate(span):
+                put(top + 2, col + offset, column["label"], bold, center, border)
+            col += len(span)
+    for row in range(top, top + 3):
+        for col in range(1, width + 1):
+            sheet.cell(row=row, column=col).border = border
+    sheet.row_dimensions[top + 2].height = 60
+
+    line = top + 3
+    for table_row in rows:
+        font = bold if table_row.level == 0 else normal
+        indent = "    " * max(0, table_row.level - 1)
+        put(line, 1, indent + table_row.label, font, left, border)
+        put(line, 2, table_row.code, font, center, border)
+        for index, (_, source) in enumerate(groups):
+            counts = table_row.counts(source)
+            for offset, column in enumerate(columns):
+                value = getattr(counts, column["key"]) if counts is not None else None
+                put(line, 3 + index * len(columns) + offset, value, font, center, border, EXCEL_INTEGER)
+        line += 1
+
+    damage = form["damage"]
+    line += 1
+    put(line, 1, damage["heading"], bold)
+    put(line + 1, 1, damage["days_off"])
+    put(line + 1, 3, aggregate.days_off, normal, center, None, EXCEL_INTEGER)
+    put(line + 2, 1, damage["cost"])
+    put(line + 2, 3, aggregate.cost_kvnd, normal, center, None, EXCEL_INTEGER)
+    line += 4
+    if aggregate.nil:
+        put(line, 1, form["nil"], italic)
+        line += 1
+    if aggregate.drafts:
+        put(line, 1, form["drafts_note"].format(drafts=aggregate.drafts), italic)
+        line += 1
+    if aggregate.excluded_victims:
+        put(line, 1, form["dedup_note"].format(victims=aggregate.excluded_victims,
+                                               accidents=aggregate.excluded_accidents), italic)
+        line += 1
+
+    sheet.column_dimensions["A"].width = 48
+    sheet.column_dimensions["B"].width = 8
+    for col in range(3, width + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 11
+    sheet.freeze_panes = sheet.cell(row=top + 3, column=3)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{top}:{top + 2}"
+    sheet.page_margins.left, sheet.page_margins.right = 1.2, 0.7
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.8
+
+    _cases_sheet(book, form, cases or [], bold, normal, center, left, border)
+    book.properties.language = "vi-VN"
+    book.properties.title = form["title"]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _empty(aggregate: Aggregate, unit: str) -> Aggregate:
+    empty = Aggregate(aggregate.period, [unit])
+    return empty
+
+
+def _cases_sheet(book, form, cases, bold, normal, center, left, border) -> None:
+    sheet = book.create_sheet("Danh sách")
+    sheet.cell(row=1, column=1, value=form["part2"]).font = bold
+    for col, label in enumerate(form["part2_columns"], start=1):
+        cell = sheet.cell(row=3, column=col, value=label)
+        cell.font, cell.alignment, cell.border = bold, center, border
+    for number, case in enumerate(cases, start=1):
+        values = [number, case["date"], case["place"], case["name"], case["sex"], case["birth_year"],
+                  case["occupation"], case["severity"], case["account"]]
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=3 + number, column=col, value=value)
+            cell.font, cell.border = normal, border
+            cell.alignment = left if col in (3, 4, 7, 9) else center
+    for col, width in enumerate((6, 12, 28, 24, 9, 9, 24, 16, 60), start=1):
+        sheet.column_dimensions[chr(64 + col)].width = width
+    sheet.freeze_panes = "A4"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.cell(row=5 + len(cases), column=1, value=form["part3"]).font = bold
+    sheet.cell(row=6 + len(cases), column=1, value=form["part3_none"]).font = normal

@@ -1,0 +1,149 @@
+"""Reports from one aggregation (SPEC § 6): JSON and Excel read back give the same numbers in the same places."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from app.core.periods import Period
+from tests.conftest import make_accident, make_victim
+
+KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+
+
+@pytest.fixture
+def filled(session):
+    """A commune's first half of 2026: fatal, multi-victim, commuting, void and draft cases."""
+    from app.services.records import add_records, void_accident
+
+    fatal = make_accident(occurred_on="2026-02-10", declared_on="2026-02-10", factor="01", cause="1", victims=[
+        make_victim(name="Nông Văn Sơn", severity="fatal", outcome="died", died_on="2026-02-10")])
+    multi = make_accident(occurred_on="2026-03-01", declared_on="2026-03-02", factor="03", cause="7", victims=[
+        make_victim(name="Lý Thị Mai", sex="F", id_number=None, birth_year=1990, severity="serious", days_off=20),
+        make_victim(name="Lý Văn Tài", id_number=None, birth_year=1988, severity="minor", days_off=5, cost_kvnd=800)])
+    commuting = make_accident(occurred_on="2026-04-05", declared_on="2026-04-05", commuting=True, factor="07",
+                              cause="9", status="draft")
+    void = make_accident(occurred_on="2026-05-05", declared_on="2026-05-05")
+    later = make_accident(occurred_on="2026-08-01", declared_on="2026-08-01")
+    from app.core.errors import ValidationFailed
+
+    try:
+        add_records(session, lambda: enumerate([fatal, multi, commuting, void, later], start=1))
+    except ValidationFailed as failure:
+        raise AssertionError([str(i) for i in failure.errors]) from None
+    void_accident(session, void["id"])
+    return session
+
+
+def test_periodic_json_counts(filled, tmp_path):
+    from app.services.reports import write_report
+
+    written = write_report(filled, Period.parse("2026-H1"), "periodic", "json", tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert set(data) >= {"period", "units", "total", "by_unit", "by_cause", "by_factor", "by_occupation"}
+    assert data["total"] == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1, "victims": 4,
+                             "women": 1, "deaths": 1, "serious": 2}
+    assert data["by_unit"] == {"06040": data["total"]}
+    assert data["commuting"]["accidents"] == 1
+    assert data["by_factor"]["07"]["accidents"] == 1 and data["by_factor"]["01"]["deaths"] == 1
+    assert data["by_cause"]["1"]["accidents"] == 1 and data["by_cause_group"]["A"]["accidents"] >= 1
+    assert data["damage"] == {"days_off": 30 + 20 + 5 + 30, "cost_kvnd": 4500 + 4500 + 800 + 4500}
+    assert data["drafts"] == 1
+    for name in ("by_unit", "by_cause", "by_factor", "by_occupation", "by_cause_group"):
+        assert {k: sum(g[k] for g in data[name].values()) for k in KEYS} == data["total"], name
+    assert written.aggregate.as_json() == data
+
+
+def _find(sheet, text):
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return cell
+    raise AssertionError(f"{text!r} not in the sheet")
+
+
+def test_periodic_excel_matches_json(filled, tmp_path):
+    from app.services.reports import write_report
+
+    write_report(filled, Period.parse("2026-H1"), "periodic", "json", tmp_path / "r.json")
+    write_report(filled, Period.parse("2026-H1"), "periodic", "xlsx", tmp_path / "r.xlsx")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    book = load_workbook(tmp_path / "r.xlsx")
+    sheet = book["Báo cáo"]
+    assert sheet["A1"].value == "UBND XÃ THẤT KHÊ"
+    assert _find(sheet, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert _find(sheet, "6 tháng đầu năm 2026")
+    assert any(str(c.value).startswith("Thất Khê, ngày ") for row in sheet.iter_rows() for c in row if c.value)
+    headers = [sheet.cell(row=12, column=col).value for col in range(3, 10)]
+    assert headers[0] == "Tổng số" and headers[2] == "Số vụ có từ 2 người bị nạn trở lên"
+    total = _find(sheet, "Tổng số")
+    total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
+    assert [sheet.cell(row=total_row, column=col).value for col in range(3, 10)] == [data["total"][k] for k in KEYS]
+    factor_row = next(r for r in range(13, 80) if sheet.cell(row=r, column=2).value == "01")
+    assert [sheet.cell(row=factor_row, column=c).value for c in range(3, 10)] == [data["by_factor"]["01"][k] for k in KEYS]
+    commuting = _find(sheet, "4. Trong đó: tai nạn trên đường đi và về")
+    assert sheet.cell(row=commuting.row, column=3).value == data["commuting"]["accidents"] == 1
+    assert sheet.freeze_panes == "C13" and sheet.page_setup.orientation == "landscape"
+    assert ("A10:A12" in {str(r) for r in sheet.merged_cells.ranges}) and total.font.name == "Times New Roman"
+    listing = book["Danh sách"]
+    names = [listing.cell(row=r, column=4).value for r in range(4, 10)]
+    assert names[:4] == ["Nông Văn Sơn", "Lý Thị Mai", "Hoàng Văn Đức", None]  # fatal and serious, not minor
+
+
+def test_nil_period_says_no_accidents(session, tmp_path):
+    from app.services.reports import write_report
+
+    written = write_report(session, Period.parse("2025-H1"), "periodic", "xlsx", tmp_path / "nil.xlsx")
+    assert written.aggregate.nil
+    sheet = load_workbook(tmp_path / "nil.xlsx")["Báo cáo"]
+    assert _find(sheet, "Trong kỳ báo cáo không xảy ra tai nạn lao động nào.")
+    write_report(session, Period.parse("2025-H1"), "periodic", "json", tmp_path / "nil.json")
+    assert json.loads((tmp_path / "nil.json").read_text())["total"]["accidents"] == 0
+
+
+def test_office_report_has_a_column_group_per_commune_and_counts_duplicates_once(office_session, tmp_path):
+    from app.services import demo, duplicates
+    from app.services.reports import periodic, write_report
+
+    demo.fill(office_session, count=60, seed=3)
+    today = office_session.today()
+    period = Period(today.year, "half", 1) if today.month > 6 else Period(today.year - 1, "half", 2)
+    before = periodic(office_session, period)
+    pair = next(p for p in duplicates.candidates(office_session, period) if p.reason == "id_number")
+    duplicates.resolve(office_session, pair.a, pair.b, "same")
+    after = periodic(office_session, period)
+    assert after.total.victims == before.total.victims - 1 and after.excluded_victims == 1
+    write_report(office_session, period, "periodic", "xlsx", tmp_path / "office.xlsx")
+    write_report(office_session, period, "periodic", "json", tmp_path / "office.json")
+    data = json.loads((tmp_path / "office.json").read_text())
+    sheet = load_workbook(tmp_path / "office.xlsx")["Báo cáo"]
+    assert len(data["units"]) == 65
+    assert sheet.max_column == 2 + 7 * (1 + 65)
+    unit = next(u for u, counts in data["by_unit"].items() if counts["accidents"])
+    group = next(c for c in range(10, sheet.max_column + 1) if str(sheet.cell(row=10, column=c).value).startswith(unit))
+    total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
+    assert [sheet.cell(row=total_row, column=group + i).value for i in range(7)] == [data["by_unit"][unit][k] for k in KEYS]
+
+
+def test_the_aggregation_refuses_numbers_that_do_not_add_up():
+    from app.reports.aggregate import Aggregate, ConsistencyError, Counts
+
+    broken = Aggregate("2026", ["06040"], total=Counts(accidents=2, victims=2), by_unit={"06040": Counts(accidents=1)})
+    with pytest.raises(ConsistencyError):
+        broken.check()
+
+
+def test_report_bad_usage(session, tmp_path):
+    from app.core.errors import UserError
+    from app.services.reports import write_report
+
+    for kind, fmt, code in (("nope", "json", "report.kind"), ("periodic", "docx", "report.format")):
+        with pytest.raises(UserError) as caught:
+            write_report(session, Period.parse("2026"), kind, fmt, tmp_path / "x")
+        assert caught.value.code == code
+    (tmp_path / "exists.json").write_text("{}")
+    with pytest.raises(UserError) as caught:
+        write_report(session, Period.parse("2026"), "periodic", "json", tmp_path / "exists.json")
+    assert caught.value.code == "file.exists"
