@@ -18,7 +18,7 @@ from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
 KINDS = ("periodic",)
-FORMATS = ("json", "xlsx")
+FORMATS = ("json", "xlsx", "pdf")
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
 
@@ -134,12 +134,18 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
     result = periodic(session, period)
     if fmt == "json":
         data = (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    else:
+    elif fmt == "xlsx":
         from app.reports.excel import periodic_workbook
         from app.reports.tables import periodic_rows
 
         data = periodic_workbook(result, periodic_rows(result, session.codelists), heading(session),
                                  cases(session, period, result))
+    else:
+        from app.reports.pdf import periodic_pdf
+        from app.reports.tables import periodic_rows
+
+        data = periodic_pdf(result, periodic_rows(result, session.codelists), heading(session),
+                            cases(session, period, result))
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:

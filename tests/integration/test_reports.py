@@ -125,6 +125,11 @@ def test_office_report_has_a_column_group_per_commune_and_counts_duplicates_once
     group = next(c for c in range(10, sheet.max_column + 1) if str(sheet.cell(row=10, column=c).value).startswith(unit))
     total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
     assert [sheet.cell(row=total_row, column=group + i).value for i in range(7)] == [data["by_unit"][unit][k] for k in KEYS]
+    write_report(office_session, period, "periodic", "pdf", tmp_path / "office.pdf")
+    text = _pdf_text(tmp_path / "office.pdf")
+    assert "SỞ NỘI VỤ TỈNH LẠNG SƠN" in text and "6. Phân theo xã" in text and "Xã Thất Khê" in text
+    line = next(line for line in text.splitlines() if f" {unit} " in f" {line} " and line.split()[-1].isdigit())
+    assert [int(v) for v in line.split()[-7:]] == [data["by_unit"][unit][k] for k in KEYS]
 
 
 def test_the_aggregation_refuses_numbers_that_do_not_add_up():
@@ -147,3 +152,38 @@ def test_report_bad_usage(session, tmp_path):
     with pytest.raises(UserError) as caught:
         write_report(session, Period.parse("2026"), "periodic", "json", tmp_path / "exists.json")
     assert caught.value.code == "file.exists"
+
+
+def _pdf_text(path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_periodic_pdf_shows_the_same_numbers(filled, tmp_path):
+    from pypdf import PdfReader
+
+    from app.services.reports import write_report
+
+    write_report(filled, Period.parse("2026-H1"), "periodic", "json", tmp_path / "r.json")
+    write_report(filled, Period.parse("2026-H1"), "periodic", "pdf", tmp_path / "r.pdf")
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    text = _pdf_text(tmp_path / "r.pdf")
+    for heading in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ THẤT KHÊ",
+                    "6 tháng đầu năm 2026", "Kính gửi: Sở Nội vụ tỉnh Lạng Sơn", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:",
+                    "Nông Văn Sơn", "Lý Thị Mai"):
+        assert heading in text, heading
+    total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số") and line.split()[-1].isdigit())
+    assert [int(v) for v in total_line.split()[-7:]] == [data["total"][k] for k in KEYS]
+    assert "Thất Khê, ngày " in text
+    reader = PdfReader(tmp_path / "r.pdf")
+    fonts = {str(f) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert reader.metadata.title.startswith("BÁO CÁO TÌNH HÌNH TAI NẠN LAO ĐỘNG") and fonts
+
+
+def test_nil_pdf(session, tmp_path):
+    from app.services.reports import write_report
+
+    write_report(session, Period.parse("2025-H1"), "periodic", "pdf", tmp_path / "nil.pdf")
+    text = _pdf_text(tmp_path / "nil.pdf")
+    assert "Trong kỳ báo cáo không xảy ra tai nạn lao động nào." in text and "Không có." in text

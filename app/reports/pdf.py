@@ -1,0 +1,235 @@
+"""The periodic report as PDF (reportlab), in the page layout of Decree 30/2020 (SPEC § 6).
+
+A4, margins 20 mm top and bottom, 30 mm left, 15 mm right; Liberation Serif (Times New Roman metrics, full
+Vietnamese; `resources/fonts`); the two-column header with the national motto, the italic place-date line, bold
+title, page numbers from page 2 at the top centre, signature block and "Nơi nhận". Pure: aggregate, rows and
+facts in, bytes out. An office's report prints the total table, then the communes as rows (one column group per
+commune does not fit on paper; the Excel workbook has them).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from app.core.resources import resources_dir
+from app.core.vnformat import number, place_date
+from app.reports.aggregate import Aggregate
+from app.reports.excel import Heading
+from app.reports.tables import Row, period_words, template
+
+FAMILY = "TNLD-Serif"
+_registered = False
+
+
+def register_fonts() -> None:
+    global _registered
+    if _registered:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fonts = resources_dir() / "fonts"
+    for suffix, file in (("", "Regular"), ("-Bold", "Bold"), ("-Italic", "Italic"), ("-BoldItalic", "BoldItalic")):
+        pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(fonts / f"LiberationSerif-{file}.ttf")))
+    addMapping(FAMILY, 0, 0, FAMILY)
+    addMapping(FAMILY, 1, 0, FAMILY + "-Bold")
+    addMapping(FAMILY, 0, 1, FAMILY + "-Italic")
+    addMapping(FAMILY, 1, 1, FAMILY + "-BoldItalic")
+    _registered = True
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName=FAMILY, fontSize=13, leading=16, alignment=TA_JUSTIFY)
+    return {
+        "base": base,
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "center_bold": ParagraphStyle("center_bold", parent=base, alignment=TA_CENTER, fontName=FAMILY + "-Bold"),
+        "center_italic": ParagraphStyle("center_italic", parent=base, alignment=TA_CENTER,
+                                        fontName=FAMILY + "-Italic"),
+        "title": ParagraphStyle("title", parent=base, alignment=TA_CENTER, fontName=FAMILY + "-Bold", fontSize=13,
+                                leading=17, spaceBefore=10, spaceAfter=4),
+        "heading": ParagraphStyle("heading", parent=base, fontName=FAMILY + "-Bold", spaceBefore=10, spaceAfter=6),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=10, leading=12, alignment=TA_LEFT),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontSize=10, leading=12, alignment=TA_LEFT,
+                                    fontName=FAMILY + "-Bold"),
+        "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=10, leading=12, alignment=TA_CENTER),
+        "list": ParagraphStyle("list", parent=base, fontSize=9, leading=11, alignment=TA_LEFT),
+        "list_center": ParagraphStyle("list_center", parent=base, fontSize=9, leading=11, alignment=TA_CENTER),
+        "small": ParagraphStyle("small", parent=base, fontSize=11, leading=13, alignment=TA_LEFT),
+        "small_bold_italic": ParagraphStyle("sbi", parent=base, fontSize=12, leading=14,
+                                            fontName=FAMILY + "-BoldItalic", alignment=TA_LEFT),
+        "note": ParagraphStyle("note", parent=base, fontName=FAMILY + "-Italic", fontSize=12),
+    }
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases: list[dict[str, Any]] | None = None
+                 ) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        KeepTogether,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    register_fonts()
+    form = template()
+    st = _styles()
+    buffer = io.BytesIO()
+    left, right, top, bottom = 30 * mm, 15 * mm, 20 * mm, 20 * mm
+    width = A4[0] - left - right
+
+    def page_number(canvas, doc) -> None:
+        if doc.page > 1:  # Decree 30/2020: numbered from the second page, at the top centre
+            canvas.saveState()
+            canvas.setFont(FAMILY, 13)
+            canvas.drawCentredString(left + width / 2, A4[1] - 12 * mm, str(doc.page))
+            canvas.restoreState()
+
+    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
+                          bottomMargin=bottom, title=form["title"], author=heading.unit_name, lang="vi-VN")
+    frame = Frame(left, bottom, width, A4[1] - top - bottom, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=page_number)])
+
+    story: list[Any] = []
+    header = Table([
+        [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["center"]),
+         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"])],
+        [Paragraph(_escape(form["number"]), st["center"]),
+         Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["center"])],
+        ["", Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"])],
+    ], colWidths=[width * 0.4, width * 0.6])
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 2), (-1, 2), 8)]))
+    story += [header, Spacer(1, 8)]
+    story.append(Paragraph(_escape(form["title"]), st["title"]))
+    story.append(Paragraph(_escape(period_words(aggregate.period).capitalize()), st["center_bold"]))
+    story.append(Spacer(1, 6))
+    story.append(Paragraph(_escape(form["addressee"].format(province=heading.province)), st["center"]))
+    story.append(Paragraph(_escape(form["part1"]), st["heading"]))
+    if aggregate.nil:
+        story.append(Paragraph(_escape(form["nil"]), st["note"]))
+    story.append(_counts_table(form, rows, aggregate, st, width, colors, Table, TableStyle, Paragraph))
+
+    damage = form["damage"]
+    story.append(Paragraph(_escape(damage["heading"]), st["heading"]))
+    story.append(Paragraph(f"- {_escape(damage['days_off'])}: {number(aggregate.days_off)}", st["base"]))
+    story.append(Paragraph(f"- {_escape(damage['cost'])}: {number(aggregate.cost_kvnd)}", st["base"]))
+    if aggregate.drafts:
+        story.append(Paragraph(_escape(form["drafts_note"].format(drafts=aggregate.drafts)), st["note"]))
+    if aggregate.excluded_victims:
+        story.append(Paragraph(_escape(form["dedup_note"].format(victims=aggregate.excluded_victims,
+                                                                 accidents=aggregate.excluded_accidents)), st["note"]))
+    if heading.office:
+        story.append(Paragraph("6. Phân theo xã", st["heading"]))
+        story.append(_units_table(form, aggregate, heading, st, width, colors, Table, TableStyle, Paragraph))
+
+    story.append(Paragraph(_escape(form["part2"]), st["heading"]))
+    story.append(_cases_table(form, cases or [], st, width, colors, Table, TableStyle, Paragraph))
+    story.append(Paragraph(_escape(form["part3"]), st["heading"]))
+    story.append(Paragraph(_escape(form["part3_none"]), st["base"]))
+
+    signature = form["signature"]
+    on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
+    title = signature["office_title"] if heading.office else signature["title"]
+    sign = [Paragraph(f"<b>{_escape(on_behalf)}</b>", st["center"]) if on_behalf else Spacer(1, 1),
+            Paragraph(f"<b>{_escape(title)}</b>", st["center"]), Spacer(1, 64),
+            Paragraph(f"<b>{_escape(heading.signer)}</b>", st["center"])]
+    recipients = [Paragraph(_escape(form["recipients_heading"]), st["small_bold_italic"]),
+                  *[Paragraph(_escape(line), st["small"]) for line in form["recipients"]]]
+    block = Table([[recipients, sign]], colWidths=[width * 0.45, width * 0.55])
+    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [Spacer(1, 12), KeepTogether(block)]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _grid(colors) -> list[tuple]:
+    return [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+
+
+def _header_rows(form, st, Paragraph) -> tuple[list[list[Any]], list[tuple]]:
+    columns = form["columns"]
+    groups = list(dict.fromkeys(column["group"] for column in columns))
+    first = [Paragraph(f"<b>{_escape(form['row_heading'])}</b>", st["cell_center"]),
+             Paragraph(f"<b>{_escape(form['code_heading'])}</b>", st["cell_center"])]
+    second = ["", ""]
+    spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1))]
+    col = 2
+    for group in groups:
+        members = [column for column in columns if column["group"] == group]
+        first += [Paragraph(f"<b>{_escape(group)}</b>", st["cell_center"])] + [""] * (len(members) - 1)
+        spans.append(("SPAN", (col, 0), (col + len(members) - 1, 0)))
+        second += [Paragraph(_escape(column["label"]), st["cell_center"]) for column in members]
+        col += len(members)
+    return [first, second], spans
+
+
+def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width, colors, Table, TableStyle, Paragraph):
+    columns = form["columns"]
+    data, spans = _header_rows(form, st, Paragraph)
+    style = _grid(colors) + spans
+    for table_row in rows:
+        counts = table_row.counts(aggregate)
+        label_style = st["cell_bold"] if table_row.level == 0 else st["cell"]
+        indent = "&nbsp;" * 4 * max(0, table_row.level - 1)
+        line = [Paragraph(indent + _escape(table_row.label), label_style), Paragraph(table_row.code, st["cell_center"])]
+        line += [Paragraph(number(getattr(counts, c["key"])), st["cell_center"]) if counts is not None else ""
+                 for c in columns]
+        data.append(line)
+    number_width = 13.5 * 72 / 25.4
+    label_width = width - 12 * 72 / 25.4 - number_width * len(columns)
+    table = Table(data, colWidths=[label_width, 12 * 72 / 25.4] + [number_width] * len(columns), repeatRows=2)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _units_table(form, aggregate: Aggregate, heading: Heading, st, width, colors, Table, TableStyle, Paragraph):
+    columns = form["columns"]
+    data, spans = _header_rows(form, st, Paragraph)
+    names = heading.unit_names or {}
+    for unit in aggregate.units:
+        counts = aggregate.by_unit[unit]
+        data.append([Paragraph(_escape(names.get(unit, unit)), st["cell"]), Paragraph(unit, st["cell_center"])]
+                    + [Paragraph(number(getattr(counts, c["key"])), st["cell_center"]) for c in columns])
+    number_width = 13.5 * 72 / 25.4
+    label_width = width - 14 * 72 / 25.4 - number_width * len(columns)
+    table = Table(data, colWidths=[label_width, 14 * 72 / 25.4] + [number_width] * len(columns), repeatRows=2)
+    table.setStyle(TableStyle(_grid(colors) + spans))
+    return table
+
+
+def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, TableStyle, Paragraph):
+    header = [Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in form["part2_columns"]]
+    data = [header]
+    left, center = st["list"], st["list_center"]
+    for index, case in enumerate(cases, start=1):
+        data.append([Paragraph(str(index), center), Paragraph(case["date"], center),
+                     Paragraph(_escape(case["place"]), left), Paragraph(_escape(case["name"]), left),
+                     Paragraph(case["sex"], center), Paragraph(str(case["birth_year"] or ""), center),
+                     Paragraph(_escape(case["occupation"]), left), Paragraph(case["severity"], left),
+                     Paragraph(_escape(case["account"]), left)])
+    if not cases:
+        data.append([Paragraph("Không có.", st["cell"])] + [""] * 8)
+    ratios = (0.06, 0.125, 0.13, 0.13, 0.065, 0.07, 0.13, 0.1, 0.19)
+    table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    style = _grid(colors) + ([("SPAN", (0, 1), (-1, 1))] if not cases else [])
+    table.setStyle(TableStyle(style))
+    return table
