@@ -165,6 +165,12 @@ def bench_bundles(work: Path, bundles: int, per_bundle: int) -> None:
     report("peak memory of tnld import", peak, "MB", 300)
     elapsed, _ = run_with_peak(tnld("import", str(root / "stick"), data_dir=office))
     report(f"tnld import the same {bundles} bundles again (all 'already imported')", elapsed, "s")
+    for fmt in ("xlsx", "pdf"):
+        elapsed, peak = run_with_peak(tnld("report", "--period", str(today.year), "--format", fmt, "--out",
+                                           str(root / f"office-report.{fmt}"), data_dir=office))
+        report(f"periodic report of the office, {bundles} communes, {bundles * per_bundle:,} accidents, {fmt}"
+               " (login included)", elapsed, "s", 5)
+        report(f"  peak memory ({fmt})", peak, "MB", 300)
     with login(office, "admin", PASSWORD) as session:
         from app.services.backup import write_backup
 

@@ -47,6 +47,15 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
     book = Workbook()
+    # Named styles: assigning one per cell is several times faster than font, border and alignment objects, which
+    # matters for an office's 66 column groups and for long lists.
+    from openpyxl.styles import NamedStyle
+
+    for name, font in (("tnld_number", normal), ("tnld_number_bold", bold)):
+        book.add_named_style(NamedStyle(name, font=font, alignment=center, border=border,
+                                        number_format=EXCEL_INTEGER))
+    for name, align in (("tnld_list", left), ("tnld_list_center", center)):
+        book.add_named_style(NamedStyle(name, font=normal, alignment=align, border=border))
     sheet = book.active
     sheet.title = "Báo cáo"
     groups: list[tuple[str, Aggregate]] = [(form["total_label"], aggregate)]
@@ -108,11 +117,12 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
         indent = "    " * max(0, table_row.level - 1)
         put(line, 1, indent + table_row.label, font, left, border)
         put(line, 2, table_row.code, font, center, border)
+        style = "tnld_number_bold" if table_row.level == 0 else "tnld_number"
         for index, (_, source) in enumerate(groups):
             counts = table_row.counts(source)
             for offset, column in enumerate(columns):
                 value = getattr(counts, column["key"]) if counts is not None else None
-                put(line, 3 + index * len(columns) + offset, value, font, center, border, EXCEL_INTEGER)
+                sheet.cell(row=line, column=3 + index * len(columns) + offset, value=value).style = style
         line += 1
 
     damage = form["damage"]
@@ -171,9 +181,8 @@ def _cases_sheet(book, form, cases, bold, normal, center, left, border) -> None:
         values = [number, case["date"], case["place"], case["name"], case["sex"], case["birth_year"],
                   case["occupation"], case["severity"], case["account"]]
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=3 + number, column=col, value=value)
-            cell.font, cell.border = normal, border
-            cell.alignment = left if col in (3, 4, 7, 9) else center
+            sheet.cell(row=3 + number, column=col, value=value).style = (
+                "tnld_list" if col in (3, 4, 7, 9) else "tnld_list_center")
     for col, width in enumerate((6, 12, 28, 24, 9, 9, 24, 16, 60), start=1):
         sheet.column_dimensions[chr(64 + col)].width = width
     sheet.freeze_panes = "A4"

@@ -83,7 +83,9 @@ def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[s
 
     form = template()
     skip = exclusions(session)
-    units = (session.unit,) if session.role == "commune" else ()
+    if session.role == "office":
+        return _office_cases(session, period, skip, form)
+    units = (session.unit,)
     found = []
     for accident in session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id"):
         if accident["id"] in skip.accidents:
@@ -101,6 +103,32 @@ def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[s
                 "severity": form["severity"][victim["severity"]],
                 "account": account if len(account) <= 300 else account[:299] + "…",
             })
+    return found
+
+
+def _office_cases(session: Session, period: Period, skip, form: dict[str, Any]) -> list[dict[str, Any]]:
+    """An office's Part II: the deaths of all its communes (the seriously injured are counted in the table and
+    listed in the line list), read from columns without opening each record: a province's year can hold tens of
+    thousands of records."""
+    codes = session.codelists
+    occupations = codes["occupations"]
+    names: dict[str, str] = {}
+    found = []
+    rows = session.db.execute(
+        "SELECT a.id, v.n, a.occurred_on, a.village, a.unit, v.name, v.sex, v.birth_year, v.occupation"
+        " FROM accidents a JOIN victims v ON v.accident_id = a.id"
+        " WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ? AND v.severity = 'fatal'"
+        " ORDER BY a.occurred_on, a.id, v.n", [period.start.isoformat(), period.end.isoformat()])
+    for accident_id, n, occurred_on, village, unit, name, sex, birth_year, occupation in rows:
+        if accident_id in skip.accidents or f"{accident_id}/{n}" in skip.victims:
+            continue
+        if unit not in names:
+            names[unit] = codes.unit_name(unit)
+        found.append({
+            "date": _short(occurred_on), "place": ", ".join(p for p in (village, names[unit]) if p), "name": name,
+            "sex": form["sex"].get(sex, ""), "birth_year": birth_year, "occupation": occupations.label(occupation),
+            "severity": form["severity"]["fatal"], "account": "",
+        })
     return found
 
 
