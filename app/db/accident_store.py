@@ -139,13 +139,13 @@ class AccidentStore:
         return [row[0] for row in self.db.execute(
             "SELECT DISTINCT village FROM accidents WHERE village IS NOT NULL ORDER BY village")]
 
-    def settle(self) -> None:
+    def settle(self, seconds: float = 3.0) -> None:
         """After a bulk write: let the search indexes merge their new segments now, inside the long command, rather
         than during the user's next save (measured: 100 ms on the first save after adding 20,000 records, 20 ms
         after this, which takes 50 ms)."""
         import time
 
-        deadline = time.monotonic() + 3.0
+        deadline = time.monotonic() + seconds
         for table in ("accident_fts", "accident_words"):
             while time.monotonic() < deadline:
                 with self.db.atomic():

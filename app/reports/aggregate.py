@@ -164,8 +164,25 @@ def aggregate(rows: Iterable[VictimRow], period: str, units: list[str], cause_gr
         batch.append(row)
     if batch:
         _count_accident(result, batch, cause_groups, excluded_victims, excluded_accidents)
+    for unit, detail in result.detail.items():
+        _merge(result, unit, detail)
     result.check()
     return result
+
+
+def _merge(result: Aggregate, unit: str, detail: Aggregate) -> None:
+    """Add one unit's counts to the whole (each accident is counted once, in its unit's detail)."""
+    result.total = result.total + detail.total
+    result.by_unit[unit] = result.by_unit[unit] + detail.total
+    result.commuting = result.commuting + detail.commuting
+    result.commuting_by_unit[unit] = result.commuting_by_unit[unit] + detail.commuting
+    for name in ("by_cause", "by_cause_group", "by_factor", "by_occupation"):
+        mapping = getattr(result, name)
+        for key, counts in getattr(detail, name).items():
+            mapping[key] = mapping.get(key, Counts()) + counts
+    result.days_off += detail.days_off
+    result.cost_kvnd += detail.cost_kvnd
+    result.drafts += detail.drafts
 
 
 def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: dict[str, str],
@@ -187,8 +204,7 @@ def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: d
         detail = result.detail[unit] = Aggregate(result.period, [unit])
         detail.by_unit[unit] = Counts()
         detail.commuting_by_unit[unit] = Counts()
-    for target in (result, detail):
-        _count_into(target, unit, victims, counted, cause_groups)
+    _count_into(detail, unit, victims, counted, cause_groups)
 
 
 def _count_into(result: Aggregate, unit: str, victims: list[VictimRow], counted: list[VictimRow],
