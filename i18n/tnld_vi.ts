@@ -1276,7 +1276,7 @@
     <message>
         <location line="+1"/>
         <location line="+27"/>
-        <location filename="../app/cli/report_commands.py" line="+35"/>
+        <location filename="../app/cli/report_commands.py" line="+36"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
@@ -1730,6 +1730,11 @@
         <location line="+1"/>
         <source>the file to write</source>
         <translation>tệp cần ghi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line list: include personal ID numbers and phones</source>
+        <translation>danh sách nạn nhân: ghi cả số định danh cá nhân và số điện thoại</translation>
     </message>
 </context>
 </TS>

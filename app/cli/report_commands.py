@@ -17,7 +17,8 @@ def cmd_report(args: argparse.Namespace, out) -> int:
 
     period = Period.parse(args.period)
     with open_session(args) as session:
-        written = write_report(session, period, args.kind, args.format, Path(args.out), overwrite=args.force)
+        written = write_report(session, period, args.kind, args.format, Path(args.out), overwrite=args.force,
+                               with_identifiers=args.with_identifiers)
     total = written.aggregate.total
     out.line(translate("cli", "Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).")
              .format(path=written.path, period=period, accidents=total.accidents, victims=total.victims,
@@ -37,3 +38,5 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("--format", default="json", choices=FORMATS, help=translate("cli", "the file format"))
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
+    p.add_argument("--with-identifiers", action="store_true",
+                   help=translate("cli", "line list: include personal ID numbers and phones"))

@@ -17,7 +17,7 @@ from app.core.periods import Period
 from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
-KINDS = ("periodic",)
+KINDS = ("periodic", "linelist")
 FORMATS = ("json", "xlsx", "pdf")
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
@@ -150,16 +150,93 @@ class Written:
     aggregate: Aggregate
 
 
-def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False) -> Written:
+def linelist_rows(session: Session, period: Period, with_identifiers: bool = False):
+    """One dict per victim of the period's non-void accidents, codes with their labels; (expected count, rows)."""
+    from app.core.derived import birth_year_of
+    from app.db.accident_store import Filters
+    from app.reports.tables import template
+    from app.services.duplicates import exclusions
+
+    form = template()
+    codes = session.codelists
+    units = (session.unit,) if session.role == "commune" else ()
+    filters = Filters(period=period, units=units)
+    params: list[Any] = [period.start.isoformat(), period.end.isoformat(), *units]
+    unit_clause = " AND a.unit = ?" if units else ""
+    expected = session.db.execute(
+        "SELECT count(*) FROM accidents a JOIN victims v ON v.accident_id = a.id WHERE a.status != 'void'"
+        f" AND a.occurred_on BETWEEN ? AND ?{unit_clause}", params).fetchone()[0]
+    skip = exclusions(session)
+    labels: dict[tuple[str, str | None], str] = {}
+
+    def label(listname: str, code: str | None) -> str:
+        key = (listname, code)
+        if key not in labels:
+            labels[key] = codes[listname].label(code) if code else ""
+        return labels[key]
+
+    def rows():
+        for accident in session.store.records(filters, order="a.occurred_on, a.id"):
+            base = {
+                "accident_id": accident["id"], "unit": accident["unit"], "unit_name": label("admin_units", accident["unit"]),
+                "occurred_on": accident["occurred_on"], "occurred_time": accident.get("occurred_time"),
+                "village": accident.get("village"), "place": accident.get("place"),
+                "place_label": label("place", accident.get("place")), "activity": accident.get("activity"),
+                "activity_label": label("activity", accident.get("activity")), "work": accident.get("work"),
+                "factor": accident.get("factor"), "factor_label": label("factors", accident.get("factor")),
+                "cause": accident.get("cause"), "cause_label": label("causes", accident.get("cause")),
+                "commuting": "Có" if accident.get("commuting") else "Không", "status": accident["status"],
+                "declared_on": accident.get("declared_on"), "record_ref": accident.get("record_ref"),
+            }
+            year = int(accident["occurred_on"][:4])
+            for n, victim in enumerate(accident["victims"], start=1):
+                born = birth_year_of(victim)
+                row = dict(base, n=n, name=victim["name"], sex=form["sex"].get(victim.get("sex"), ""), birth_year=born,
+                           age=(year - born) if born else None, ethnicity=victim.get("ethnicity"),
+                           ethnicity_label=label("ethnicities", victim.get("ethnicity")),
+                           occupation=victim.get("occupation"),
+                           occupation_label=label("occupations", victim.get("occupation")),
+                           residence=victim.get("residence"), residence_label=label("admin_units", victim.get("residence")),
+                           injury_type=victim.get("injury_type"),
+                           injury_type_label=label("injury_type", victim.get("injury_type")),
+                           body_part=victim.get("body_part"), body_part_label=label("body_part", victim.get("body_part")),
+                           serious_injuries=", ".join(victim.get("serious_injuries") or []),
+                           severity=form["severity"][victim["severity"]], died_on=victim.get("died_on"),
+                           outcome=victim.get("outcome"), days_off=victim.get("days_off"),
+                           cost_kvnd=victim.get("cost_kvnd"), insured="Có" if victim.get("insured") else "Không",
+                           disability="Có" if victim.get("disability") else "Không",
+                           duplicate="Có" if (accident["id"] in skip.accidents
+                                              or f"{accident['id']}/{n}" in skip.victims) else "")
+                if with_identifiers:
+                    row.update(id_number=victim.get("id_number"), phone=victim.get("phone"))
+                yield row
+
+    return expected, rows()
+
+
+def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False,
+                 with_identifiers: bool = False, progress=None, cancel=None) -> Written:
     """Write the report *kind* of *period* as *fmt* to *out* (atomically)."""
     if kind not in KINDS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KINDS))
-    if fmt not in FORMATS:
-        raise UserError("report.format", value=fmt, formats=", ".join(FORMATS))
+    if fmt not in FORMATS or (kind == "linelist" and fmt != "xlsx"):
+        raise UserError("report.format", value=fmt, formats="xlsx" if kind == "linelist" else ", ".join(FORMATS))
     out = Path(out)
     if out.exists() and not overwrite:
         raise UserError("file.exists", path=str(out))
     result = periodic(session, period)
+    if kind == "linelist":
+        from app.core.fsutil import atomic_writer
+        from app.reports.linelist import linelist_columns, write_linelist
+
+        expected, rows = linelist_rows(session, period, with_identifiers)
+        try:
+            with atomic_writer(out) as handle:
+                write_linelist(handle, rows, linelist_columns(with_identifiers), expected, progress=progress,
+                               cancel=cancel)
+        except OSError as exc:
+            raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        return Written(out, result)
     if fmt == "json":
         data = (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     elif fmt == "xlsx":

@@ -187,3 +187,42 @@ def test_nil_pdf(session, tmp_path):
     write_report(session, Period.parse("2025-H1"), "periodic", "pdf", tmp_path / "nil.pdf")
     text = _pdf_text(tmp_path / "nil.pdf")
     assert "Trong kỳ báo cáo không xảy ra tai nạn lao động nào." in text and "Không có." in text
+
+
+def test_line_list_one_row_per_victim_without_identifiers_unless_asked(filled, tmp_path):
+    from app.services.reports import write_report
+
+    write_report(filled, Period.parse("2026-H1"), "linelist", "xlsx", tmp_path / "list.xlsx")
+    sheet = load_workbook(tmp_path / "list.xlsx")["Danh sách"]
+    header = [c.value for c in sheet[1]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 4  # fatal 1 + multi 2 + commuting 1; the void and the August accident are not in it
+    assert "Số định danh cá nhân" not in header and "Điện thoại" not in header
+    names = {row[header.index("Họ và tên")] for row in rows}
+    assert names == {"Nông Văn Sơn", "Lý Thị Mai", "Lý Văn Tài", "Hoàng Văn Đức"}
+    factor = header.index("Yếu tố gây chấn thương")
+    assert {row[factor] for row in rows} >= {"Điện giật"}
+    write_report(filled, Period.parse("2026-H1"), "linelist", "xlsx", tmp_path / "ids.xlsx", with_identifiers=True)
+    sheet = load_workbook(tmp_path / "ids.xlsx")["Danh sách"]
+    header = [c.value for c in sheet[1]]
+    assert "020084001234" in {row[header.index("Số định danh cá nhân")].value for row in sheet.iter_rows(min_row=2)}
+    with pytest.raises(Exception) as caught:
+        write_report(filled, Period.parse("2026-H1"), "linelist", "pdf", tmp_path / "x.pdf")
+    assert caught.value.code == "report.format"
+
+
+def test_line_list_splits_sheets_and_checks_its_count(tmp_path):
+    import io
+
+    from app.reports.aggregate import ConsistencyError
+    from app.reports.linelist import linelist_columns, write_linelist
+
+    columns = linelist_columns(False)
+    rows = [{"accident_id": f"a{i}", "n": 1, "name": f"Người {i}"} for i in range(7)]
+    buffer = io.BytesIO()
+    assert write_linelist(buffer, iter(rows), columns, 7, rows_per_sheet=3) == 7
+    book = load_workbook(io.BytesIO(buffer.getvalue()))
+    assert book.sheetnames == ["Danh sách", "Danh sách 2", "Danh sách 3"]
+    assert [book[name].max_row for name in book.sheetnames] == [4, 4, 2]  # header + 3, 3, 1
+    with pytest.raises(ConsistencyError):
+        write_linelist(io.BytesIO(), iter(rows), columns, 8)
