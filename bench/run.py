@@ -218,6 +218,11 @@ def in_process(data: Path, count: int) -> None:
            timed_runs(tnld("list", "--limit", "50", data_dir=data)), "s", 0.5)
     _elapsed, peak = run_with_peak(tnld("list", "--limit", "50", data_dir=data))
     report("peak memory of tnld list", peak, "MB", 300)
+    year = str(dt.date.today().year)
+    elapsed, peak = run_with_peak(tnld("report", "--period", year, "--kind", "linelist", "--format", "xlsx", "--out",
+                                       str(data.parent / "linelist.xlsx"), "--force", data_dir=data))
+    report(f"line list of {year} (every victim, Excel, login included)", elapsed, "s")
+    report("  peak memory (line list)", peak, "MB", 300)
 
     print("In process, on the same store")
     from app.db.accident_store import Filters
