@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+569"/>
-        <location filename="../app/core/messages.py" line="+353"/>
+        <location filename="../app/core/messages.py" line="+357"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-330"/>
+        <location filename="../app/core/messages.py" line="-334"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -670,6 +670,16 @@
         <translation>không thể ghi báo cáo này dưới dạng {value}; hãy dùng một trong: {formats}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>{path} is not a readable PDF ({reason})</source>
+        <translation>{path} không phải tệp PDF đọc được ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} carries no signature; it was not made by TNLĐ, or was printed again</source>
+        <translation>{path} không có chữ ký số; tệp không do TNLĐ tạo ra, hoặc đã được in/lưu lại thành tệp khác</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them</source>
         <translation>không có nạn nhân {value}; hãy ghi nạn nhân dạng ACCIDENT_ID/N như lệnh tnld duplicates hiển thị</translation>
@@ -1054,6 +1064,7 @@
     </message>
     <message>
         <location line="+23"/>
+        <location filename="../app/cli/report_commands.py" line="+50"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
@@ -1276,7 +1287,7 @@
     <message>
         <location line="+1"/>
         <location line="+27"/>
-        <location filename="../app/cli/report_commands.py" line="+36"/>
+        <location filename="../app/cli/report_commands.py" line="+11"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
@@ -1707,9 +1718,29 @@
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../app/cli/report_commands.py" line="-17"/>
+        <location filename="../app/cli/report_commands.py" line="-42"/>
         <source>Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).</source>
         <translation>Đã ghi {path}: kỳ {period}, {accidents} vụ tai nạn, {victims} nạn nhân, {deaths} người chết.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signed by {unit} {name}; fingerprint {fingerprint}.</source>
+        <translation>Được ký số bởi {unit} {name}; dấu vân tay khóa {fingerprint}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF was changed after it was signed, or its signature is damaged.</source>
+        <translation>Tệp PDF đã bị thay đổi sau khi ký số, hoặc chữ ký bị hỏng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something was added to the PDF after it was signed; the signed part is intact.</source>
+        <translation>Tệp PDF đã được thêm nội dung sau khi ký số; phần đã ký vẫn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature is intact but the signer&apos;s key is not registered here.</source>
+        <translation>Chữ ký nguyên vẹn nhưng khóa của người ký chưa được đăng ký tại máy này.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1730,6 +1761,11 @@
         <location line="+1"/>
         <source>the file to write</source>
         <translation>tệp cần ghi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>check a report PDF&apos;s signature (exit 0 intact and trusted, 3 altered, 4 unknown signer)</source>
+        <translation>kiểm tra chữ ký số của tệp PDF báo cáo (mã thoát 0: nguyên vẹn và tin cậy, 3: bị sửa đổi, 4: người ký chưa biết)</translation>
     </message>
     <message>
         <location line="+3"/>

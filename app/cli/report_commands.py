@@ -26,7 +26,32 @@ def cmd_report(args: argparse.Namespace, out) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable] = {"report": cmd_report}
+def cmd_verify_pdf(args: argparse.Namespace, out) -> int:
+    from app.cli.main import open_session
+    from app.core.errors import EXIT_DAMAGED, EXIT_UNTRUSTED
+    from app.exchange.identity import phone_groups
+    from app.services.reports import verify_pdf
+
+    with open_session(args) as session:
+        verdict = verify_pdf(session, Path(args.file))
+    check = verdict.check
+    if check.signer is not None:
+        out.line(translate("cli", "Signed by {unit} {name}; fingerprint {fingerprint}.").format(
+            unit=check.signer.unit, name=check.signer.unit_name, fingerprint=phone_groups(check.signer.fingerprint)))
+    if not check.intact:
+        out.error(translate("cli", "The PDF was changed after it was signed, or its signature is damaged."))
+        return EXIT_DAMAGED
+    if not check.covers_whole_file:
+        out.error(translate("cli", "Something was added to the PDF after it was signed; the signed part is intact."))
+        return EXIT_DAMAGED
+    if verdict.trust not in ("own", "trusted"):
+        out.error(translate("cli", "The signature is intact but the signer's key is not registered here."))
+        return EXIT_UNTRUSTED
+    out.line(translate("cli", "Intact, and signed by a trusted key."))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable] = {"report": cmd_report, "verify-pdf": cmd_verify_pdf}
 
 
 def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -38,5 +63,7 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("--format", default="json", choices=FORMATS, help=translate("cli", "the file format"))
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
+    q = sub("verify-pdf", translate("cli", "check a report PDF's signature (exit 0 intact and trusted, 3 altered, 4 unknown signer)"))
+    q.add_argument("file", metavar="FILE")
     p.add_argument("--with-identifiers", action="store_true",
                    help=translate("cli", "line list: include personal ID numbers and phones"))

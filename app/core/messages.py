@@ -342,6 +342,10 @@ CATALOG: dict[str, str] = {
     # Reports.
     "report.kind": QT_TRANSLATE_NOOP("Messages", "there is no report kind {value}; use one of: {kinds}"),
     "report.format": QT_TRANSLATE_NOOP("Messages", "this report cannot be written as {value}; use one of: {formats}"),
+    "pdf.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a readable PDF ({reason})"
+    ),
+    "pdf.unsigned": QT_TRANSLATE_NOOP("Messages", "{path} carries no signature; it was not made by TNLĐ, or was printed again"),
     # Duplicates.
     "duplicates.unknown_victim": QT_TRANSLATE_NOOP(
         "Messages", "there is no victim {value}; write victims as ACCIDENT_ID/N as tnld duplicates shows them"

@@ -84,6 +84,8 @@ def write_linelist(handle: BinaryIO, rows: Iterable[dict[str, Any]], columns: li
     if sheet is None:
         new_sheet()
     if written != expected:
+        for worksheet in book.worksheets:  # let openpyxl drop its temporary files
+            worksheet.close()
         raise ConsistencyError(f"the line list has {written} rows, the store {expected} victims")
     book.save(handle)
     return written

@@ -145,6 +145,21 @@ def _birth_year(victim: dict[str, Any]) -> int | None:
 
 
 @dataclass(frozen=True)
+class PdfVerdict:
+    check: object  # app.reports.signing.PdfCheck
+    trust: str  # as keys.trust_of; 'unknown' when the certificate is not a TNLĐ workstation's
+
+
+def verify_pdf(session: Session, path: Path) -> PdfVerdict:
+    """Check a report PDF's signature and whether its signer is this workstation or a registered one."""
+    from app.reports.signing import check_pdf
+    from app.services.keys import trust_of
+
+    check = check_pdf(Path(path))
+    return PdfVerdict(check, trust_of(session, check.signer) if check.signer is not None else "unknown")
+
+
+@dataclass(frozen=True)
 class Written:
     path: Path
     aggregate: Aggregate
@@ -247,10 +262,14 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
                                  cases(session, period, result))
     else:
         from app.reports.pdf import periodic_pdf
-        from app.reports.tables import periodic_rows
+        from app.reports.signing import sign_pdf
+        from app.reports.tables import period_words, periodic_rows
+        from app.services.keys import own_identity
 
-        data = periodic_pdf(result, periodic_rows(result, session.codelists), heading(session),
-                            cases(session, period, result))
+        facts = heading(session)
+        data = periodic_pdf(result, periodic_rows(result, session.codelists), facts, cases(session, period, result))
+        data = sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}",
+                        facts.place)
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:

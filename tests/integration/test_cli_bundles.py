@@ -141,3 +141,27 @@ def test_output_cut_short_is_not_a_crash(session, commune_dir):
     _, stderr = process.communicate(timeout=60)
     assert b"Traceback" not in stderr and b"Unexpected" not in stderr, stderr
     assert not list((commune_dir / "logs").glob("crash-*"))
+
+
+def test_report_pdf_is_signed_and_verify_pdf_checks_it(tmp_path):
+    office, commune, stranger = tmp_path / "office", tmp_path / "xa", tmp_path / "other"
+    tnld("init", "--role", "office", "--unit", "20", "--admin", "admin", "--office-name", "Sở Nội vụ", data_dir=office)
+    tnld("init", "--role", "commune", "--unit", "06040", "--admin", "admin", data_dir=commune)
+    tnld("init", "--role", "commune", "--unit", "06112", "--admin", "admin", data_dir=stranger)
+    tnld("add", str(jsonl(tmp_path / "a.jsonl", [make_accident()])), data_dir=commune)
+    made = tnld("report", "--period", "2026", "--format", "pdf", "--out", str(tmp_path / "r.pdf"), data_dir=commune)
+    assert made.returncode == 0, made.stderr
+    own = tnld("verify-pdf", str(tmp_path / "r.pdf"), data_dir=commune)
+    assert own.returncode == 0 and "06040" in own.stdout
+    assert tnld("verify-pdf", str(tmp_path / "r.pdf"), data_dir=office).returncode == 4  # not registered there
+    tnld("keys", "card", "--out", str(tmp_path / "xa.card"), data_dir=commune)
+    tnld("keys", "trust", str(tmp_path / "xa.card"), data_dir=office)
+    assert tnld("verify-pdf", str(tmp_path / "r.pdf"), data_dir=office).returncode == 0
+    data = bytearray((tmp_path / "r.pdf").read_bytes())
+    data[len(data) // 3] ^= 1
+    (tmp_path / "altered.pdf").write_bytes(bytes(data))
+    assert tnld("verify-pdf", str(tmp_path / "altered.pdf"), data_dir=office).returncode == 3
+    (tmp_path / "plain.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    plain = tnld("verify-pdf", str(tmp_path / "plain.pdf"), data_dir=office)
+    assert plain.returncode == 3 and "Traceback" not in plain.stderr
+    assert tnld("verify-pdf", str(tmp_path / "r.pdf"), data_dir=stranger).returncode == 4
