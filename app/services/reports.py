@@ -125,7 +125,7 @@ def _office_cases(session: Session, period: Period, skip, form: dict[str, Any]) 
         if unit not in names:
             names[unit] = codes.unit_name(unit)
         found.append({
-            "date": _short(occurred_on), "place": ", ".join(p for p in (village, names[unit]) if p), "name": name,
+            "date": _short(occurred_on), "place": ", ".join(p for p in (names[unit], village) if p), "name": name,
             "sex": form["sex"].get(sex, ""), "birth_year": birth_year, "occupation": occupations.label(occupation),
             "severity": form["severity"]["fatal"], "account": "",
         })
