@@ -111,7 +111,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
         "counts": {"accidents": len(sent), "victims": victims, "void": voids},
         "contains": contains, "codelists_version": session.codelists.versions(),
     }
-    parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson")]
+    parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson"), *report_parts(session, period)]
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
     except OSError as exc:
@@ -135,6 +135,15 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
         raise
     return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent), not sent,
                         recipient)
+
+
+def report_parts(session: Session, period: Period) -> list[Part]:
+    """The period's report as the office will print it: the workbook and the signed PDF (SPEC § 5)."""
+    from app.services.reports import report_bytes
+
+    return [Part("report.xlsx", report_bytes(session, period, "xlsx"),
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Part("report.pdf", report_bytes(session, period, "pdf"), "application/pdf")]
 
 
 # Verify.

@@ -144,6 +144,28 @@ def _birth_year(victim: dict[str, Any]) -> int | None:
     return birth_year_of(victim)
 
 
+def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate | None = None) -> bytes:
+    """The periodic report of *period* as JSON, Excel or signed PDF bytes."""
+    result = result if result is not None else periodic(session, period)
+    if fmt == "json":
+        return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    from app.reports.tables import periodic_rows
+
+    facts = heading(session)
+    rows = periodic_rows(result, session.codelists)
+    if fmt == "xlsx":
+        from app.reports.excel import periodic_workbook
+
+        return periodic_workbook(result, rows, facts, cases(session, period, result))
+    from app.reports.pdf import periodic_pdf
+    from app.reports.signing import sign_pdf
+    from app.reports.tables import period_words
+    from app.services.keys import own_identity
+
+    data = periodic_pdf(result, rows, facts, cases(session, period, result))
+    return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
+
+
 @dataclass(frozen=True)
 class PdfVerdict:
     check: object  # app.reports.signing.PdfCheck
@@ -252,24 +274,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
         except OSError as exc:
             raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
         return Written(out, result)
-    if fmt == "json":
-        data = (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    elif fmt == "xlsx":
-        from app.reports.excel import periodic_workbook
-        from app.reports.tables import periodic_rows
-
-        data = periodic_workbook(result, periodic_rows(result, session.codelists), heading(session),
-                                 cases(session, period, result))
-    else:
-        from app.reports.pdf import periodic_pdf
-        from app.reports.signing import sign_pdf
-        from app.reports.tables import period_words, periodic_rows
-        from app.services.keys import own_identity
-
-        facts = heading(session)
-        data = periodic_pdf(result, periodic_rows(result, session.codelists), facts, cases(session, period, result))
-        data = sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}",
-                        facts.place)
+    data = report_bytes(session, period, fmt, result)
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:

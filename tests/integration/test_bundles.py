@@ -294,12 +294,33 @@ def test_bundle_is_a_canonical_zip_with_the_documented_members(commune, tmp_path
     result = commune.export("2026", tmp_path / "b.tnld")
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
-        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc"]
+        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc", "report.xlsx.z.enc",
+                         "report.pdf.z.enc"]
         assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
         manifest = json.loads(archive.read("manifest.json"))
     assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 1
     assert manifest["unit"] == "06040" and manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0}
     assert manifest["encryption"]["recipient_unit"] == "20"
+
+
+def test_bundle_carries_the_period_report_as_excel_and_signed_pdf(office, commune, tmp_path):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from app.exchange.bundle import open_bundle
+    from app.services.keys import own_identity
+
+    commune.add(make_accident())
+    path = commune.export("2026", tmp_path / "b.tnld").path
+    with office.session() as session:
+        parts = open_bundle(path).clear_parts(own_identity(session))
+    sheet = load_workbook(io.BytesIO(parts["report.xlsx"]))["Báo cáo"]
+    assert sheet["A1"].value == "UBND XÃ THẤT KHÊ"
+    reader = PdfReader(io.BytesIO(parts["report.pdf"]))
+    assert "/Sig" in str(reader.trailer["/Root"]["/AcroForm"]["/Fields"][0].get_object()["/FT"])
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in reader.pages[0].extract_text()
 
 
 def test_office_demo_goes_through_the_real_import(office_session):
