@@ -31,6 +31,15 @@ def unreadable(path: Path, exc: OSError):
     return UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc))
 
 
+def read_input(path: Path) -> tuple[Path, bytes]:
+    """The bytes of a file the user named (a key card, a PDF), with the same clear messages as `input_file`."""
+    path = input_file(path)
+    try:
+        return path, path.read_bytes()
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+
+
 def fsync_dir(directory: Path) -> None:
     if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
         return

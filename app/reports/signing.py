@@ -46,14 +46,10 @@ def check_pdf(path: Path) -> PdfCheck:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    from app.core.fsutil import input_file, unreadable
+    from app.core.fsutil import read_input
     from app.exchange.container import BundleDamaged
 
-    path = input_file(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise unreadable(path, exc) from None
+    path, data = read_input(path)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes, input_file, unreadable
+from app.core.fsutil import atomic_write_bytes, read_input
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
 from app.exchange.identity import (
@@ -82,11 +82,7 @@ class TrustResult:
 
 
 def read_card(path: Path) -> PublicIdentity:
-    path = input_file(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise unreadable(path, exc) from None
+    path, data = read_input(path)
     return parse_card(data, str(path))
 
 
