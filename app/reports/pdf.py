@@ -108,17 +108,7 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=page_number)])
 
-    story: list[Any] = []
-    header = Table([
-        [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["center"]),
-         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"])],
-        [Paragraph(_escape(form["number"]), st["center"]),
-         Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["center"])],
-        ["", Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"])],
-    ], colWidths=[width * 0.4, width * 0.6])
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 2), (-1, 2), 8)]))
-    story += [header, Spacer(1, 8)]
+    story: list[Any] = document_header(heading, st, width)
     story.append(Paragraph(_escape(form["title"]), st["title"]))
     story.append(Paragraph(_escape(period_words(aggregate.period).capitalize()), st["center_bold"]))
     story.append(Spacer(1, 6))
@@ -160,6 +150,23 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
     story += [Spacer(1, 12), KeepTogether(block)]
     doc.build(story)
     return buffer.getvalue()
+
+
+def document_header(heading: Heading, st: dict[str, Any], width: float, number_line: str | None = None) -> list[Any]:
+    """The two-column head of every administrative document (Decree 30/2020): unit and number | motto, place-date."""
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    form = template()
+    header = Table([
+        [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["center"]),
+         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"])],
+        [Paragraph(_escape(number_line or form["number"]), st["center"]),
+         Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["center"])],
+        ["", Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"])],
+    ], colWidths=[width * 0.4, width * 0.6])
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 2), (-1, 2), 8)]))
+    return [header, Spacer(1, 8)]
 
 
 def _grid(colors) -> list[tuple]:

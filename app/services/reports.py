@@ -17,7 +17,7 @@ from app.core.periods import Period
 from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
-KINDS = ("periodic", "linelist")
+KINDS = ("periodic", "linelist", "indicators")
 FORMATS = ("json", "xlsx", "pdf")
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
@@ -144,8 +144,39 @@ def _birth_year(victim: dict[str, Any]) -> int | None:
     return birth_year_of(victim)
 
 
-def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate | None = None) -> bytes:
+def previous_period(period: Period) -> Period:
+    """The same period one year earlier."""
+    return Period(period.year - 1, period.kind, period.number)
+
+
+def indicators(session: Session, period: Period):
+    """Directive 31 indicators of *period* against the same period a year before."""
+    from app.reports.indicators import Indicators
+
+    before = previous_period(period)
+    result = Indicators(str(period), str(before), periodic(session, period), periodic(session, before))
+    params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
+    unit_clause = ""
+    if session.role == "commune":
+        unit_clause = " AND unit = ?"
+        params.append(session.unit)
+    where = f"status != 'void' AND occurred_on BETWEEN ? AND ?{unit_clause}"
+    result.records, result.complete = session.db.execute(
+        f"SELECT count(*), coalesce(sum(complete), 0) FROM accidents WHERE {where}", params).fetchone()
+    result.delays = [row[0] for row in session.db.execute(
+        f"SELECT CAST(julianday(declared_on) - julianday(occurred_on) AS INTEGER) FROM accidents WHERE {where}"
+        " AND declared_on IS NOT NULL", params)]
+    result.by_month = {row[0]: (row[1], row[2]) for row in session.db.execute(
+        f"SELECT substr(occurred_on, 1, 7), count(*), sum(deaths) FROM accidents WHERE {where} GROUP BY 1", params)}
+    result.factor_labels = {code.code: code.name() for code in session.codelists["factors"]}
+    return result
+
+
+def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate | None = None,
+                 kind: str = "periodic") -> bytes:
     """The periodic report of *period* as JSON, Excel or signed PDF bytes."""
+    if kind == "indicators":
+        return _indicators_bytes(session, period, fmt)
     result = result if result is not None else periodic(session, period)
     if fmt == "json":
         return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -164,6 +195,22 @@ def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate |
 
     data = periodic_pdf(result, rows, facts, cases(session, period, result))
     return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
+
+
+def _indicators_bytes(session: Session, period: Period, fmt: str) -> bytes:
+    from app.reports import indicators as render
+
+    values = indicators(session, period)
+    if fmt == "json":
+        return (json.dumps(values.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    facts = heading(session)
+    if fmt == "xlsx":
+        return render.indicators_workbook(values, facts)
+    from app.reports.signing import sign_pdf
+    from app.services.keys import own_identity
+
+    return sign_pdf(render.indicators_pdf(values, facts), own_identity(session), "Chỉ tiêu tai nạn lao động",
+                    facts.place)
 
 
 @dataclass(frozen=True)
@@ -274,7 +321,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
         except OSError as exc:
             raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
         return Written(out, result)
-    data = report_bytes(session, period, fmt, result)
+    data = report_bytes(session, period, fmt, result if kind == "periodic" else None, kind)
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:

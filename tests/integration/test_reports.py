@@ -226,3 +226,39 @@ def test_line_list_splits_sheets_and_checks_its_count(tmp_path):
     assert [book[name].max_row for name in book.sheetnames] == [4, 4, 2]  # header + 3, 3, 1
     with pytest.raises(ConsistencyError):
         write_linelist(io.BytesIO(), iter(rows), columns, 8)
+
+
+def test_indicators_same_numbers_in_json_excel_and_pdf(filled, tmp_path):
+    from app.services.records import add_records
+    from app.services.reports import write_report
+
+    # The same half-year of 2025: two fatal accidents, so 2026 (one) meets the −4 % target.
+    earlier = [make_accident(occurred_on=f"2025-0{m}-10", declared_on=f"2025-0{m}-12", victims=[
+        make_victim(severity="fatal", outcome="died", died_on=f"2025-0{m}-10")]) for m in (2, 3)]
+    add_records(filled, lambda: enumerate(earlier, start=1))
+    for fmt in ("json", "xlsx", "pdf"):
+        write_report(filled, Period.parse("2026-H1"), "indicators", fmt, tmp_path / f"i.{fmt}")
+    data = json.loads((tmp_path / "i.json").read_text(encoding="utf-8"))
+    assert data["previous_period"] == "2025-H1"
+    assert (data["fatal_accidents"]["current"], data["fatal_accidents"]["previous"]) == (1, 2)
+    assert data["fatal_accidents"]["change"] == -0.5 and data["fatal_accidents"]["met"] is True
+    assert data["deaths"]["current"] == 1
+    assert data["by_month"]["2026-02"] == {"accidents": 1, "deaths": 1}
+    sheet = load_workbook(tmp_path / "i.xlsx")["Chỉ tiêu"]
+    row = next(r for r in range(7, 15) if sheet.cell(row=r, column=1).value == "Số vụ tai nạn lao động chết người")
+    assert [sheet.cell(row=row, column=c).value for c in range(2, 6)] == ["1", "2", "-50,0\u00a0%", "Đạt"]
+    book = load_workbook(tmp_path / "i.xlsx")
+    assert book["Chỉ tiêu"]._charts and book["Theo tháng"]["A2"].value == "2026-02"
+    text = _pdf_text(tmp_path / "i.pdf")
+    assert "CÁC CHỈ TIÊU VỀ TAI NẠN LAO ĐỘNG THEO CHỈ THỊ SỐ 31/CT-TTg" in text and "Theo tháng" in text
+    line = next(line for line in text.splitlines() if "Số vụ tai nạn lao động chết người" in line)
+    assert line.split()[-5:] == ["1", "2", "-50,0", "%", "Đạt"]
+
+
+def test_indicators_of_an_empty_period(session, tmp_path):
+    from app.services.reports import write_report
+
+    write_report(session, Period.parse("2024"), "indicators", "pdf", tmp_path / "i.pdf")
+    assert "không xảy ra tai nạn lao động nào" in _pdf_text(tmp_path / "i.pdf")
+    write_report(session, Period.parse("2024"), "indicators", "json", tmp_path / "i.json")
+    assert json.loads((tmp_path / "i.json").read_text())["fatal_accidents"]["change"] is None
