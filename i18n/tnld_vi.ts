@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+569"/>
-        <location filename="../app/core/messages.py" line="+357"/>
+        <location filename="../app/core/messages.py" line="+362"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-334"/>
+        <location filename="../app/core/messages.py" line="-339"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -666,6 +666,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>accident {id} has no death and fewer than two seriously injured; a quick report is not required</source>
+        <translation>vụ tai nạn {id} không có người chết và có ít hơn hai người bị thương nặng; không phải lập báo cáo nhanh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this report is of a period; add --period, for example --period 2026-H1</source>
+        <translation>báo cáo này lập theo kỳ; hãy thêm --period, ví dụ --period 2026-H1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the quick report is of one accident; add --id with the id shown by tnld list</source>
+        <translation>báo cáo nhanh lập cho một vụ tai nạn; hãy thêm --id với mã hiển thị trong tnld list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>this report cannot be written as {value}; use one of: {formats}</source>
         <translation>không thể ghi báo cáo này dưới dạng {value}; hãy dùng một trong: {formats}</translation>
     </message>
@@ -1064,7 +1079,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../app/cli/report_commands.py" line="+50"/>
+        <location filename="../app/cli/report_commands.py" line="+63"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
@@ -1625,7 +1640,7 @@
     <message>
         <location filename="../app/cli/exchange_commands.py" line="-45"/>
         <location filename="../app/cli/main.py" line="+1"/>
-        <location filename="../app/cli/report_commands.py" line="+4"/>
+        <location filename="../app/cli/report_commands.py" line="+5"/>
         <source>overwrite FILE if it exists</source>
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
@@ -1718,7 +1733,12 @@
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../app/cli/report_commands.py" line="-42"/>
+        <location filename="../app/cli/report_commands.py" line="-52"/>
+        <source>Wrote the quick report to {path}.</source>
+        <translation>Đã ghi báo cáo nhanh vào {path}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).</source>
         <translation>Đã ghi {path}: kỳ {period}, {accidents} vụ tai nạn, {victims} nạn nhân, {deaths} người chết.</translation>
     </message>
@@ -1751,6 +1771,11 @@
         <location line="+2"/>
         <source>the kind of report</source>
         <translation>loại báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quick report: the accident (its first 8 characters)</source>
+        <translation>báo cáo nhanh: vụ tai nạn (8 ký tự đầu của mã)</translation>
     </message>
     <message>
         <location line="+1"/>

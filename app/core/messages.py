@@ -341,6 +341,11 @@ CATALOG: dict[str, str] = {
     ),
     # Reports.
     "report.kind": QT_TRANSLATE_NOOP("Messages", "there is no report kind {value}; use one of: {kinds}"),
+    "report.quick_not_needed": QT_TRANSLATE_NOOP(
+        "Messages", "accident {id} has no death and fewer than two seriously injured; a quick report is not required"
+    ),
+    "report.needs_period": QT_TRANSLATE_NOOP("Messages", "this report is of a period; add --period, for example --period 2026-H1"),
+    "report.needs_id": QT_TRANSLATE_NOOP("Messages", "the quick report is of one accident; add --id with the id shown by tnld list"),
     "report.format": QT_TRANSLATE_NOOP("Messages", "this report cannot be written as {value}; use one of: {formats}"),
     "pdf.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a readable PDF ({reason})"

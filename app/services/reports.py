@@ -213,6 +213,40 @@ def _indicators_bytes(session: Session, period: Period, fmt: str) -> bytes:
                     facts.place)
 
 
+def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False) -> Path:
+    """The quick report (Mẫu 06) of one accident with a death or two or more seriously injured, signed."""
+    from app.core.fsutil import atomic_write_bytes
+    from app.reports.accident_forms import needs_quick_report, quick_report_pdf
+    from app.reports.signing import sign_pdf
+    from app.services.keys import own_identity
+
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UserError("file.exists", path=str(out))
+    accident = session.store.current(accident_id)
+    if accident is None:
+        raise UserError("record.unknown", value=accident_id)
+    if not needs_quick_report(accident):
+        raise UserError("report.quick_not_needed", id=accident_id[:8])
+    codes = session.codelists
+    labels = {"unit": codes.unit_name(accident["unit"]), "place": codes["place"].label(accident.get("place")),
+              "factor": codes["factors"].label(accident.get("factor")),
+              "cause": codes["causes"].label(accident.get("cause"))}
+    for victim in accident["victims"]:
+        labels[f"occupation:{victim.get('occupation')}"] = codes["occupations"].label(victim.get("occupation"))
+        labels[f"residence:{victim.get('residence')}"] = codes.unit_name(victim.get("residence"))
+    unit_name = codes.unit_name(accident["unit"])
+    police = "Công an " + (unit_name[0].lower() + unit_name[1:] if unit_name else "xã")
+    facts = heading(session)
+    data = quick_report_pdf(accident, facts, labels, police)
+    data = sign_pdf(data, own_identity(session), "Báo cáo nhanh tai nạn lao động", facts.place)
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as exc:
+        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+    return out
+
+
 @dataclass(frozen=True)
 class PdfVerdict:
     check: object  # app.reports.signing.PdfCheck

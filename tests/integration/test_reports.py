@@ -262,3 +262,22 @@ def test_indicators_of_an_empty_period(session, tmp_path):
     assert "không xảy ra tai nạn lao động nào" in _pdf_text(tmp_path / "i.pdf")
     write_report(session, Period.parse("2024"), "indicators", "json", tmp_path / "i.json")
     assert json.loads((tmp_path / "i.json").read_text())["fatal_accidents"]["change"] is None
+
+
+def test_quick_report_for_a_death_and_refused_otherwise(filled, tmp_path):
+    from app.core.errors import UserError
+    from app.reports.signing import check_pdf
+    from app.services.reports import quick_report
+
+    fatal = next(r for r in filled.store.records() if any(v["severity"] == "fatal" for v in r["victims"]))
+    path = quick_report(filled, fatal["id"], tmp_path / "quick.pdf")
+    text = _pdf_text(path)
+    for expected in ("BÁO CÁO NHANH TAI NẠN LAO ĐỘNG", "Mẫu số 06", "Nông Văn Sơn", "Công an xã Thất Khê",
+                     "Sở Nội vụ tỉnh Lạng Sơn", "số người chết: 1", "Điện giật"):
+        assert expected in text, expected
+    assert check_pdf(path).intact
+    minor = next(r for r in filled.store.records() if all(v["severity"] != "fatal" for v in r["victims"])
+                 and sum(v["severity"] == "serious" for v in r["victims"]) < 2)
+    with pytest.raises(UserError) as caught:
+        quick_report(filled, minor["id"], tmp_path / "no.pdf")
+    assert caught.value.code == "report.quick_not_needed" and not (tmp_path / "no.pdf").exists()
