@@ -17,7 +17,7 @@ from app.core.periods import Period
 from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
-KINDS = ("periodic", "linelist", "indicators")
+KINDS = ("periodic", "linelist", "indicators", "register")
 FORMATS = ("json", "xlsx", "pdf")
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
@@ -177,6 +177,8 @@ def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate |
     """The periodic report of *period* as JSON, Excel or signed PDF bytes."""
     if kind == "indicators":
         return _indicators_bytes(session, period, fmt)
+    if kind == "register":
+        return _register_bytes(session, period, fmt)
     result = result if result is not None else periodic(session, period)
     if fmt == "json":
         return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
@@ -195,6 +197,29 @@ def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate |
 
     data = periodic_pdf(result, rows, facts, cases(session, period, result))
     return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
+
+
+def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
+    from app.db.accident_store import Filters
+    from app.reports import register as render
+    from app.reports.tables import period_words
+
+    if fmt == "json":
+        raise UserError("report.format", value=fmt, formats="xlsx, pdf")
+    codes = session.codelists
+    units = (session.unit,) if session.role == "commune" else ()
+    records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
+    rows = render.register_rows(records, lambda name, code: codes[name].label(code) if code else "")
+    facts = heading(session)
+    text = f"{period_words(str(period)).capitalize()} (từ ngày {_short(period.start.isoformat())} đến ngày "\
+           f"{_short(period.end.isoformat())})"
+    if fmt == "xlsx":
+        return render.register_workbook(rows, facts, text)
+    from app.reports.signing import sign_pdf
+    from app.services.keys import own_identity
+
+    return sign_pdf(render.register_pdf(rows, facts, text), own_identity(session), "Sổ theo dõi tai nạn lao động",
+                    facts.place)
 
 
 def _indicators_bytes(session: Session, period: Period, fmt: str) -> bytes:

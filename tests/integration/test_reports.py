@@ -281,3 +281,18 @@ def test_quick_report_for_a_death_and_refused_otherwise(filled, tmp_path):
     with pytest.raises(UserError) as caught:
         quick_report(filled, minor["id"], tmp_path / "no.pdf")
     assert caught.value.code == "report.quick_not_needed" and not (tmp_path / "no.pdf").exists()
+
+
+def test_accident_register_one_row_per_victim(filled, tmp_path):
+    from app.services.reports import write_report
+
+    write_report(filled, Period.parse("2026-H1"), "register", "xlsx", tmp_path / "reg.xlsx")
+    write_report(filled, Period.parse("2026-H1"), "register", "pdf", tmp_path / "reg.pdf")
+    sheet = load_workbook(tmp_path / "reg.xlsx")["Sổ theo dõi"]
+    names = [sheet.cell(row=r, column=4).value for r in range(7, sheet.max_row + 1)]
+    assert names == ["Nông Văn Sơn", "Lý Thị Mai", "Lý Văn Tài", "Hoàng Văn Đức"]  # in date order, not the void
+    assert sheet.cell(row=7, column=10).value == "Chết" and sheet.cell(row=10, column=14).value == "Trên đường đi và về"
+    text = _pdf_text(tmp_path / "reg.pdf")
+    assert "SỔ THEO DÕI TAI NẠN LAO ĐỘNG" in text and "Thông tư số 13/2020/TT-BLĐTBXH" in text and "Lý Văn Tài" in text
+    write_report(filled, Period.parse("2024"), "register", "pdf", tmp_path / "empty.pdf")
+    assert "Không có tai nạn lao động nào trong kỳ." in _pdf_text(tmp_path / "empty.pdf")

@@ -1,0 +1,129 @@
+"""The commune's accident register of a period (Circular 13/2020/TT-BLĐTBXH, Phụ lục I; columns assumed in
+`../shared/FORMS.md`): one row per victim, PDF (A4 landscape) and Excel. Pure: rows in, bytes out.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from app.reports.excel import Heading
+
+TITLE = "SỔ THEO DÕI TAI NẠN LAO ĐỘNG"
+BASIS = "(Theo Phụ lục I ban hành kèm theo Thông tư số 13/2020/TT-BLĐTBXH)"
+COLUMNS = (
+    ("number", "STT", 0.04), ("when", "Ngày, giờ xảy ra", 0.075), ("place", "Nơi xảy ra (thôn, mã xã)", 0.095),
+    ("name", "Họ và tên người bị nạn", 0.1), ("sex", "Giới tính", 0.045), ("birth_year", "Năm sinh", 0.045),
+    ("occupation", "Nghề nghiệp (tên, mã)", 0.11), ("factor", "Yếu tố gây chấn thương (tên, mã)", 0.11),
+    ("cause", "Nguyên nhân chính", 0.095), ("severity", "Mức độ thương tích", 0.07), ("days_off", "Số ngày nghỉ", 0.045),
+    ("cost", "Chi phí (nghìn đồng)", 0.055), ("record", "Số, ngày biên bản", 0.075), ("remarks", "Ghi chú", 0.065),
+)
+
+
+def register_rows(records, labels) -> list[dict[str, Any]]:
+    """One row per victim of *records* (newest versions, in date order); *labels(list, code)* names a code."""
+    from app.core.derived import birth_year_of
+    from app.core.vnformat import number, short_date
+
+    rows = []
+    for accident in records:
+        when = short_date(accident["occurred_on"]) + (f"\n{accident['occurred_time']}" if accident.get("occurred_time")
+                                                      else "")
+        place = ", ".join(p for p in (accident.get("village"), accident["unit"]) if p)
+        record = "\n".join(p for p in (accident.get("record_ref"), short_date(accident.get("declared_on"))) if p)
+        for victim in accident["victims"]:
+            severity = {"fatal": "Chết", "serious": "Nặng", "minor": "Nhẹ"}[victim["severity"]]
+            if victim.get("serious_injuries"):
+                severity += " (" + ", ".join(victim["serious_injuries"]) + ")"
+            occupation = victim.get("occupation")
+            rows.append({
+                "number": str(len(rows) + 1), "when": when, "place": place, "name": victim["name"],
+                "sex": "Nữ" if victim.get("sex") == "F" else "Nam", "birth_year": str(birth_year_of(victim) or ""),
+                "occupation": f"{labels('occupations', occupation)} ({occupation})" if occupation else "",
+                "factor": f"{labels('factors', accident.get('factor'))} ({accident.get('factor')})"
+                if accident.get("factor") else "",
+                "cause": labels("causes", accident.get("cause")), "severity": severity,
+                "days_off": number(victim.get("days_off")) if victim.get("days_off") is not None else "",
+                "cost": number(victim.get("cost_kvnd")) if victim.get("cost_kvnd") is not None else "",
+                "record": record, "remarks": "Trên đường đi và về" if accident.get("commuting") else "",
+            })
+    return rows
+
+
+def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from app.reports.pdf import FAMILY, _escape, _styles, register_fonts
+
+    register_fonts()
+    st = _styles()
+    page = landscape(A4)
+    left, right = 20 * mm, 15 * mm
+    width = page[0] - left - right
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=page, leftMargin=left, rightMargin=right, topMargin=15 * mm,
+                            bottomMargin=15 * mm, title=TITLE, author=heading.unit_name, lang="vi-VN")
+    story: list[Any] = [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["base"]),
+                        Paragraph(TITLE, st["title"]), Paragraph(_escape(BASIS), st["center_italic"]),
+                        Paragraph(_escape(period_text), st["center"]), Spacer(1, 6)]
+    cell, center = st["list"], st["list_center"]
+    data = [[Paragraph(f"<b>{_escape(label)}</b>", center) for _, label, _ in COLUMNS]]
+    for row in rows:
+        data.append([Paragraph(_escape(row[key]).replace("\n", "<br/>"),
+                               center if key in ("number", "sex", "birth_year", "days_off") else cell)
+                     for key, _, _ in COLUMNS])
+    if not rows:
+        data.append([Paragraph("Không có tai nạn lao động nào trong kỳ.", cell)] + [""] * (len(COLUMNS) - 1))
+    table = Table(data, colWidths=[width * ratio / sum(r for _, _, r in COLUMNS) for _, _, ratio in COLUMNS],
+                  repeatRows=1)
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("FONT", (0, 0), (-1, -1), FAMILY, 9)]
+    if not rows:
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    table.setStyle(TableStyle(style))
+    story.append(table)
+
+    def page_number(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FAMILY, 11)
+        canvas.drawCentredString(left + width / 2, page[1] - 9 * mm, str(doc.page))
+        canvas.restoreState()
+
+    doc.build(story, onLaterPages=page_number)
+    return buffer.getvalue()
+
+
+def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sổ theo dõi"
+    bold, normal = Font(name="Times New Roman", bold=True), Font(name="Times New Roman")
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet["A1"], sheet["A1"].font = heading.unit_name.upper(), bold
+    sheet["A2"], sheet["A2"].font = TITLE, bold
+    sheet["A3"] = BASIS
+    sheet["A4"] = period_text
+    for col, (_, label, ratio) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=6, column=col, value=label)
+        cell.font, cell.border = bold, border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[cell.column_letter].width = max(6, ratio * 260)
+    for offset, row in enumerate(rows, start=7):
+        for col, (key, _, _) in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(row=offset, column=col, value=row[key])
+            cell.font, cell.border = normal, border
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    sheet.freeze_panes = "A7"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = "6:6"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
