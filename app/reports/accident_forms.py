@@ -5,7 +5,6 @@ PDF bytes out; the page furniture is the periodic report's (Decree 30/2020).
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from app.core.vnformat import short_date
@@ -26,19 +25,21 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     """*labels* names the codes of the record: 'unit', 'place', 'factor', 'cause' and 'occupation:<code>',
     'residence:<code>'."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-    from app.reports.pdf import FAMILY, _escape, _styles, document_header, register_fonts
+    from app.reports.pdf import (
+        FAMILY,
+        _escape,
+        _styles,
+        build_document,
+        document_header,
+        page_width,
+        register_fonts,
+    )
 
     register_fonts()
     st = _styles()
-    buffer = io.BytesIO()
-    left, right = 30 * mm, 15 * mm
-    width = A4[0] - left - right
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=20 * mm,
-                            bottomMargin=20 * mm, title=QUICK_TITLE, author=heading.unit_name, lang="vi-VN")
+    width = page_width()
     victims = accident["victims"]
     deaths = sum(1 for v in victims if v["severity"] == "fatal")
     serious = sum(1 for v in victims if v["severity"] == "serious")
@@ -88,5 +89,4 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     block = Table([[recipients, sign]], colWidths=[width * 0.45, width * 0.55])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story += [Spacer(1, 12), KeepTogether(block)]
-    doc.build(story)
-    return buffer.getvalue()
+    return build_document(story, QUICK_TITLE, heading.unit_name)

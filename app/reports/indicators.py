@@ -146,20 +146,22 @@ def _short(label: str, limit: int = 38) -> str:
 
 def indicators_pdf(ind: Indicators, heading) -> bytes:
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from app.reports.pdf import FAMILY, _escape, _styles, document_header, register_fonts
+    from app.reports.pdf import (
+        FAMILY,
+        _escape,
+        _styles,
+        build_document,
+        document_header,
+        page_width,
+        register_fonts,
+    )
     from app.reports.tables import period_words
 
     register_fonts()
     st = _styles()
-    buffer = io.BytesIO()
-    left, right = 30 * mm, 15 * mm
-    width = A4[0] - left - right
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=20 * mm,
-                            bottomMargin=20 * mm, title=TITLE, author=heading.unit_name, lang="vi-VN")
+    width = page_width()
     story: list[Any] = document_header(heading, st, width)
     story.append(Paragraph(TITLE, st["title"]))
     story.append(Paragraph(_escape(period_words(ind.period).capitalize()) + " (so với cùng kỳ "
@@ -176,14 +178,7 @@ def indicators_pdf(ind: Indicators, heading) -> bytes:
         story.append(Paragraph("Trong kỳ báo cáo không xảy ra tai nạn lao động nào.", st["note"]))
     story.append(Paragraph("Mục tiêu: giảm 4 % mỗi năm số vụ tai nạn lao động chết người và số người chết "
                            "(Chỉ thị 31; con số chưa được xác nhận, ghi trong cài đặt).", st["note"]))
-    def page_number(canvas, doc) -> None:  # Decree 30/2020: from the second page, at the top centre
-        canvas.saveState()
-        canvas.setFont(FAMILY, 13)
-        canvas.drawCentredString(left + width / 2, A4[1] - 12 * mm, str(doc.page))
-        canvas.restoreState()
-
-    doc.build(story, onLaterPages=page_number)
-    return buffer.getvalue()
+    return build_document(story, TITLE, heading.unit_name)
 
 
 def indicators_workbook(ind: Indicators, heading) -> bytes:

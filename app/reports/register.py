@@ -52,20 +52,13 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
 
 def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from app.reports.pdf import FAMILY, _escape, _styles, register_fonts
+    from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
 
     register_fonts()
     st = _styles()
-    page = landscape(A4)
-    left, right = 20 * mm, 15 * mm
-    width = page[0] - left - right
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=page, leftMargin=left, rightMargin=right, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title=TITLE, author=heading.unit_name, lang="vi-VN")
+    width = page_width(wide=True)
     story: list[Any] = [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["base"]),
                         Paragraph(TITLE, st["title"]), Paragraph(_escape(BASIS), st["center_italic"]),
                         Paragraph(_escape(period_text), st["center"]), Spacer(1, 6)]
@@ -85,15 +78,7 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str)
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
     story.append(table)
-
-    def page_number(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(FAMILY, 11)
-        canvas.drawCentredString(left + width / 2, page[1] - 9 * mm, str(doc.page))
-        canvas.restoreState()
-
-    doc.build(story, onLaterPages=page_number)
-    return buffer.getvalue()
+    return build_document(story, TITLE, heading.unit_name, wide=True)
 
 
 def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
