@@ -412,7 +412,7 @@
     <message>
         <location line="+3"/>
         <source>the file {path} cannot be written: {reason}; check the USB stick or folder and try again</source>
-        <translation>không ghi được tệp {path}: {reason}; kiểm tra USB hoặc thư mục rồi thử lại</translation>
+        <translation>không ghi được tệp {path}: {reason}; hãy kiểm tra USB hoặc thư mục rồi thử lại</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1267,7 +1267,7 @@
     <message>
         <location line="+0"/>
         <source>same name, birth year and date</source>
-        <translation>trùng họ tên, năm sinh và ngày xảy ra</translation>
+        <translation>trùng họ tên, năm sinh và ngày xảy ra tai nạn</translation>
     </message>
     <message>
         <location line="+1"/>
