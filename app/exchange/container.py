@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.core.errors import EXIT_DAMAGED, UserError
+from app.core.errors import EXIT_DAMAGED, EXIT_UNTRUSTED, UserError
 from app.core.fsutil import atomic_writer, input_file, unreadable
 
 MAX_FILE_BYTES = 1024**3  # a province's year is about 100 MB of records
@@ -50,7 +50,7 @@ class BundleDamaged(UserError):
 class BundleUntrusted(UserError):
     """Intact, but signed by a key this workstation does not trust."""
 
-    exit_code = 4
+    exit_code = EXIT_UNTRUSTED
 
 
 def damaged(path: Path | str, code: str, **params) -> BundleDamaged:

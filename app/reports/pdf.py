@@ -132,8 +132,7 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
         story.append(_units_table(form, aggregate, heading, st, width, colors, Table, TableStyle, Paragraph))
 
     story.append(Paragraph(_escape(form["part2"]), st["heading"]))
-    part2 = _cases_table(form, cases or [], st, width, colors, Table, TableStyle, Paragraph)
-    story.extend(part2 if isinstance(part2, list) else [part2])
+    story.extend(_cases_table(form, cases or [], st, width, colors, Table, TableStyle, Paragraph))
     story.append(Paragraph(_escape(form["part3"]), st["heading"]))
     story.append(Paragraph(_escape(form["part3_none"]), st["base"]))
 
@@ -256,11 +255,9 @@ def _units_table(form, aggregate: Aggregate, heading: Heading, st, width, colors
     return table
 
 
-def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, TableStyle, Paragraph):
-    """Part II, in tables of 100 rows: reportlab splits one long table across pages in time that grows with its
+def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, TableStyle, Paragraph) -> list[Any]:
+    """Part II as a list of tables of 100 rows: reportlab splits one long table across pages in time that grows with its
     length, and a province's year can list thousands of cases."""
-    from reportlab.platypus import KeepTogether
-
     header = [Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in form["part2_columns"]]
     left = st["list"]
     ratios = (0.06, 0.125, 0.13, 0.13, 0.065, 0.07, 0.13, 0.1, 0.19)
@@ -270,7 +267,7 @@ def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, Ta
     if not cases:
         table = Table([header, [Paragraph("Không có.", st["cell"])] + [""] * 8], colWidths=widths)
         table.setStyle(TableStyle(_grid(colors) + [("SPAN", (0, 1), (-1, 1))]))
-        return table
+        return [table]
     if not any(case["account"] for case in cases):
         return _compact_cases(form, cases, width, colors, Table, TableStyle, Paragraph, st)
     tables = []
@@ -284,7 +281,7 @@ def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, Ta
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(style)
         tables.append(table)
-    return KeepTogether(tables) if len(tables) == 1 else _Many(tables)
+    return tables
 
 
 @lru_cache(maxsize=8192)
@@ -323,8 +320,4 @@ def _compact_cases(form, cases, width, colors, Table, TableStyle, Paragraph, st)
         table = Table(data, colWidths=widths, rowHeights=[None] + [13] * (len(data) - 1), repeatRows=1)
         table.setStyle(style)
         tables.append(table)
-    return _Many(tables)
-
-
-class _Many(list):
-    """Several flowables where the story expects one."""
+    return tables

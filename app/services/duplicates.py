@@ -165,39 +165,11 @@ def exclusions(session: Session) -> Exclusions:
 
 
 def counted_totals(session: Session, period: Period, units: tuple[str, ...] = ()) -> dict[str, int]:
-    """The period's totals with confirmed duplicates counted once: the basis the reports' aggregation uses."""
-    skip = exclusions(session)
-    params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
-    unit_clause = ""
-    if units:
-        unit_clause = f" AND a.unit IN ({','.join('?' * len(units))})"
-        params += list(units)
-    totals = {"accidents": 0, "fatal_accidents": 0, "multi_victim_accidents": 0, "victims": 0, "women": 0,
-              "deaths": 0, "serious": 0}
-    rows = session.db.execute(
-        "SELECT a.id, v.n, v.sex, v.severity FROM accidents a JOIN victims v ON v.accident_id = a.id"
-        f" WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ?{unit_clause} ORDER BY a.id, v.n", params)
-    current: str | None = None
-    severities: list[str] = []
+    """The period's totals with confirmed duplicates counted once, from the reports' one aggregation."""
+    from app.reports.aggregate import Counts
+    from app.services.reports import periodic
 
-    def close() -> None:
-        # Accident-level flags look at every victim of the accident: it had them, wherever they are counted.
-        if current is None or current in skip.accidents:
-            return
-        totals["accidents"] += 1
-        totals["fatal_accidents"] += "fatal" in severities
-        totals["multi_victim_accidents"] += len(severities) >= 2
-    for accident_id, n, sex, severity in rows:
-        if accident_id != current:
-            close()
-            current, severities = accident_id, []
-        severities.append(severity)
-        if victim_key(accident_id, n) in skip.victims:
-            continue
-        totals["victims"] += 1
-        totals["women"] += sex == "F"
-        totals["deaths"] += severity == "fatal"
-        totals["serious"] += severity == "serious"
-    close()
-    return totals
-
+    result = periodic(session, period)
+    if not units:
+        return result.total.as_dict()
+    return sum((result.by_unit.get(unit, Counts()) for unit in units), Counts()).as_dict()

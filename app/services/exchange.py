@@ -24,7 +24,7 @@ from app.core.interchange import dumps
 from app.core.model import content_of
 from app.core.periods import Period
 from app.db.accident_store import Filters, utc_now
-from app.exchange.bundle import RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle, sha256
+from app.exchange.bundle import RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle
 from app.exchange.checking import CheckJob, Prepared, prepare
 from app.exchange.container import BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
@@ -346,11 +346,6 @@ def _commit_group(session: Session, group: list[tuple[FileOutcome, Prepared]], r
     group.clear()
 
 
-def import_file(session: Session, path: Path, receipts_dir: Path | None = None) -> FileOutcome:
-    """Import one bundle or receipt (all or nothing)."""
-    return import_prepared(session, prepare(Path(path), check_job(session)), receipts_dir)
-
-
 def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | None = None,
                     write_receipts: bool = True) -> FileOutcome:
     path = bundle.path
@@ -550,16 +545,6 @@ def conflicts(session: Session) -> list[dict[str, Any]]:
         "SELECT accident_id, version, bundle_id, unit, found_at FROM conflicts ORDER BY found_at, accident_id"))
 
 
-def received(session: Session, period: Period | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT bundle_id, unit, unit_name, period, sequence, nil, records, created_at, imported_at FROM"
-           " bundles_received WHERE kind = 'report'")
-    params: list[Any] = []
-    if period is not None:
-        sql += " AND period = ?"
-        params.append(str(period))
-    return list(session.db.query(sql + " ORDER BY unit, sequence", params))
-
-
 def vietnam_date(timestamp: str) -> dt.date:
     """The calendar day in Vietnam (UTC+7) of a UTC timestamp: what 'sent on time' is judged by."""
     moment = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
@@ -567,5 +552,3 @@ def vietnam_date(timestamp: str) -> dt.date:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
 
-
-__all__ = ["export_bundle", "verify_bundle", "import_files", "import_file", "sha256"]

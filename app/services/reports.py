@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.core.derived import birth_year_of
 from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes
 from app.core.periods import Period
+from app.core.vnformat import short_date
 from app.reports.aggregate import Aggregate, VictimRow, aggregate
 from app.services.workspace import Session
 
@@ -97,8 +99,8 @@ def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[s
                               if part)
             account = (accident.get("description") or accident.get("work") or "").strip()
             found.append({
-                "date": _short(accident["occurred_on"]), "place": place, "name": victim["name"],
-                "sex": form["sex"].get(victim.get("sex"), ""), "birth_year": _birth_year(victim),
+                "date": short_date(accident["occurred_on"]), "place": place, "name": victim["name"],
+                "sex": form["sex"].get(victim.get("sex"), ""), "birth_year": birth_year_of(victim),
                 "occupation": session.codelists["occupations"].label(victim.get("occupation")),
                 "severity": form["severity"][victim["severity"]],
                 "account": account if len(account) <= 300 else account[:299] + "…",
@@ -125,23 +127,11 @@ def _office_cases(session: Session, period: Period, skip, form: dict[str, Any]) 
         if unit not in names:
             names[unit] = codes.unit_name(unit)
         found.append({
-            "date": _short(occurred_on), "place": ", ".join(p for p in (names[unit], village) if p), "name": name,
+            "date": short_date(occurred_on), "place": ", ".join(p for p in (names[unit], village) if p), "name": name,
             "sex": form["sex"].get(sex, ""), "birth_year": birth_year, "occupation": occupations.label(occupation),
             "severity": form["severity"]["fatal"], "account": "",
         })
     return found
-
-
-def _short(iso: str) -> str:
-    from app.core.vnformat import short_date
-
-    return short_date(iso)
-
-
-def _birth_year(victim: dict[str, Any]) -> int | None:
-    from app.core.derived import birth_year_of
-
-    return birth_year_of(victim)
 
 
 def previous_period(period: Period) -> Period:
@@ -149,12 +139,13 @@ def previous_period(period: Period) -> Period:
     return Period(period.year - 1, period.kind, period.number)
 
 
-def indicators(session: Session, period: Period):
+def indicators(session: Session, period: Period, current: Aggregate | None = None):
     """Directive 31 indicators of *period* against the same period a year before."""
     from app.reports.indicators import Indicators
 
     before = previous_period(period)
-    result = Indicators(str(period), str(before), periodic(session, period), periodic(session, before))
+    current = current if current is not None else periodic(session, period)
+    result = Indicators(str(period), str(before), current, periodic(session, before))
     params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
     unit_clause = ""
     if session.role == "commune":
@@ -175,11 +166,11 @@ def indicators(session: Session, period: Period):
 def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate | None = None,
                  kind: str = "periodic") -> bytes:
     """The periodic report of *period* as JSON, Excel or signed PDF bytes."""
+    result = result if result is not None else periodic(session, period)
     if kind == "indicators":
-        return _indicators_bytes(session, period, fmt)
+        return _indicators_bytes(session, period, fmt, result)
     if kind == "register":
         return _register_bytes(session, period, fmt)
-    result = result if result is not None else periodic(session, period)
     if fmt == "json":
         return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     from app.reports.tables import periodic_rows
@@ -211,8 +202,8 @@ def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
     rows = render.register_rows(records, lambda name, code: codes[name].label(code) if code else "")
     facts = heading(session)
-    text = f"{period_words(str(period)).capitalize()} (từ ngày {_short(period.start.isoformat())} đến ngày "\
-           f"{_short(period.end.isoformat())})"
+    text = f"{period_words(str(period)).capitalize()} (từ ngày {short_date(period.start.isoformat())} đến ngày "\
+           f"{short_date(period.end.isoformat())})"
     if fmt == "xlsx":
         return render.register_workbook(rows, facts, text)
     from app.reports.signing import sign_pdf
@@ -222,10 +213,10 @@ def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
                     facts.place)
 
 
-def _indicators_bytes(session: Session, period: Period, fmt: str) -> bytes:
+def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggregate) -> bytes:
     from app.reports import indicators as render
 
-    values = indicators(session, period)
+    values = indicators(session, period, current)
     if fmt == "json":
         return (json.dumps(values.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     facts = heading(session)
@@ -240,7 +231,6 @@ def _indicators_bytes(session: Session, period: Period, fmt: str) -> bytes:
 
 def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False) -> Path:
     """The quick report (Mẫu 06) of one accident with a death or two or more seriously injured, signed."""
-    from app.core.fsutil import atomic_write_bytes
     from app.reports.accident_forms import needs_quick_report, quick_report_pdf
     from app.reports.signing import sign_pdf
     from app.services.keys import own_identity
@@ -295,7 +285,6 @@ class Written:
 
 def linelist_rows(session: Session, period: Period, with_identifiers: bool = False):
     """One dict per victim of the period's non-void accidents, codes with their labels; (expected count, rows)."""
-    from app.core.derived import birth_year_of
     from app.db.accident_store import Filters
     from app.reports.tables import template
     from app.services.duplicates import exclusions
@@ -380,7 +369,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
         except OSError as exc:
             raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
         return Written(out, result)
-    data = report_bytes(session, period, fmt, result if kind == "periodic" else None, kind)
+    data = report_bytes(session, period, fmt, result, kind)
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:
