@@ -8,16 +8,12 @@ import io
 from typing import Any
 
 from app.reports.excel import Heading
+from app.reports.tables import template
 
-TITLE = "SỔ THEO DÕI TAI NẠN LAO ĐỘNG"
-BASIS = "(Theo Phụ lục I ban hành kèm theo Thông tư số 13/2020/TT-BLĐTBXH)"
-COLUMNS = (
-    ("number", "STT", 0.04), ("when", "Ngày, giờ xảy ra", 0.075), ("place", "Nơi xảy ra (thôn, mã xã)", 0.095),
-    ("name", "Họ và tên người bị nạn", 0.1), ("sex", "Giới tính", 0.045), ("birth_year", "Năm sinh", 0.045),
-    ("occupation", "Nghề nghiệp (tên, mã)", 0.11), ("factor", "Yếu tố gây chấn thương (tên, mã)", 0.11),
-    ("cause", "Nguyên nhân chính", 0.095), ("severity", "Mức độ thương tích", 0.07), ("days_off", "Số ngày nghỉ", 0.045),
-    ("cost", "Chi phí (nghìn đồng)", 0.055), ("record", "Số, ngày biên bản", 0.075), ("remarks", "Ghi chú", 0.065),
-)
+
+def _form() -> dict[str, Any]:
+    """The wording and columns of the register: `resources/templates/register.json` (an assumed layout)."""
+    return template("register")
 
 
 def register_rows(records, labels) -> list[dict[str, Any]]:
@@ -25,6 +21,7 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
     from app.core.derived import birth_year_of
     from app.core.vnformat import number, short_date
 
+    form = _form()
     rows = []
     for accident in records:
         when = short_date(accident["occurred_on"]) + (f"\n{accident['occurred_time']}" if accident.get("occurred_time")
@@ -32,77 +29,84 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
         place = ", ".join(p for p in (accident.get("village"), accident["unit"]) if p)
         record = "\n".join(p for p in (accident.get("record_ref"), short_date(accident.get("declared_on"))) if p)
         for victim in accident["victims"]:
-            severity = {"fatal": "Chết", "serious": "Nặng", "minor": "Nhẹ"}[victim["severity"]]
+            severity = form["severity"][victim["severity"]]
             if victim.get("serious_injuries"):
                 severity += " (" + ", ".join(victim["serious_injuries"]) + ")"
             occupation = victim.get("occupation")
             rows.append({
                 "number": str(len(rows) + 1), "when": when, "place": place, "name": victim["name"],
-                "sex": "Nữ" if victim.get("sex") == "F" else "Nam", "birth_year": str(birth_year_of(victim) or ""),
+                "sex": form["sex"]["F" if victim.get("sex") == "F" else "M"],
+                "birth_year": str(birth_year_of(victim) or ""),
                 "occupation": f"{labels('occupations', occupation)} ({occupation})" if occupation else "",
                 "factor": f"{labels('factors', accident.get('factor'))} ({accident.get('factor')})"
                 if accident.get("factor") else "",
                 "cause": labels("causes", accident.get("cause")), "severity": severity,
                 "days_off": number(victim.get("days_off")) if victim.get("days_off") is not None else "",
                 "cost": number(victim.get("cost_kvnd")) if victim.get("cost_kvnd") is not None else "",
-                "record": record, "remarks": "Trên đường đi và về" if accident.get("commuting") else "",
+                "record": record, "remarks": form["commuting"] if accident.get("commuting") else "",
             })
     return rows
 
 
 def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
+    """A4 landscape: fourteen columns do not fit on a portrait page."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
 
     register_fonts()
+    form = _form()
+    columns = form["columns"]
+    centred = set(form["centred"])
     st = _styles()
     width = page_width(wide=True)
     story: list[Any] = [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["base"]),
-                        Paragraph(TITLE, st["title"]), Paragraph(_escape(BASIS), st["center_italic"]),
+                        Paragraph(_escape(form["title"]), st["title"]),
+                        Paragraph(_escape(form["basis"]), st["center_italic"]),
                         Paragraph(_escape(period_text), st["center"]), Spacer(1, 6)]
     cell, center = st["list"], st["list_center"]
-    data = [[Paragraph(f"<b>{_escape(label)}</b>", center) for _, label, _ in COLUMNS]]
+    data = [[Paragraph(f"<b>{_escape(column['label'])}</b>", center) for column in columns]]
     for row in rows:
-        data.append([Paragraph(_escape(row[key]).replace("\n", "<br/>"),
-                               center if key in ("number", "sex", "birth_year", "days_off") else cell)
-                     for key, _, _ in COLUMNS])
+        data.append([Paragraph(_escape(row[column["key"]]).replace("\n", "<br/>"),
+                               center if column["key"] in centred else cell) for column in columns])
     if not rows:
-        data.append([Paragraph("Không có tai nạn lao động nào trong kỳ.", cell)] + [""] * (len(COLUMNS) - 1))
-    table = Table(data, colWidths=[width * ratio / sum(r for _, _, r in COLUMNS) for _, _, ratio in COLUMNS],
-                  repeatRows=1)
+        data.append([Paragraph(_escape(form["empty"]), cell)] + [""] * (len(columns) - 1))
+    total = sum(column["width"] for column in columns)
+    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("FONT", (0, 0), (-1, -1), FAMILY, 9)]
     if not rows:
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
     story.append(table)
-    return build_document(story, TITLE, heading.unit_name, wide=True)
+    return build_document(story, form["title"], heading.unit_name, wide=True)
 
 
 def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    form = _form()
+    columns = form["columns"]
     book = Workbook()
     sheet = book.active
-    sheet.title = "Sổ theo dõi"
+    sheet.title = form["sheet"]
     bold, normal = Font(name="Times New Roman", bold=True), Font(name="Times New Roman")
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     sheet["A1"], sheet["A1"].font = heading.unit_name.upper(), bold
-    sheet["A2"], sheet["A2"].font = TITLE, bold
-    sheet["A3"] = BASIS
+    sheet["A2"], sheet["A2"].font = form["title"], bold
+    sheet["A3"] = form["basis"]
     sheet["A4"] = period_text
-    for col, (_, label, ratio) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=6, column=col, value=label)
+    for col, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=6, column=col, value=column["label"])
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[cell.column_letter].width = max(6, ratio * 260)
+        sheet.column_dimensions[cell.column_letter].width = max(6, column["width"] * 260)
     for offset, row in enumerate(rows, start=7):
-        for col, (key, _, _) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=offset, column=col, value=row[key])
+        for col, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=offset, column=col, value=row[column["key"]])
             cell.font, cell.border = normal, border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sheet.freeze_panes = "A7"
