@@ -118,7 +118,7 @@ def bench_bundles(work: Path, bundles: int, per_bundle: int) -> None:
 
     from app.core.codelists import CodeLists
     from app.core.interchange import dumps
-    from app.exchange.bundle import RECORDS, Part, build
+    from app.exchange.bundle import INCIDENTS, RECORDS, Part, build
     from app.exchange.identity import card_bytes, new_identity
     from app.services.demo import generate, write_demo_file
     from app.services.keys import own_identity, trust_card
@@ -149,10 +149,11 @@ def bench_bundles(work: Path, bundles: int, per_bundle: int) -> None:
             victims = sum(len(json.loads(line)["victims"]) for line in lines)
             manifest = {"kind": "report", "period": str(today.year), "created_at": now, "sequence": 1,
                         "previous_hash": None, "nil": False, "counts": {"accidents": per_bundle, "victims": victims,
-                                                                         "void": 0},
+                                                                         "void": 0, "incidents": 0},
                         "contains": [], "codelists_version": session.codelists.versions()}
             build(root / "stick" / f"{unit}.tnld", identity, manifest,
-                  [Part(RECORDS, "".join(lines).encode(), "application/x-ndjson")], office_card)
+                  [Part(RECORDS, "".join(lines).encode(), "application/x-ndjson"),
+                   Part(INCIDENTS, b"", "application/x-ndjson")], office_card)
         # Today's automatic backup is made by the first change of the day; measured on its own below.
         from app.services.backup import auto_backup
 

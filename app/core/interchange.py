@@ -1,4 +1,5 @@
-"""The interchange format: JSON Lines, one accident per line, with the field names of SPEC § 3.
+"""The interchange format: JSON Lines, one record per line (an accident, or a serious technical incident marked
+`"kind": "incident"`), with the field names of SPEC § 3.
 
 The reader refuses a file it cannot trust as a whole (missing, empty, not UTF-8, a line that is not JSON or
 absurdly long) with a message that names the line; field problems are left to `parse_accident` and
@@ -15,7 +16,7 @@ from typing import Any, BinaryIO
 
 from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, input_file, unreadable
-from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS
+from app.core.model import ACCIDENT_FIELDS, INCIDENT_FIELDS, INCIDENT_KIND, VICTIM_FIELDS, is_incident
 
 MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long line is the wrong file
 
@@ -65,7 +66,10 @@ def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES
 
 
 def to_interchange(accident: Mapping[str, Any]) -> dict[str, Any]:
-    """The record with every field of SPEC § 3 in order (victims last), as written to files."""
+    """The record with every field of SPEC § 3 in order (victims last), as written to files; an incident starts
+    with `"kind": "incident"`."""
+    if is_incident(accident):
+        return {"kind": INCIDENT_KIND, **{spec.name: accident.get(spec.name) for spec in INCIDENT_FIELDS}}
     out: dict[str, Any] = {spec.name: accident.get(spec.name) for spec in ACCIDENT_FIELDS}
     out["victims"] = [{spec.name: victim.get(spec.name) for spec in VICTIM_FIELDS}
                       for victim in accident.get("victims") or []]

@@ -30,6 +30,9 @@ CATALOG: dict[str, str] = {
     "field.unknown": QT_TRANSLATE_NOOP(
         "Messages", "is not a field of an accident record; check its spelling (see docs/interchange.md)"
     ),
+    "field.unknown_incident": QT_TRANSLATE_NOOP(
+        "Messages", "is not a field of a serious technical incident; check its spelling (see docs/interchange.md)"
+    ),
     "field.not_text": QT_TRANSLATE_NOOP("Messages", "must be text"),
     "field.too_long": QT_TRANSLATE_NOOP("Messages", "is longer than {limit} characters; shorten it"),
     "field.not_integer": QT_TRANSLATE_NOOP("Messages", "must be a whole number, got {value}"),
@@ -98,6 +101,9 @@ CATALOG: dict[str, str] = {
         "Messages", "an injury from the serious-injury list is recorded; the severity should probably be 'serious'"
     ),
     "status.void_new": QT_TRANSLATE_NOOP("Messages", "a new record cannot be void; void it after saving"),
+    "incident.unknown_accident": QT_TRANSLATE_NOOP(
+        "Messages", "the accident {value} is not recorded here; link only accidents of this register (their ids are shown by tnld list)"
+    ),
     # Files.
     "file.missing": QT_TRANSLATE_NOOP("Messages", "the file {path} does not exist; check the name and folder"),
     "file.not_file": QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a file; give a file"),

@@ -35,7 +35,7 @@ class FieldSpec:
     """
 
     name: str
-    kind: str  # uuid, int, number, text, longtext, date, time, timestamp, bool, code, codes, enum
+    kind: str  # uuid, int, number, text, longtext, date, time, timestamp, bool, code, codes, ids, enum
     codelist: str | None = None
     choices: tuple[str, ...] = ()
     required: bool = False
@@ -92,6 +92,31 @@ VICTIM_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("disability", "bool"),
 )
 
+# The second record type of SPEC § 3: a serious technical incident (sự cố kỹ thuật gây mất an toàn, vệ sinh lao
+# động nghiêm trọng), with or without victims; its victims are recorded as accidents and linked by id.
+INCIDENT_KIND = "incident"
+INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "uuid", required=True),
+    FieldSpec("version", "int", managed=True),
+    FieldSpec("unit", "code", "admin_units", required=True),
+    FieldSpec("occurred_on", "date", required=True),
+    FieldSpec("occurred_time", "time"),
+    FieldSpec("village", "text"),
+    FieldSpec("place", "code", "place"),
+    FieldSpec("place_detail", "text"),
+    FieldSpec("what_failed", "text", required=True),
+    FieldSpec("damage_kvnd", "number"),
+    FieldSpec("accident_ids", "ids"),
+    FieldSpec("source", "code", "source"),
+    FieldSpec("description", "longtext"),
+    FieldSpec("declared_on", "date"),
+    FieldSpec("status", "enum", choices=STATUSES, required=True),
+    FieldSpec("created_at", "timestamp", managed=True),
+    FieldSpec("updated_at", "timestamp", managed=True),
+    FieldSpec("author", "text", managed=True),
+)
+INCIDENT_FIELD_NAMES = ("kind",) + tuple(spec.name for spec in INCIDENT_FIELDS)
+
 ACCIDENT_FIELD_NAMES = tuple(spec.name for spec in ACCIDENT_FIELDS) + ("victims",)
 VICTIM_FIELD_NAMES = tuple(spec.name for spec in VICTIM_FIELDS)
 MANAGED_FIELDS = tuple(spec.name for spec in ACCIDENT_FIELDS if spec.managed)
@@ -105,7 +130,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _empty(spec: FieldSpec) -> Any:
+def empty_value(spec: FieldSpec) -> Any:
     if spec.kind == "bool":
         return False
     if spec.kind == "codes":
@@ -113,10 +138,10 @@ def _empty(spec: FieldSpec) -> Any:
     return None
 
 
-def _coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any:
+def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any:
     """The canonical value of one field, or the empty value with an issue added (at `prefix + name`)."""
     if value is None:
-        return _empty(spec)
+        return empty_value(spec)
     kind = spec.kind
     if (kind == "text" or kind == "code") and type(value) is str and len(value) <= TEXT_LIMIT:
         value = clean(value)  # the common case first: a short text (names, villages, codes written as text)
@@ -127,17 +152,17 @@ def _coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> An
             value = str(value)  # a code written as a number ("01" loses its zero; "2" stays "2")
         if not isinstance(value, str):
             issues.append(Issue(path, "field.not_text"))
-            return _empty(spec)
+            return empty_value(spec)
         value = clean(value)
         if value == "":
-            return _empty(spec)
+            return empty_value(spec)
         limit = LONG_TEXT_LIMIT if kind == "longtext" else TEXT_LIMIT
         if len(value) > limit:
             issues.append(Issue(path, "field.too_long", {"limit": limit}))
-            return _empty(spec)
+            return empty_value(spec)
         if kind == "enum" and value not in spec.choices:
             issues.append(Issue(path, "field.bad_choice", {"value": value, "choices": ", ".join(spec.choices)}))
-            return _empty(spec)
+            return empty_value(spec)
         if kind == "uuid":
             try:
                 return str(uuid.UUID(value))
@@ -193,6 +218,21 @@ def _coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> An
             issues.append(Issue(path, "field.not_bool", {"value": value}))
             return False
         return value
+    if kind == "ids":
+        if not isinstance(value, list):
+            issues.append(Issue(path, "field.not_list"))
+            return []
+        ids: list[str] = []
+        for item in value:
+            try:
+                text = str(uuid.UUID(item)) if isinstance(item, str) else None
+            except ValueError:
+                text = None
+            if text is None:
+                issues.append(Issue(path, "field.not_uuid", {"value": item}))
+            elif text not in ids:
+                ids.append(text)
+        return ids
     if kind == "codes":
         if isinstance(value, str):
             value = [part for part in re.split(r"[,;\s]+", value) if part]
@@ -214,13 +254,13 @@ def _coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> An
 def parse_victim(raw: Any, path: str, issues: list[Issue]) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
         issues.append(Issue(path, "field.not_object"))
-        return {spec.name: _empty(spec) for spec in VICTIM_FIELDS}
+        return {spec.name: empty_value(spec) for spec in VICTIM_FIELDS}
     for key in raw:
         if key not in VICTIM_FIELD_NAMES:
             issues.append(Issue(f"{path}.{key}", "field.unknown"))
     victim = {}
     for spec in VICTIM_FIELDS:
-        victim[spec.name] = _coerce(spec, raw.get(spec.name), f"{path}.", issues)
+        victim[spec.name] = coerce(spec, raw.get(spec.name), f"{path}.", issues)
     return victim
 
 
@@ -239,7 +279,7 @@ def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
         if spec.managed and not keep_managed:
             accident[spec.name] = None
             continue
-        accident[spec.name] = _coerce(spec, raw.get(spec.name), "", issues)
+        accident[spec.name] = coerce(spec, raw.get(spec.name), "", issues)
     victims_raw = raw.get("victims")
     victims: list[dict[str, Any]] = []
     if victims_raw is None:
@@ -260,9 +300,34 @@ def blank_accident(unit: str | None = None) -> dict[str, Any]:
 
 
 def blank_victim() -> dict[str, Any]:
-    return {spec.name: _empty(spec) for spec in VICTIM_FIELDS}
+    return {spec.name: empty_value(spec) for spec in VICTIM_FIELDS}
 
 
 def content_of(accident: Mapping[str, Any]) -> dict[str, Any]:
     """The record without the fields the program manages: two versions are 'the same' when these are equal."""
     return {key: value for key, value in accident.items() if key not in MANAGED_FIELDS}
+
+
+def is_incident(raw: Mapping[str, Any]) -> bool:
+    """A line of the interchange format is an incident when it says `"kind": "incident"`; otherwise an accident."""
+    return raw.get("kind") == INCIDENT_KIND
+
+
+def parse_incident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[dict[str, Any], list[Issue]]:
+    """The canonical incident built from *raw* (as `parse_accident` does for accidents)."""
+    issues: list[Issue] = []
+    for key in raw:
+        if key not in INCIDENT_FIELD_NAMES:
+            issues.append(Issue(str(key), "field.unknown_incident"))
+    incident: dict[str, Any] = {"kind": INCIDENT_KIND}
+    for spec in INCIDENT_FIELDS:
+        if spec.managed and not keep_managed:
+            incident[spec.name] = None
+            continue
+        incident[spec.name] = coerce(spec, raw.get(spec.name), "", issues)
+    return incident, issues
+
+
+def parse_record(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[dict[str, Any], list[Issue]]:
+    """An accident or an incident, whichever the line is."""
+    return (parse_incident if is_incident(raw) else parse_accident)(raw, keep_managed)

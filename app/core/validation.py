@@ -15,7 +15,7 @@ from typing import Any
 from app.core.codelists import CodeLists
 from app.core.derived import age_at
 from app.core.errors import Issue
-from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS, FieldSpec
+from app.core.model import ACCIDENT_FIELDS, INCIDENT_FIELDS, VICTIM_FIELDS, FieldSpec, is_incident
 from app.core.rules import Rules, default_rules
 
 _MOBILE = re.compile(r"^0[35789]\d{8}$")
@@ -185,6 +185,27 @@ def validate_accident(accident: Mapping[str, Any], ctx: Context) -> list[Issue]:
     return [issue for issue in issues if issue.level == "error"] + [
         issue for issue in issues if issue.level == "warning"
     ]
+
+
+def validate_incident(incident: Mapping[str, Any], ctx: Context) -> list[Issue]:
+    """The rules of a serious technical incident: required fields, codes, its commune, dates not in the future
+    and the declaration not before the incident. Linked accidents are checked against the store by the service."""
+    issues: list[Issue] = []
+    occurred = _date(incident.get("occurred_on"))
+    _check_required_and_codes(incident, INCIDENT_FIELDS, "", ctx, occurred, issues)
+    _check_unit(incident.get("unit"), ctx, issues)
+    _check_not_future(incident.get("occurred_on"), "occurred_on", ctx, issues)
+    _check_not_future(incident.get("declared_on"), "declared_on", ctx, issues)
+    declared = _date(incident.get("declared_on"))
+    if occurred is not None and declared is not None and declared < occurred:
+        issues.append(Issue("declared_on", "date.before_accident",
+                            {"value": declared.isoformat(), "occurred_on": occurred.isoformat()}))
+    return issues
+
+
+def validate_record(record: Mapping[str, Any], ctx: Context) -> list[Issue]:
+    """An accident's or an incident's rules, whichever *record* is."""
+    return (validate_incident if is_incident(record) else validate_accident)(record, ctx)
 
 
 def normalise_for_storage(accident: dict[str, Any]) -> dict[str, Any]:

@@ -243,6 +243,37 @@ def m0004_victim_damage(db: Database) -> None:
     )
 
 
+@migrations()
+def m0005_incidents(db: Database) -> None:
+    """Serious technical incidents (SPEC § 3, the second record type): every version, and the newest with the
+    columns the list and the periodic report's Part III need. Their victims are accidents, linked by id."""
+    statements = [
+        """CREATE TABLE incident_versions (
+            id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            status TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            author TEXT,
+            origin TEXT NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (id, version)
+        )""",
+        """CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            occurred_on TEXT NOT NULL,
+            status TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            FOREIGN KEY (id, version) REFERENCES incident_versions (id, version)
+        )""",
+        "CREATE INDEX incidents_unit_occurred ON incidents (unit, occurred_on)",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

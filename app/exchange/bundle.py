@@ -41,10 +41,11 @@ from app.exchange.container import (
 from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate
 
 FORMAT = "tnld-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: serious technical incidents (`incidents.jsonl`, `counts.incidents`); 1 is still read
 KINDS = ("report", "receipt")
 FIXED = ("manifest.json", "manifest.sig", "signer.pem")
 RECORDS = "records.jsonl"
+INCIDENTS = "incidents.jsonl"
 RECEIPT = "receipt.json"
 
 
@@ -164,11 +165,16 @@ class OpenedBundle(ManifestView):
             clear[name] = data
         return clear
 
-    def records(self, identity: Identity | Recipient | None) -> Iterator[tuple[int, dict[str, Any]]]:
-        data = self.clear_parts(identity).get(RECORDS)
+    def records(self, identity: Identity | Recipient | None, part: str = RECORDS
+                ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The lines of the accidents part (or of *part*). A report of format 2 or later must have an incidents
+        part too; one of format 1 has none, which reads as no incident."""
+        data = self.clear_parts(identity).get(part)
         if data is None:
-            raise damaged(self.path, "bundle.reason.missing_part", name=RECORDS)
-        return read_lines(io.BytesIO(data), RECORDS, allow_empty=True)
+            if part == INCIDENTS and self.manifest["format_version"] < 2:
+                return iter(())
+            raise damaged(self.path, "bundle.reason.missing_part", name=part)
+        return read_lines(io.BytesIO(data), part, allow_empty=True)
 
 
 # What a manifest must hold: key → accepted types. Checked before anything in it is used.

@@ -17,11 +17,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from app.core.codelists import CodeLists
 from app.core.errors import Issue, UserError, ValidationFailed
-from app.core.model import parse_accident
+from app.core.model import INCIDENT_KIND, parse_accident, parse_incident
 from app.core.rules import default_rules
-from app.core.validation import Context, normalise_for_storage, validate_accident
+from app.core.validation import Context, normalise_for_storage, validate_accident, validate_incident
 from app.db.accident_store import stored_json
-from app.exchange.bundle import ManifestView, OpenedBundle, Recipient, open_bundle
+from app.exchange.bundle import INCIDENTS, RECORDS, ManifestView, OpenedBundle, Recipient, open_bundle
 from app.exchange.container import damaged
 from app.exchange.identity import PublicIdentity, load_certificate
 
@@ -51,6 +51,7 @@ class Prepared(ManifestView):
     signer_pem: bytes
     records: list[dict[str, Any]] | None = None
     stored: dict[str, str] | None = None  # each record's stored JSON, made here to spare the importing process
+    incidents: list[dict[str, Any]] | None = None
     error: UserError | None = None
 
     @cached_property
@@ -75,7 +76,8 @@ def prepare(path: Path, job: CheckJob) -> Prepared:
         if codelists is None:
             codelists = _CODELISTS[job.codelists_dir] = CodeLists(Path(job.codelists_dir))
         try:
-            prepared.records = checked_records(bundle, job.recipient(), codelists, job.today, job.province)
+            prepared.records, prepared.incidents = checked_records(bundle, job.recipient(), codelists, job.today,
+                                                                   job.province)
             prepared.stored = {record["id"]: stored_json(record) for record in prepared.records}
         except UserError as error:
             prepared.error = error
@@ -83,17 +85,35 @@ def prepare(path: Path, job: CheckJob) -> Prepared:
 
 
 def checked_records(bundle: OpenedBundle, recipient: Recipient, codelists: CodeLists, today: dt.date,
-                    province: str) -> list[dict[str, Any]]:
-    """Parse and validate every record; any problem refuses the whole bundle (naming line and field)."""
+                    province: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Parse and validate every accident and incident; any problem refuses the whole bundle (naming part, line
+    and field). Returns (accidents, incidents)."""
     manifest = bundle.manifest
     ctx = Context(codelists, today, province=province, rules=default_rules())
     errors: list[Issue] = []
+    records = _checked_part(bundle, recipient, ctx, errors, RECORDS, parse_accident, validate_accident)
+    incidents = _checked_part(bundle, recipient, ctx, errors, INCIDENTS, parse_incident, validate_incident)
+    if errors:
+        raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
+    counted = manifest["counts"].get("incidents", 0)
+    if (len(records) != manifest["counts"].get("accidents") or len(incidents) != counted
+            or bool(records or incidents) == manifest["nil"]):
+        raise damaged(bundle.path, "bundle.reason.counts")
+    return records, incidents
+
+
+def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, errors: list[Issue], part: str,
+                  parse, validate) -> list[dict[str, Any]]:
+    """The records of one part, parsed and validated; their problems are added to *errors*."""
+    manifest = bundle.manifest
     records: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for line, raw in bundle.records(recipient):
-        accident, issues = parse_accident(raw, keep_managed=True)
+    for line, raw in bundle.records(recipient, part):
+        if part == INCIDENTS:
+            raw = {**raw, "kind": INCIDENT_KIND}
+        accident, issues = parse(raw, keep_managed=True)
         issues = [issue for issue in issues if issue.level == "error"]
-        issues += [issue for issue in validate_accident(accident, ctx) if issue.level == "error"]
+        issues += [issue for issue in validate(accident, ctx) if issue.level == "error"]
         if not isinstance(accident.get("version"), int) or accident["version"] < 1:
             issues.append(Issue("version", "bundle.record_version"))
         if not accident.get("updated_at") or not accident.get("created_at"):
@@ -105,10 +125,8 @@ def checked_records(bundle: OpenedBundle, recipient: Recipient, codelists: CodeL
             issues.append(Issue("id", "jsonl.duplicate_id", {"first": seen[accident["id"]]}))
         elif accident.get("id"):
             seen[accident["id"]] = line
-        errors.extend(issue.at_line(line) for issue in issues)
+        errors.extend(issue.at_line(line) if part == RECORDS else Issue(f"{part}: {issue.field}", issue.code,
+                                                                          issue.params, issue.level, line)
+                      for issue in issues)
         records.append(normalise_for_storage(accident))
-    if errors:
-        raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
-    if len(records) != manifest["counts"].get("accidents") or bool(records) == manifest["nil"]:
-        raise damaged(bundle.path, "bundle.reason.counts")
     return records

@@ -231,6 +231,51 @@ def generate(count: int, units: list[str], today: dt.date, seed: int = 1, years:
         }
 
 
+INCIDENTS = (
+    # (factor of the accidents it goes with, what failed, damage range in thousand VND, description)
+    ("03", "Giàn giáo tre của nhà đang xây bị gãy, sập", (8_000, 60_000),
+     "Giàn giáo tre tự dựng cao khoảng 6 m bị gãy chân khi đang đổ bê tông mái, sập xuống sân."),
+    ("08", "Máy tuốt lúa bị vỡ trục, văng mảnh", (3_000, 25_000),
+     "Trục máy tuốt lúa gắn động cơ tự chế bị vỡ khi đang chạy, mảnh kim loại văng ra xung quanh."),
+    ("01", "Cột điện hạ thế tự kéo bị đổ, dây điện rơi xuống ruộng", (5_000, 40_000),
+     "Cột tre đỡ dây điện kéo từ nhà ra ruộng để bơm nước bị đổ sau mưa to, dây điện rơi xuống ruộng đang có nước."),
+    ("11", "Sạt lở vách đá tại điểm khai thác đá thủ công", (20_000, 150_000),
+     "Vách đá cao khoảng 10 m tại điểm khai thác đá tự phát bị sạt sau mưa kéo dài."),
+    ("09", "Nổ bình khí nén của máy nén khí tại xưởng mộc gia đình", (10_000, 80_000),
+     "Bình chứa của máy nén khí cũ, không kiểm định, bị nổ khi đang bơm hơi cho súng bắn đinh."),
+)
+
+
+def generate_incidents(accidents: list[dict[str, Any]], today: dt.date, seed: int = 1) -> Iterator[dict[str, Any]]:
+    """Serious technical incidents among *accidents*: about one in forty of the accidents whose factor can come from
+    a failing structure or machine is linked to one, and as many incidents again had no victim."""
+    rng = random.Random(seed * 7919 + 13)
+    by_factor = {factor: (what, damage, description) for factor, what, damage, description in INCIDENTS}
+    for accident in accidents:
+        if accident["factor"] not in by_factor or rng.random() > 0.06:
+            continue
+        for linked in (True, False):
+            what, (low, high), description = by_factor[accident["factor"]] if linked else rng.choice(INCIDENTS)[1:]
+            occurred = dt.date.fromisoformat(accident["occurred_on"])
+            if not linked:
+                occurred = min(today, occurred + dt.timedelta(days=rng.randint(3, 60)))
+            yield {
+                "kind": "incident", "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                "unit": accident["unit"], "occurred_on": occurred.isoformat(),
+                "occurred_time": accident["occurred_time"] if linked else None,
+                "village": accident["village"] if linked else rng.choice(VILLAGES), "place": accident["place"],
+                "place_detail": None, "what_failed": what, "damage_kvnd": rng.randrange(low, high, 500),
+                "accident_ids": [accident["id"]] if linked else [], "source": _weighted(rng, SOURCES),
+                "description": description, "declared_on": accident["declared_on"] if linked else occurred.isoformat(),
+                "status": "confirmed",
+            }
+
+
+def with_incidents(accidents: list[dict[str, Any]], today: dt.date, seed: int = 1) -> list[dict[str, Any]]:
+    """The accidents, then the incidents among them (after them, so that every link points backwards)."""
+    return accidents + list(generate_incidents(accidents, today, seed))
+
+
 def write_demo_file(path: Path, count: int, units: list[str], today: dt.date, seed: int = 1,
                     progress: Callable[[int, int], None] | None = None, years: int = 3) -> int:
     """Write *count* synthetic accidents to a JSON Lines file (used by `bench/`)."""
@@ -251,8 +296,8 @@ def fill(session, count: int = 60, seed: int = 1, progress: Callable[[int, int],
     if session.role == "office":
         return fill_office(session, count, seed, progress, cancel)
     today = session.today()
-    return add_records(session, lambda: enumerate(generate(count, [session.unit], today, seed), start=1), progress,
-                       cancel, origin="demo")
+    records = with_incidents(list(generate(count, [session.unit], today, seed)), today, seed)
+    return add_records(session, lambda: enumerate(records, start=1), progress, cancel, origin="demo")
 
 
 def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int, int], None] | None = None,
@@ -264,7 +309,7 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int
 
     from app.core.interchange import dumps
     from app.core.periods import Period
-    from app.exchange.bundle import RECORDS, Part, build
+    from app.exchange.bundle import INCIDENTS, RECORDS, Part, build
     from app.exchange.identity import card_bytes, new_identity
     from app.services.completeness import due_date
     from app.services.exchange import import_files
@@ -305,14 +350,18 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int
             elif records and number == len(senders) - 1 and shared_victim is not None:
                 moved = dict(shared_victim, residence=records[0]["victims"][0]["residence"])
                 records[0]["victims"][0] = moved  # the same person, treated in two communes
+            incidents = [dict(i, version=1, created_at=stamp, updated_at=stamp, author="demo")
+                         for i in generate_incidents(records, period.end, seed + number)]
             manifest = {"kind": "report", "period": str(period), "created_at": stamp, "sequence": 1,
                         "previous_hash": None, "nil": not records,
                         "counts": {"accidents": len(records), "victims": sum(len(a["victims"]) for a in records),
-                                   "void": 0},
+                                   "void": 0, "incidents": len(incidents)},
                         "contains": [], "codelists_version": session.codelists.versions()}
             path = root / f"{unit}-{period}.tnld"
             build(path, identity, manifest,
-                  [Part(RECORDS, "".join(dumps(a) + "\n" for a in records).encode(), "application/x-ndjson")], office)
+                  [Part(RECORDS, "".join(dumps(a) + "\n" for a in records).encode(), "application/x-ndjson"),
+                   Part(INCIDENTS, "".join(dumps(i) + "\n" for i in incidents).encode(), "application/x-ndjson")],
+                  office)
             files.append(path)
         for outcome in import_files(session, files, root / "receipts", progress, cancel):
             if outcome.plan is not None:

@@ -24,7 +24,7 @@ from app.core.interchange import dumps
 from app.core.model import content_of
 from app.core.periods import Period
 from app.db.accident_store import Filters, utc_now
-from app.exchange.bundle import RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle
+from app.exchange.bundle import INCIDENTS, RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle
 from app.exchange.checking import CheckJob, Prepared, prepare
 from app.exchange.container import BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
@@ -49,6 +49,7 @@ class ExportResult:
     accidents: int
     nil: bool
     recipient: PublicIdentity | None
+    incidents: int = 0
 
 
 def choose_recipient(session: Session, to: str | None) -> PublicIdentity | None:
@@ -97,6 +98,10 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
             progress(done, total)
         if cancel is not None and cancel():
             raise UserError("operation.cancelled")
+    incidents: list[bytes] = []
+    for incident in session.incidents.records(period, include_void=True):
+        incidents.append(dumps(incident).encode("utf-8") + b"\n")
+        sent.append((incident["id"], incident["version"]))
     contains: list[dict[str, Any]] = []
     if session.role == "office":
         contains = [dict(row) for row in session.db.query(
@@ -108,10 +113,12 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     manifest = {
         "kind": "report", "bundle_id": str(uuid.uuid4()), "period": str(period), "created_at": created_at,
         "sequence": sequence, "previous_hash": last[1] if last else None, "nil": not sent,
-        "counts": {"accidents": len(sent), "victims": victims, "void": voids},
+        "counts": {"accidents": len(sent) - len(incidents), "victims": victims, "void": voids,
+                   "incidents": len(incidents)},
         "contains": contains, "codelists_version": session.codelists.versions(),
     }
-    parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson"), *report_parts(session, period)]
+    parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson"),
+             Part(INCIDENTS, b"".join(incidents), "application/x-ndjson"), *report_parts(session, period)]
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
     except OSError as exc:
@@ -133,8 +140,8 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
         session.audit.forget_head()
         out.unlink(missing_ok=True)
         raise
-    return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent), not sent,
-                        recipient)
+    return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent) - len(incidents),
+                        not sent, recipient, len(incidents))
 
 
 def report_parts(session: Session, period: Period) -> list[Part]:
@@ -183,6 +190,7 @@ class Plan:
     """What applying a bundle will do, record by record."""
 
     write: list[dict[str, Any]] = field(default_factory=list)  # new or newer versions
+    write_incidents: list[dict[str, Any]] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -193,6 +201,7 @@ class Plan:
     def release(self) -> None:
         """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts)."""
         self.write = []
+        self.write_incidents = []
         self.outcomes = []
         self.conflicts = [{"id": record["id"], "version": record["version"]} for record in self.conflicts]
 
@@ -380,10 +389,10 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
         raise damaged(path, "bundle.reason.manifest", detail="period") from None
     if bundle.error is not None:
         raise bundle.error
-    plan = _plan(session, bundle.records or [])
+    plan = _plan(session, bundle.records or [], bundle.incidents or [])
     outcome.plan = plan
     _apply(session, bundle, plan)
-    bundle.records = bundle.stored = None
+    bundle.records = bundle.stored = bundle.incidents = None
     if write_receipts:
         try:
             outcome.receipt = write_receipt(session, bundle, plan, receipts_dir or path.parent)
@@ -393,7 +402,8 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
     return outcome
 
 
-def _plan(session: Session, records: list[dict[str, Any]]) -> Plan:
+def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[str, Any]] = ()) -> Plan:
+    """Sort the bundle's accidents and incidents into new, newer, older, unchanged and conflicting versions."""
     plan = Plan()
     held: dict[str, int] = {}
     ids = [record["id"] for record in records]
@@ -401,17 +411,30 @@ def _plan(session: Session, records: list[dict[str, Any]]) -> Plan:
         chunk = ids[start:start + 500]
         held.update(session.db.execute(
             f"SELECT id, version FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+
+    def stored_accident(accident_id: str, version: int) -> dict[str, Any] | None:
+        row = session.db.execute("SELECT data FROM accident_versions WHERE id = ? AND version = ?",
+                                 (accident_id, version)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    _plan_part(plan, records, held, stored_accident, plan.write)
+    _plan_part(plan, list(incidents), session.incidents.versions([i["id"] for i in incidents]),
+               session.incidents.stored_version, plan.write_incidents)
+    return plan
+
+
+def _plan_part(plan: Plan, records: list[dict[str, Any]], held: dict[str, int],
+               stored_version: Callable[[str, int], dict[str, Any] | None], write: list[dict[str, Any]]) -> None:
     for record in records:
         current = held.get(record["id"])
         version = record["version"]
         if current is None or version > current:
-            exists = session.db.execute("SELECT data FROM accident_versions WHERE id = ? AND version = ?",
-                                        (record["id"], version)).fetchone() if current is not None else None
-            if exists is not None and content_of(json.loads(exists[0])) != content_of(record):
+            exists = stored_version(record["id"], version) if current is not None else None
+            if exists is not None and content_of(exists) != content_of(record):
                 plan.conflicts.append(record)
                 plan.outcomes.append((record["id"], version, "conflict"))
                 continue
-            plan.write.append(record)
+            write.append(record)
             if current is None:
                 plan.added += 1
             else:
@@ -421,14 +444,13 @@ def _plan(session: Session, records: list[dict[str, Any]]) -> Plan:
             plan.older += 1
             plan.outcomes.append((record["id"], version, "older"))
         else:
-            stored = session.store.current(record["id"])
+            stored = stored_version(record["id"], current)
             if stored is not None and content_of(stored) == content_of(record):
                 plan.unchanged += 1
                 plan.outcomes.append((record["id"], version, "accepted"))
             else:
                 plan.conflicts.append(record)
                 plan.outcomes.append((record["id"], version, "conflict"))
-    return plan
 
 
 def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
@@ -438,6 +460,7 @@ def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
     try:
         with session.db.atomic():
             session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None))
+            session.incidents.write_many(plan.write_incidents, origin=origin)
             session.db.conn.executemany(
                 "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

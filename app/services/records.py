@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import Issue, UserError, ValidationFailed
 from app.core.interchange import read_jsonl
-from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS, content_of, parse_accident
+from app.core.model import (
+    ACCIDENT_FIELDS,
+    INCIDENT_FIELDS,
+    VICTIM_FIELDS,
+    content_of,
+    is_incident,
+    parse_record,
+)
 from app.core.periods import Period
-from app.core.validation import Context, normalise_for_storage, validate_accident
+from app.core.validation import Context, normalise_for_storage, validate_record
 from app.db.accident_store import Filters, utc_now
 from app.services.workspace import Session
 
@@ -34,10 +41,13 @@ def validation_context(session: Session) -> Context:
     return Context(session.codelists, session.today(), province=session.unit, rules=session.rules)
 
 
-def check(session: Session, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
-    """Parse and validate a record without saving it: what the desktop form shows as the user types."""
-    accident, issues = parse_accident(raw)
-    issues = [issue for issue in issues if issue.level == "error"] + validate_accident(accident, validation_context(session))
+def check(session: Session, raw: Mapping[str, Any], also_known: Container[str] = ()) -> tuple[dict[str, Any], list[Issue]]:
+    """Parse and validate a record (an accident, or an incident) without saving it: what the desktop form shows
+    as the user types. An incident's linked accidents must be recorded here (or be in *also_known*: the same file)."""
+    accident, issues = parse_record(raw)
+    issues = [issue for issue in issues if issue.level == "error"] + validate_record(accident, validation_context(session))
+    if is_incident(accident):
+        issues += _check_links(session, accident, also_known)
     # A type problem and a rule problem on the same field say the same thing twice: keep the first.
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -49,6 +59,13 @@ def check(session: Session, raw: Mapping[str, Any]) -> tuple[dict[str, Any], lis
     return normalise_for_storage(accident), unique
 
 
+def _check_links(session: Session, incident: Mapping[str, Any], also_known: Container[str]) -> list[Issue]:
+    ids = [i for i in incident.get("accident_ids") or [] if i not in also_known]
+    held = {row[0] for row in session.db.execute(
+        f"SELECT id FROM accidents WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+    return [Issue("accident_ids", "incident.unknown_accident", {"value": i}) for i in ids if i not in held]
+
+
 @dataclass(frozen=True)
 class SaveResult:
     id: str
@@ -58,8 +75,10 @@ class SaveResult:
 
 
 def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], now: str) -> SaveResult:
-    """Write one valid record as its next version, inside the caller's transaction, with its audit row."""
-    current = session.store.current(accident["id"])
+    """Write one valid record (accident or incident) as its next version, inside the caller's transaction, with
+    its audit row."""
+    incident = is_incident(accident)
+    current = (session.incidents if incident else session.store).current(accident["id"])
     if current is not None and content_of(current) == content_of(accident):
         return SaveResult(accident["id"], current["version"], "unchanged", tuple(warnings))
     if current is None:
@@ -71,14 +90,20 @@ def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], no
         accident.update(version=current["version"] + 1, created_at=current["created_at"], updated_at=now,
                         author=session.user)
         action = "voided" if accident["status"] == "void" and current["status"] != "void" else "updated"
-    session.store.write(accident, origin="entry")
-    session.audit.append(session.user, {"added": "add", "updated": "update", "voided": "void"}[action], "accident",
-                         accident["id"], {"version": accident["version"], "victims": len(accident["victims"])})
+    if incident:
+        session.incidents.write_many([accident], origin="entry")
+        detail = {"version": accident["version"], "accidents": len(accident["accident_ids"])}
+    else:
+        session.store.write(accident, origin="entry")
+        detail = {"version": accident["version"], "victims": len(accident["victims"])}
+    session.audit.append(session.user, {"added": "add", "updated": "update", "voided": "void"}[action],
+                         "incident" if incident else "accident", accident["id"], detail)
     return SaveResult(accident["id"], accident["version"], action, tuple(warnings))
 
 
 def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
-    """Validate and save one record (a new one, or the next version of an existing one)."""
+    """Validate and save one record (a new one, or the next version of an existing one); an accident, or an
+    incident when *raw* says `"kind": "incident"`."""
     session.require("action.save_records", *WRITERS)
     accident, issues = check(session, raw)
     if any(issue.level == "error" for issue in issues):
@@ -92,8 +117,8 @@ def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
 
 
 def void_accident(session: Session, accident_id: str) -> SaveResult:
-    """Set a record to void: nothing is ever deleted, and the void travels upward."""
-    current = session.store.current(accident_id)
+    """Set a record (accident or incident) to void: nothing is ever deleted, and the void travels upward."""
+    current = session.store.current(accident_id) or session.incidents.current(accident_id)
     if current is None:
         raise UserError("record.unknown", value=accident_id)
     return save_accident(session, {**current, "status": "void"})
@@ -120,7 +145,7 @@ def _checked_lines(session: Session, source: Source):
     """Yield (line, record, issues) for every record of the source, flagging an id given twice."""
     first_line: dict[str, int] = {}
     for line, raw in source():
-        accident, issues = check(session, raw)
+        accident, issues = check(session, raw, also_known=first_line)
         accident_id = accident.get("id")
         if accident_id:
             if accident_id in first_line:
@@ -170,7 +195,7 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
         with session.db.atomic():
             for done, (_line, raw) in enumerate(source(), start=1):
                 _digest(saved, raw)
-                accident, _ = parse_accident(raw)
+                accident, _ = parse_record(raw)
                 result = _store(session, normalise_for_storage(accident), [], now)
                 setattr(report, result.action, getattr(report, result.action) + 1)
                 if keep_results:
@@ -195,7 +220,7 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
 def warm_up(session: Session) -> None:
     """Read the code lists validation uses, so the first save does not pay for them (the desktop program calls
     this after login, while the user looks at the list)."""
-    for name in {spec.codelist for spec in (*ACCIDENT_FIELDS, *VICTIM_FIELDS) if spec.codelist}:
+    for name in {spec.codelist for spec in (*ACCIDENT_FIELDS, *VICTIM_FIELDS, *INCIDENT_FIELDS) if spec.codelist}:
         session.codelists[name]
 
 
@@ -226,14 +251,35 @@ def delivery_states(session: Session, ids: Sequence[str]) -> dict[str, str]:
 
 
 def get_accident(session: Session, accident_id: str) -> dict[str, Any]:
-    accident = session.store.current(accident_id)
+    """The newest version of an accident or incident."""
+    accident = session.store.current(accident_id) or session.incidents.current(accident_id)
     if accident is None:
         raise UserError("record.unknown", value=accident_id)
     return accident
 
 
 def history(session: Session, accident_id: str) -> list[dict[str, Any]]:
-    return session.store.history(accident_id)
+    return session.store.history(accident_id) or session.incidents.history(accident_id)
+
+
+def list_incidents(session: Session, period: Period | None = None, include_void: bool = False
+                   ) -> list[dict[str, Any]]:
+    """The serious technical incidents of *period* (newest versions, oldest first), each with the toll of its
+    linked accidents: `deaths` and `injured` (non-void accidents only)."""
+    units = (session.unit,) if session.role == "commune" else ()
+    found = list(session.incidents.records(period, units, include_void))
+    return [dict(incident, **incident_toll(session, incident)) for incident in found]
+
+
+def incident_toll(session: Session, incident: Mapping[str, Any]) -> dict[str, int]:
+    """Deaths and injured among the victims of the incident's linked (non-void) accidents."""
+    ids = list(incident.get("accident_ids") or [])
+    if not ids:
+        return {"deaths": 0, "injured": 0}
+    deaths, victims = session.db.execute(
+        f"SELECT coalesce(sum(deaths), 0), coalesce(sum(victims), 0) FROM accidents WHERE status != 'void'"
+        f" AND id IN ({','.join('?' * len(ids))})", ids).fetchone()
+    return {"deaths": deaths, "injured": victims - deaths}
 
 
 def dumps_summary(row: Mapping[str, Any]) -> str:

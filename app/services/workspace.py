@@ -27,6 +27,7 @@ from app.core.rules import Rules, default_rules
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
 from app.db.connection import WrongKey, connect, integrity_errors
+from app.db.incident_store import IncidentStore
 from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
 from app.db.migrations import migrate
 
@@ -90,6 +91,7 @@ class Session:
     def __post_init__(self) -> None:
         self.audit = AuditLog(self.db)
         self.store = AccidentStore(self.db, self.rules)
+        self.incidents = IncidentStore(self.db)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -166,9 +166,23 @@ def test_part_that_does_not_match_the_manifest_hash(office, commune, good, tmp_p
 
 
 def test_newer_format_asks_to_update(office, commune, good, tmp_path):
-    data = resign(commune, members_of(good), format_version=2)
-    error = refused(office, write(tmp_path / "v2.tnld", data), "bundle.newer", 3)
+    from app.exchange.bundle import FORMAT_VERSION
+
+    data = resign(commune, members_of(good), format_version=FORMAT_VERSION + 1)
+    error = refused(office, write(tmp_path / "newer.tnld", data), "bundle.newer", 3)
     assert "update" in error.message()
+
+
+def test_a_format_1_bundle_without_incidents_still_imports(office, commune, good, tmp_path):
+    """Format 1 (before serious technical incidents) had no incidents part and no incidents count."""
+    members = members_of(good)
+    manifest = json.loads(members["manifest.json"])
+    counts = {k: v for k, v in manifest["counts"].items() if k != "incidents"}
+    parts = [part for part in manifest["parts"] if not part["name"].startswith("incidents.")]
+    old = {name: data for name, data in members.items() if not name.startswith("incidents.")}
+    data = resign(commune, old, format_version=1, counts=counts, parts=parts)
+    [outcome] = office.import_files(write(tmp_path / "v1.tnld", data))
+    assert outcome.state == "imported" and outcome.plan.added == counts["accidents"]
 
 
 def test_counts_that_disagree_with_the_records(office, commune, good, tmp_path):

@@ -195,7 +195,7 @@ def _rebuild_with(station, source, target, change):
     """A new bundle, properly signed by *station*, of its records changed by *change* (as a faulty program or a
     restored old database would send)."""
     from app.core.interchange import dumps
-    from app.exchange.bundle import RECORDS, Part, build, open_bundle
+    from app.exchange.bundle import INCIDENTS, RECORDS, Part, build, open_bundle
     from app.services.keys import office_recipients, own_identity
 
     keep = ("kind", "period", "created_at", "sequence", "previous_hash", "nil", "counts", "contains",
@@ -204,7 +204,8 @@ def _rebuild_with(station, source, target, change):
         manifest = {k: v for k, v in open_bundle(source).manifest.items() if k in keep}
         manifest["sequence"] += 100
         records = "".join(dumps(change(accident)) + "\n" for accident in session.store.records())
-        build(target, own_identity(session), manifest, [Part(RECORDS, records.encode(), "application/x-ndjson")],
+        build(target, own_identity(session), manifest, [Part(RECORDS, records.encode(), "application/x-ndjson"),
+                                                        Part(INCIDENTS, b"", "application/x-ndjson")],
               office_recipients(session)[0])
     return target
 
@@ -294,12 +295,13 @@ def test_bundle_is_a_canonical_zip_with_the_documented_members(commune, tmp_path
     result = commune.export("2026", tmp_path / "b.tnld")
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
-        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc", "report.xlsx.z.enc",
-                         "report.pdf.z.enc"]
+        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc",
+                         "incidents.jsonl.z.enc", "report.xlsx.z.enc", "report.pdf.z.enc"]
         assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
         manifest = json.loads(archive.read("manifest.json"))
-    assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 1
-    assert manifest["unit"] == "06040" and manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0}
+    assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 2
+    assert manifest["unit"] == "06040"
+    assert manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0, "incidents": 0}
     assert manifest["encryption"]["recipient_unit"] == "20"
 
 
