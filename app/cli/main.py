@@ -218,6 +218,28 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_incidents(args: argparse.Namespace, out: Output) -> int:
+    from app.core.interchange import to_interchange
+    from app.core.periods import Period
+    from app.core.vnformat import number
+    from app.services.records import list_incidents
+
+    period = Period.parse(args.period) if args.period else None
+    with open_session(args) as session:
+        rows = list_incidents(session, period, args.all)
+    if args.json:
+        out.json([to_interchange(row) for row in rows])
+        return EXIT_OK
+    header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "What failed"),
+              translate("cli", "Damage (thousand VND)"), translate("cli", "Deaths"), translate("cli", "Injured"),
+              translate("cli", "Status"), "ID"]
+    table = [[_date_vi(row["occurred_on"]), row["village"] or "", row["what_failed"], number(row["damage_kvnd"]),
+              str(row["deaths"]), str(row["injured"]), _status_label(row["status"]), row["id"][:8]] for row in rows]
+    _print_table(out, header, table)
+    out.line(translate("cli", "{count} serious technical incident(s).").format(count=len(rows)))
+    return EXIT_OK
+
+
 def _filters(period, args):
     from app.db.accident_store import Filters
 
@@ -245,8 +267,10 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
 
 
 def _resolve_id(session, prefix: str) -> str:
-    """A full id from the first characters shown by `list` (at least 8)."""
-    rows = session.db.execute("SELECT id FROM accidents WHERE id LIKE ? LIMIT 2", (prefix.lower() + "%",)).fetchall()
+    """A full id (of an accident or an incident) from the first characters shown by `list` (at least 8)."""
+    pattern = prefix.lower() + "%"
+    rows = session.db.execute("SELECT id FROM accidents WHERE id LIKE ? UNION SELECT id FROM incidents WHERE id LIKE ?"
+                              " LIMIT 2", (pattern, pattern)).fetchall()
     if len(prefix) < 8 or len(rows) != 1:
         raise UserError("record.unknown", value=prefix)
     return rows[0][0]
@@ -379,6 +403,27 @@ def cmd_recover(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_settings(args: argparse.Namespace, out: Output) -> int:
+    from app.core.messages import render
+    from app.services.settings import change_setting, current_settings
+
+    with open_session(args) as session:
+        if args.settings_command in ("set", "unset"):
+            value = change_setting(session, args.key, args.value if args.settings_command == "set" else None)
+            out.line(translate("cli", "{key} = {value}").format(key=args.key, value="" if value is None else value))
+            return EXIT_OK
+        values = current_settings(session)
+    if args.json:
+        out.json({setting.key: value for setting, value in values})
+        return EXIT_OK
+    width = max(len(setting.key) for setting, _ in values)
+    for setting, value in values:
+        shown = translate("cli", "(not set)") if value in (None, "") else str(value)
+        out.line(f"{setting.key.ljust(width)}  {shown}")
+        out.line(f"{''.ljust(width)}  {render(setting.description, {}, translate)}")
+    return EXIT_OK
+
+
 def _default_user(args: argparse.Namespace) -> str:
     from app.services.workspace import DataDir
 
@@ -388,6 +433,7 @@ def _default_user(args: argparse.Namespace) -> str:
 COMMANDS: dict[str, Callable[[argparse.Namespace, Output], int]] = {
     "init": cmd_init, "add": cmd_add, "list": cmd_list, "show": cmd_show, "void": cmd_void, "audit": cmd_audit,
     "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo, "users": cmd_users, "recover": cmd_recover,
+    "settings": cmd_settings, "incidents": cmd_incidents,
 }
 
 
@@ -455,7 +501,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, metavar="N", help=translate("cli", "show at most N rows"))
     p.add_argument("--json", action="store_true", help=translate("cli", "print the records in the interchange format"))
 
-    p = sub("show", translate("cli", "print one accident in the interchange format"))
+    p = sub("incidents", translate("cli", "list serious technical incidents (added with add, kind \"incident\")"))
+    p.add_argument("--period", metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3, 2026-03 …"))
+    p.add_argument("--all", action="store_true", help=translate("cli", "include void records"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print the records in the interchange format"))
+
+    p = sub("show", translate("cli", "print one accident or incident in the interchange format"))
     p.add_argument("id", metavar="ID", help=translate("cli", "the id, or its first 8 characters as shown by list"))
     p.add_argument("--history", action="store_true", help=translate("cli", "print every version"))
 
@@ -496,6 +547,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
     q = nested_parser(user_commands, "disable", translate("cli", "disable a user (admin)"))
     q.add_argument("name", metavar="NAME")
+    p.set_defaults(json=False)
+
+    p = sub("settings", translate("cli", "settings printed on reports (signer, phone) and report due dates"))
+    setting_commands = p.add_subparsers(dest="settings_command", metavar=translate("cli", "COMMAND"))
+    q = nested_parser(setting_commands, "list", translate("cli", "show every setting and its value"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    q = nested_parser(setting_commands, "set", translate("cli", "change a setting (admin)"))
+    q.add_argument("key", metavar="KEY")
+    q.add_argument("value", metavar="VALUE")
+    q = nested_parser(setting_commands, "unset", translate("cli", "put a setting back to its default (admin)"))
+    q.add_argument("key", metavar="KEY")
     p.set_defaults(json=False)
 
     p = sub("recover", translate("cli", "set a new password with the printed recovery code"))
@@ -555,6 +617,8 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         return EXIT_OK
     if args.command == "users" and args.users_command is None:
         args.users_command = "list"
+    if args.command == "settings" and args.settings_command is None:
+        args.settings_command = "list"
     _setup_logging(args)
     try:
         return _command(args.command)(args, out)

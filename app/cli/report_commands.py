@@ -14,17 +14,21 @@ def cmd_report(args: argparse.Namespace, out) -> int:
     from app.cli.main import open_session
     from app.core.errors import UserError
     from app.core.periods import Period
-    from app.services.reports import write_report
+    from app.services.reports import ACCIDENT_FORMS, write_report
 
-    if args.kind == "quick":
-        if not args.id:
-            raise UserError("report.needs_id")
+    if args.kind in ACCIDENT_FORMS:
         from app.cli.main import _resolve_id
-        from app.services.reports import quick_report
+        from app.services.reports import accident_form
 
+        if args.kind != "notice" and not args.id:
+            raise UserError("report.needs_id")
+        if args.kind == "notice" and not args.id and not args.period:
+            raise UserError("report.needs_period")
+        period = Period.parse(args.period) if args.period and not args.id else None
         with open_session(args) as session:
-            path = quick_report(session, _resolve_id(session, args.id), Path(args.out), overwrite=args.force)
-        out.line(translate("cli", "Wrote the quick report to {path}.").format(path=path))
+            accident_id = _resolve_id(session, args.id) if args.id else None
+            path = accident_form(session, args.kind, Path(args.out), accident_id, period, overwrite=args.force)
+        out.line(translate("cli", "Wrote {path}.").format(path=path))
         return EXIT_OK
     if not args.period:
         raise UserError("report.needs_period")
@@ -68,12 +72,14 @@ COMMANDS: dict[str, Callable] = {"report": cmd_report, "verify-pdf": cmd_verify_
 
 
 def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    from app.services.reports import FORMATS, KINDS
+    from app.services.reports import ACCIDENT_FORMS, FORMATS, KINDS
 
-    p = sub("report", translate("cli", "write a report of a period (periodic report, line list, indicators)"))
+    p = sub("report", translate("cli", "write a report of a period (periodic report, line list, indicators, register) "
+                                       "or a form of one accident (quick report, record of the event, notice)"))
     p.add_argument("--period", metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3 or 2026-03"))
-    p.add_argument("--kind", default="periodic", choices=(*KINDS, "quick"), help=translate("cli", "the kind of report"))
-    p.add_argument("--id", metavar="ID", help=translate("cli", "quick report: the accident (its first 8 characters)"))
+    p.add_argument("--kind", default="periodic", choices=(*KINDS, *ACCIDENT_FORMS), help=translate("cli", "the kind of report"))
+    p.add_argument("--id", metavar="ID",
+                   help=translate("cli", "quick, record, notice: the accident (its first 8 characters)"))
     p.add_argument("--format", default="json", choices=FORMATS, help=translate("cli", "the file format"))
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))

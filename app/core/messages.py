@@ -346,12 +346,30 @@ CATALOG: dict[str, str] = {
         "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"
     ),
     # Reports.
+    "setting.unknown": QT_TRANSLATE_NOOP("Messages", "there is no setting {key}; the settings are: {keys}"),
+    "setting.bad_days": QT_TRANSLATE_NOOP(
+        "Messages", "{key} is a number of days from 0 to 366 after the end of the period; got {value}"
+    ),
+    "setting.bad_phone": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a phone number; write 10 or 11 digits starting with 0, for example 0205 3812 345"
+    ),
+    "setting.bad_text": QT_TRANSLATE_NOOP("Messages", "{key} must be a text of 1 to 200 characters"),
+    "setting.signer_name": QT_TRANSLATE_NOOP("Messages", "who signs the printed reports (the chairman, or the head of the office)"),
+    "setting.reporter_name": QT_TRANSLATE_NOOP("Messages", "who reports in the quick report (default: the signer)"),
+    "setting.reporter_phone": QT_TRANSLATE_NOOP("Messages", "the phone number printed in the quick report"),
+    "setting.due_days.half": QT_TRANSLATE_NOOP("Messages", "days after 30 June by which the half-year report is due"),
+    "setting.due_days.year": QT_TRANSLATE_NOOP("Messages", "days after 31 December by which the year's report is due"),
+    "setting.due_days.quarter": QT_TRANSLATE_NOOP("Messages", "days after the end of a quarter by which its report is due"),
+    "setting.due_days.month": QT_TRANSLATE_NOOP("Messages", "days after the end of a month by which its report is due"),
     "report.kind": QT_TRANSLATE_NOOP("Messages", "there is no report kind {value}; use one of: {kinds}"),
     "report.quick_not_needed": QT_TRANSLATE_NOOP(
         "Messages", "accident {id} has no death and fewer than two seriously injured; a quick report is not required"
     ),
+    "report.void_record": QT_TRANSLATE_NOOP(
+        "Messages", "the accident {id} is void; no form is printed for a void record"
+    ),
     "report.needs_period": QT_TRANSLATE_NOOP("Messages", "this report is of a period; add --period, for example --period 2026-H1"),
-    "report.needs_id": QT_TRANSLATE_NOOP("Messages", "the quick report is of one accident; add --id with the id shown by tnld list"),
+    "report.needs_id": QT_TRANSLATE_NOOP("Messages", "this form is of one accident; add --id with the id shown by tnld list"),
     "report.format": QT_TRANSLATE_NOOP("Messages", "this report cannot be written as {value}; use one of: {formats}"),
     "pdf.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a readable PDF ({reason})"

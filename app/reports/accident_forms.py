@@ -89,7 +89,8 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
                                ("FONT", (0, 0), (-1, -1), FAMILY, 10)]))
     story += [table, Spacer(1, 6)]
     line(fields["measures"], "")
-    line(fields["reporter"], form["reporter"].format(signer=heading.signer or form["blank"]))
+    line(fields["reporter"], form["reporter"].format(reporter=heading.reporter or heading.signer or form["blank"],
+                                                     phone=heading.phone or form["blank"]))
     story += [Spacer(1, 12), KeepTogether(_signature_block(form, heading, st, width, 60))]
     return build_document(story, form["title"], heading.unit_name)
 

@@ -72,6 +72,35 @@ class VictimRow:
     cost_kvnd: float | None
 
 
+@dataclass(frozen=True)
+class IncidentRow:
+    """One serious technical incident of the period (Part III), with what the aggregation needs of it."""
+
+    incident_id: str
+    unit: str
+    damage_kvnd: float | None
+    with_victims: bool
+
+
+@dataclass
+class IncidentCounts:
+    incidents: int = 0
+    with_victims: int = 0
+    damage_kvnd: float = 0
+
+    def add(self, row: IncidentRow) -> None:
+        self.incidents += 1
+        self.with_victims += row.with_victims
+        self.damage_kvnd += row.damage_kvnd or 0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"incidents": self.incidents, "with_victims": self.with_victims, "damage_kvnd": self.damage_kvnd}
+
+    def __add__(self, other: IncidentCounts) -> IncidentCounts:
+        return IncidentCounts(self.incidents + other.incidents, self.with_victims + other.with_victims,
+                              self.damage_kvnd + other.damage_kvnd)
+
+
 @dataclass
 class Aggregate:
     period: str
@@ -89,6 +118,8 @@ class Aggregate:
     drafts: int = 0
     excluded_victims: int = 0
     excluded_accidents: int = 0
+    incidents: IncidentCounts = field(default_factory=IncidentCounts)  # Part III
+    incidents_by_unit: dict[str, IncidentCounts] = field(default_factory=dict)
     detail: dict[str, Aggregate] = field(default_factory=dict)  # the same breakdowns for each unit (an office's columns)
 
     @property
@@ -105,6 +136,9 @@ class Aggregate:
         commuting = sum(self.commuting_by_unit.values(), Counts())
         if commuting != self.commuting:
             raise ConsistencyError("commuting by unit does not add up")
+        incidents = sum(self.incidents_by_unit.values(), IncidentCounts())
+        if incidents != self.incidents or self.incidents.with_victims > self.incidents.incidents:
+            raise ConsistencyError(f"incidents by unit add up to {incidents}, the total is {self.incidents}")
         for unit, detail in self.detail.items():
             if detail.total != self.by_unit[unit]:
                 raise ConsistencyError(f"the detail of {unit} does not match its column")
@@ -141,21 +175,26 @@ class Aggregate:
             "damage": {"days_off": self.days_off, "cost_kvnd": self.cost_kvnd},
             "drafts": self.drafts,
             "deduplicated": {"victims": self.excluded_victims, "accidents": self.excluded_accidents},
+            "incidents": self.incidents.as_dict(),
+            "incidents_by_unit": {key: counts.as_dict() for key, counts in self.incidents_by_unit.items()},
         }
 
 
 def aggregate(rows: Iterable[VictimRow], period: str, units: list[str], cause_groups: dict[str, str],
-              excluded_victims: frozenset[str] = frozenset(), excluded_accidents: frozenset[str] = frozenset()
-              ) -> Aggregate:
-    """Count *rows* (ordered by accident, then victim) into an `Aggregate` and check it.
+              excluded_victims: frozenset[str] = frozenset(), excluded_accidents: frozenset[str] = frozenset(),
+              incidents: Iterable[IncidentRow] = ()) -> Aggregate:
+    """Count *rows* (ordered by accident, then victim) and *incidents* into an `Aggregate` and check it.
 
     *cause_groups* maps each cause code to its group (A, B, C). Every unit of *units* gets its column, with zeros
     if it has nothing; a unit with data that is not listed is added.
     """
-    result = Aggregate(period, list(units))
+    result = Aggregate(period, [])
     for unit in units:
-        result.by_unit[unit] = Counts()
-        result.commuting_by_unit[unit] = Counts()
+        _unit_columns(result, unit)
+    for incident in incidents:
+        _unit_columns(result, incident.unit)
+        result.incidents.add(incident)
+        result.incidents_by_unit[incident.unit].add(incident)
     batch: list[VictimRow] = []
     for row in rows:
         if batch and row.accident_id != batch[0].accident_id:
@@ -195,15 +234,11 @@ def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: d
     counted = [victim for victim in victims if f"{victim.accident_id}/{victim.n}" not in excluded_victims]
     result.excluded_victims += len(victims) - len(counted)
     unit = first.unit
-    if unit not in result.by_unit:
-        result.units.append(unit)
-        result.by_unit[unit] = Counts()
-        result.commuting_by_unit[unit] = Counts()
+    _unit_columns(result, unit)
     detail = result.detail.get(unit)
     if detail is None:
-        detail = result.detail[unit] = Aggregate(result.period, [unit])
-        detail.by_unit[unit] = Counts()
-        detail.commuting_by_unit[unit] = Counts()
+        detail = result.detail[unit] = Aggregate(result.period, [])
+        _unit_columns(detail, unit)
     _count_into(detail, unit, victims, counted, cause_groups)
 
 
@@ -229,6 +264,15 @@ def _count_into(result: Aggregate, unit: str, victims: list[VictimRow], counted:
         result.days_off += victim.days_off or 0
         result.cost_kvnd += victim.cost_kvnd or 0
     result.drafts += first.status == "draft"
+
+
+def _unit_columns(result: Aggregate, unit: str) -> None:
+    """Give *unit* its columns (a unit with data that the list of units did not name)."""
+    if unit not in result.by_unit:
+        result.units.append(unit)
+        result.by_unit[unit] = Counts()
+        result.commuting_by_unit[unit] = Counts()
+        result.incidents_by_unit[unit] = IncidentCounts()
 
 
 def _bucket(mapping: dict[str, Counts], key: str) -> Counts:

@@ -29,10 +29,13 @@ class Heading:
     signer: str = ""
     office: bool = False
     unit_names: dict[str, str] | None = None
+    reporter: str = ""  # who reports, and at which phone (the quick report)
+    phone: str = ""
 
 
 def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
-                      cases: list[dict[str, Any]] | None = None) -> bytes:
+                      cases: list[dict[str, Any]] | None = None, incidents: list[dict[str, Any]] | None = None) -> bytes:
+    """*cases* are Part II's rows, *incidents* Part III's (`app.services.reports`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -133,6 +136,11 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     put(line + 2, 1, damage["cost"])
     put(line + 2, 3, aggregate.cost_kvnd, normal, center, None, EXCEL_INTEGER)
     line += 4
+    put(line, 1, form["part3"], bold)
+    for offset, (key, label) in enumerate(form["part3_counts"].items(), start=1):
+        put(line + offset, 1, label)
+        put(line + offset, 3, getattr(aggregate.incidents, key), normal, center, None, EXCEL_INTEGER)
+    line += len(form["part3_counts"]) + 2
     if aggregate.nil:
         put(line, 1, form["nil"], italic)
         line += 1
@@ -158,7 +166,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     sheet.page_margins.left, sheet.page_margins.right = 1.2, 0.7
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
 
-    _cases_sheet(book, form, cases or [], bold, normal, center, left, border)
+    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border)
     book.properties.language = "vi-VN"
     book.properties.title = form["title"]
     buffer = io.BytesIO()
@@ -171,9 +179,14 @@ def _empty(aggregate: Aggregate, unit: str) -> Aggregate:
     return empty
 
 
-def _cases_sheet(book, form, cases, bold, normal, center, left, border) -> None:
+def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border) -> None:
+    """Parts II and III: the fatal and serious cases, then the serious technical incidents."""
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet("Danh sách")
     sheet.cell(row=1, column=1, value=form["part2"]).font = bold
+    if office:
+        sheet.cell(row=2, column=1, value=form["part2_office_note"]).font = italic
     for col, label in enumerate(form["part2_columns"], start=1):
         cell = sheet.cell(row=3, column=col, value=label)
         cell.font, cell.alignment, cell.border = bold, center, border
@@ -183,10 +196,26 @@ def _cases_sheet(book, form, cases, bold, normal, center, left, border) -> None:
         for col, value in enumerate(values, start=1):
             sheet.cell(row=3 + number, column=col, value=value).style = (
                 "tnld_list" if col in (3, 4, 7, 9) else "tnld_list_center")
+    if not cases:
+        sheet.cell(row=4, column=1, value=form["part2_none"]).font = italic
     for col, width in enumerate((6, 12, 28, 24, 9, 9, 24, 16, 60), start=1):
-        sheet.column_dimensions[chr(64 + col)].width = width
+        sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A4"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.cell(row=5 + len(cases), column=1, value=form["part3"]).font = bold
-    sheet.cell(row=6 + len(cases), column=1, value=form["part3_none"]).font = normal
+    top = 6 + max(1, len(cases))
+    sheet.cell(row=top, column=1, value=form["part3"]).font = bold
+    if not incidents:
+        sheet.cell(row=top + 1, column=1, value=form["part3_none"]).font = italic
+        return
+    for col, label in enumerate(form["part3_columns"], start=1):
+        cell = sheet.cell(row=top + 2, column=col, value=label)
+        cell.font, cell.alignment, cell.border = bold, center, border
+    for number, case in enumerate(incidents, start=1):
+        values = [number, case["date"], case["place"], case["what_failed"], case["damage_kvnd"], case["deaths"],
+                  case["injured"], case["account"]]
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=top + 2 + number, column=col, value=value)
+            cell.style = "tnld_list" if col in (3, 4, 8) else "tnld_list_center"
+            if col in (5, 6, 7):
+                cell.number_format = EXCEL_INTEGER

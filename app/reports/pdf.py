@@ -72,8 +72,9 @@ def _escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases: list[dict[str, Any]] | None = None
-                 ) -> bytes:
+def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases: list[dict[str, Any]] | None = None,
+                 incidents: list[dict[str, Any]] | None = None) -> bytes:
+    """*cases* are Part II's rows (`app.services.reports.cases`), *incidents* Part III's (`incident_cases`)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -132,9 +133,11 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
         story.append(_units_table(form, aggregate, heading, st, width, colors, Table, TableStyle, Paragraph))
 
     story.append(Paragraph(_escape(form["part2"]), st["heading"]))
+    if heading.office:
+        story.append(Paragraph(_escape(form["part2_office_note"]), st["note"]))
     story.extend(_cases_table(form, cases or [], st, width, colors, Table, TableStyle, Paragraph))
     story.append(Paragraph(_escape(form["part3"]), st["heading"]))
-    story.append(Paragraph(_escape(form["part3_none"]), st["base"]))
+    story.extend(_incidents_part(form, aggregate, incidents or [], st, width, colors, Table, TableStyle, Paragraph))
 
     signature = form["signature"]
     on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
@@ -265,7 +268,7 @@ def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, Ta
     style = TableStyle(_grid(colors) + [("FONT", (0, 0), (-1, -1), FAMILY, 9), ("ALIGN", (0, 0), (1, -1), "CENTER"),
                                         ("ALIGN", (4, 0), (5, -1), "CENTER")])
     if not cases:
-        table = Table([header, [Paragraph("Không có.", st["cell"])] + [""] * 8], colWidths=widths)
+        table = Table([header, [Paragraph(_escape(form["part2_none"]), st["cell"])] + [""] * 8], colWidths=widths)
         table.setStyle(TableStyle(_grid(colors) + [("SPAN", (0, 1), (-1, 1))]))
         return [table]
     if not any(case["account"] for case in cases):
@@ -282,6 +285,28 @@ def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, Ta
         table.setStyle(style)
         tables.append(table)
     return tables
+
+
+def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]], st, width, colors, Table, TableStyle,
+                    Paragraph) -> list[Any]:
+    """Part III: the summary sentence and one row per serious technical incident (or the sentence saying none)."""
+    counts = aggregate.incidents
+    if not counts.incidents:
+        return [Paragraph(_escape(form["part3_none"]), st["base"])]
+    summary = form["part3_summary"].format(incidents=number(counts.incidents), with_victims=number(counts.with_victims),
+                                           damage=number(counts.damage_kvnd))
+    header = [Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in form["part3_columns"]]
+    left, center = st["list"], st["list_center"]
+    data = [header]
+    for index, case in enumerate(incidents, start=1):
+        data.append([Paragraph(str(index), center), Paragraph(case["date"], center),
+                     Paragraph(_escape(case["place"]), left), Paragraph(_escape(case["what_failed"]), left),
+                     Paragraph(number(case["damage_kvnd"]), center), Paragraph(number(case["deaths"]), center),
+                     Paragraph(number(case["injured"]), center), Paragraph(_escape(case["account"]), left)])
+    ratios = (0.06, 0.11, 0.14, 0.17, 0.11, 0.08, 0.09, 0.24)
+    table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    table.setStyle(TableStyle(_grid(colors)))
+    return [Paragraph(_escape(summary), st["base"]), table]
 
 
 @lru_cache(maxsize=8192)

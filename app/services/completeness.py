@@ -14,32 +14,14 @@ Settings (table `settings`, JSON values):
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.errors import UserError
 from app.core.periods import Period
 from app.services.exchange import vietnam_date
+from app.services.settings import due_days, get_setting, set_setting
 from app.services.workspace import Session
-
-DEFAULT_DUE_DAYS = {"year": 5, "half": 5, "quarter": 5, "month": 5}
-
-
-def get_setting(session: Session, key: str, default: Any) -> Any:
-    row = session.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else default
-
-
-def set_setting(session: Session, key: str, value: Any, audit_detail: dict[str, Any] | None = None) -> None:
-    session.require("action.settings", "admin")
-    try:
-        with session.db.atomic():
-            session.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
-            session.audit.append(session.user, "settings", "setting", key, audit_detail)
-    except BaseException:
-        session.audit.forget_head()
-        raise
 
 
 def _require_office(session: Session) -> None:
@@ -77,7 +59,7 @@ def set_expected_units(session: Session, add: list[str] = (), remove: list[str] 
 
 
 def due_date(session: Session, period: Period) -> dt.date:
-    days = {**DEFAULT_DUE_DAYS, **get_setting(session, "due_days_after_end", {})}
+    days = due_days(session)
     return period.end + dt.timedelta(days=int(days[period.kind]))
 
 

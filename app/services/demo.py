@@ -292,7 +292,10 @@ def fill(session, count: int = 60, seed: int = 1, progress: Callable[[int, int],
     """Add *count* synthetic accidents to the workstation: its own commune's, or (an office) its communes'
     bundles for the last half-year, imported as the real ones are."""
     from app.services.records import add_records
+    from app.services.settings import get_setting, set_setting
 
+    if get_setting(session, "signer_name", None) is None:  # who signs the demo's printed reports
+        set_setting(session, "signer_name", "Nguyễn Văn Bình" if session.role == "office" else "Hoàng Văn Minh")
     if session.role == "office":
         return fill_office(session, count, seed, progress, cancel)
     today = session.today()

@@ -16,7 +16,7 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes
 from app.core.periods import Period
 from app.core.vnformat import short_date
-from app.reports.aggregate import Aggregate, VictimRow, aggregate
+from app.reports.aggregate import Aggregate, IncidentRow, VictimRow, aggregate
 from app.services.workspace import Session
 
 KINDS = ("periodic", "linelist", "indicators", "register")
@@ -49,8 +49,32 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
         f" WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ?{unit_clause} ORDER BY a.id, v.n", params)
     skip = exclusions(session)
     groups = {code.code: code.parent or "" for code in session.codelists["causes"] if code.parent}
+    incidents = [IncidentRow(i["id"], i["unit"], i.get("damage_kvnd"), bool(i.get("accident_ids")))
+                 for i in session.incidents.records(period, _own_units(session))]
     return aggregate((VictimRow(*row[:6], bool(row[6]), *row[7:]) for row in rows), str(period), units, groups,
-                     skip.victims, skip.accidents)
+                     skip.victims, skip.accidents, incidents)
+
+
+def _own_units(session: Session) -> tuple[str, ...]:
+    """The units whose records a report counts: the commune's own, or (an office) every unit it holds."""
+    return (session.unit,) if session.role == "commune" else ()
+
+
+def incident_cases(session: Session, period: Period) -> list[dict[str, Any]]:
+    """Part III: every serious technical incident of the period, oldest first, with the toll of its accidents."""
+    from app.services.records import list_incidents
+
+    codes = session.codelists
+    found = []
+    for incident in list_incidents(session, period):
+        place = ", ".join(part for part in (incident.get("village"), codes.unit_name(incident["unit"])) if part)
+        account = (incident.get("description") or "").strip()
+        found.append({
+            "date": short_date(incident["occurred_on"]), "place": place, "what_failed": incident["what_failed"],
+            "damage_kvnd": incident.get("damage_kvnd"), "deaths": incident["deaths"], "injured": incident["injured"],
+            "account": account if len(account) <= 300 else account[:299] + "…",
+        })
+    return found
 
 
 def short_name(name: str) -> str:
@@ -63,7 +87,7 @@ def short_name(name: str) -> str:
 
 def heading(session: Session):
     from app.reports.excel import Heading
-    from app.services.completeness import get_setting
+    from app.services.settings import get_setting
 
     codes = session.codelists
     province_code = session.unit if session.role == "office" else (codes.province_of(session.unit) or "")
@@ -74,7 +98,9 @@ def heading(session: Session):
         unit_name, place = session.unit_name, province
     names = {code.code: code.name() for code in codes.communes_of(province_code)} if session.role == "office" else {}
     return Heading(unit_name, place, province, session.today(), get_setting(session, "signer_name", ""),
-                   office=session.role == "office", unit_names=names)
+                   office=session.role == "office", unit_names=names,
+                   reporter=get_setting(session, "reporter_name", "") or get_setting(session, "signer_name", ""),
+                   phone=get_setting(session, "reporter_phone", ""))
 
 
 def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[str, Any]]:
@@ -177,16 +203,17 @@ def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate |
 
     facts = heading(session)
     rows = periodic_rows(result, session.codelists)
+    incidents = incident_cases(session, period)
     if fmt == "xlsx":
         from app.reports.excel import periodic_workbook
 
-        return periodic_workbook(result, rows, facts, cases(session, period, result))
+        return periodic_workbook(result, rows, facts, cases(session, period, result), incidents)
     from app.reports.pdf import periodic_pdf
     from app.reports.signing import sign_pdf
     from app.reports.tables import period_words
     from app.services.keys import own_identity
 
-    data = periodic_pdf(result, rows, facts, cases(session, period, result))
+    data = periodic_pdf(result, rows, facts, cases(session, period, result), incidents)
     return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
 
 
@@ -229,37 +256,85 @@ def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggre
                     facts.place)
 
 
-def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False) -> Path:
-    """The quick report (Mẫu 06) of one accident with a death or two or more seriously injured, signed."""
-    from app.reports.accident_forms import needs_quick_report, quick_report_pdf
-    from app.reports.signing import sign_pdf
-    from app.services.keys import own_identity
+ACCIDENT_FORMS = ("quick", "record", "notice")  # forms of one accident (notice: also of a period)
 
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
-    accident = session.store.current(accident_id)
-    if accident is None:
-        raise UserError("record.unknown", value=accident_id)
-    if not needs_quick_report(accident):
-        raise UserError("report.quick_not_needed", id=accident_id[:8])
+
+def accident_labels(session: Session, accident: dict[str, Any]) -> dict[str, str]:
+    """The names of an accident's codes, as the forms of one accident print them."""
     codes = session.codelists
     labels = {"unit": codes.unit_name(accident["unit"]), "place": codes["place"].label(accident.get("place")),
               "factor": codes["factors"].label(accident.get("factor")),
               "cause": codes["causes"].label(accident.get("cause"))}
     for victim in accident["victims"]:
-        labels[f"occupation:{victim.get('occupation')}"] = codes["occupations"].label(victim.get("occupation"))
+        for key, listname in (("occupation", "occupations"), ("injury_type", "injury_type"),
+                              ("body_part", "body_part")):
+            if victim.get(key):
+                labels[f"{key}:{victim[key]}"] = codes[listname].label(victim[key])
         labels[f"residence:{victim.get('residence')}"] = codes.unit_name(victim.get("residence"))
-    unit_name = codes.unit_name(accident["unit"])
-    police = "Công an " + (unit_name[0].lower() + unit_name[1:] if unit_name else "xã")
+        for code in victim.get("serious_injuries") or []:
+            labels[f"serious_injury:{code}"] = codes["serious_injuries"].label(code)
+    return labels
+
+
+def accident_form(session: Session, kind: str, out: Path, accident_id: str | None = None,
+                  period: Period | None = None, overwrite: bool = False) -> Path:
+    """A signed PDF about accidents: the quick report (Mẫu 06) of an accident with a death or two or more seriously
+    injured, the record of the event (biên bản ghi nhận sự việc) of one accident, or the public notice of one
+    accident or of a period's accidents."""
+    from app.reports import accident_forms as forms
+    from app.reports.signing import sign_pdf
+    from app.reports.tables import period_words, template
+    from app.services.keys import own_identity
+
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UserError("file.exists", path=str(out))
+    accident = None
+    if kind != "notice" or accident_id is not None:
+        if accident_id is None:
+            raise UserError("report.needs_id")
+        accident = session.store.current(accident_id)
+        if accident is None:
+            raise UserError("record.unknown", value=accident_id)
+        if accident["status"] == "void":
+            raise UserError("report.void_record", id=accident_id[:8])
+    elif period is None:
+        raise UserError("report.needs_period")
     facts = heading(session)
-    data = quick_report_pdf(accident, facts, labels, police)
-    data = sign_pdf(data, own_identity(session), "Báo cáo nhanh tai nạn lao động", facts.place)
+    if kind == "quick":
+        if not forms.needs_quick_report(accident):
+            raise UserError("report.quick_not_needed", id=accident_id[:8])
+        unit_name = session.codelists.unit_name(accident["unit"])
+        police = "Công an " + (unit_name[0].lower() + unit_name[1:] if unit_name else "xã")
+        data = forms.quick_report_pdf(accident, facts, accident_labels(session, accident), police)
+        reason = template("quick")["title"]
+    elif kind == "record":
+        ref = accident.get("record_ref") or ""
+        number = ref if "BB" in ref.upper() else None  # the biên bản's own number, not an investigation's
+        data = forms.event_record_pdf(accident, facts, accident_labels(session, accident), number)
+        reason = template("event_record")["title"]
+    elif kind == "notice":
+        from app.db.accident_store import Filters
+
+        codes = session.codelists
+        records = [accident] if accident is not None else list(session.store.records(
+            Filters(period=period, units=_own_units(session)), order="a.occurred_on, a.id"))
+        text = None if period is None else period_words(str(period)).capitalize()
+        data = forms.notice_pdf(records, facts, lambda name, code: codes[name].label(code), text)
+        reason = template("notice")["subtitle"]
+    else:
+        raise UserError("report.kind", value=kind, kinds=", ".join((*KINDS, *ACCIDENT_FORMS)))
+    data = sign_pdf(data, own_identity(session), reason, facts.place)
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:
         raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
     return out
+
+
+def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False) -> Path:
+    """The quick report (Mẫu 06) of one accident with a death or two or more seriously injured, signed."""
+    return accident_form(session, "quick", out, accident_id, overwrite=overwrite)
 
 
 @dataclass(frozen=True)

@@ -233,7 +233,8 @@ def test_late_bundle_and_sequence_gap(network, tmp_path):
     office.import_files(stick / "one.tnld", stick / "three.tnld")
     with office.session() as session:
         from app.core.periods import Period
-        from app.services.completeness import completeness, set_setting
+        from app.services.completeness import completeness
+        from app.services.settings import set_setting
 
         states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
         assert states[C1].gaps == [2] and states[C1].sequence == [1, 3]
