@@ -550,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(json=False)
 
     p = sub("settings", translate("cli", "settings printed on reports (signer, phone) and report due dates"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
     setting_commands = p.add_subparsers(dest="settings_command", metavar=translate("cli", "COMMAND"))
     q = nested_parser(setting_commands, "list", translate("cli", "show every setting and its value"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
@@ -558,7 +559,6 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("value", metavar="VALUE")
     q = nested_parser(setting_commands, "unset", translate("cli", "put a setting back to its default (admin)"))
     q.add_argument("key", metavar="KEY")
-    p.set_defaults(json=False)
 
     p = sub("recover", translate("cli", "set a new password with the printed recovery code"))
     p.add_argument("--recovery-code-file", metavar="FILE", help=translate("cli", "read the recovery code from FILE"))

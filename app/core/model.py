@@ -133,7 +133,7 @@ def new_id() -> str:
 def empty_value(spec: FieldSpec) -> Any:
     if spec.kind == "bool":
         return False
-    if spec.kind == "codes":
+    if spec.kind in ("codes", "ids"):
         return []
     return None
 

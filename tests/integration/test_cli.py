@@ -209,3 +209,50 @@ def test_list_shows_overdue_obligations(commune_dir, tmp_path):
     handled_line = next(line for line in lines if "Nông Văn Lâm" in line)
     assert "overdue: quick report, investigation" in fatal_line
     assert "overdue" not in handled_line
+
+
+def test_incidents_added_listed_shown_voided_and_bad_links_refused(tmp_path):
+    import uuid
+
+    data = tmp_path / "xa"
+    assert tnld("init", "--role", "commune", "--unit", "06040", "--admin", "admin", data_dir=data).returncode == 0
+    accident = make_accident()
+    linked = {"kind": "incident", "id": str(uuid.uuid4()), "unit": "06040", "occurred_on": "2026-03-14",
+              "village": "Thôn Nà Pàn", "what_failed": "Giàn giáo tre bị sập", "damage_kvnd": 35000,
+              "accident_ids": [accident["id"]], "status": "confirmed"}
+    result = tnld("add", str(jsonl(tmp_path / "ok.jsonl", [accident, linked])), data_dir=data)
+    assert result.returncode == 0 and "Added 2" in result.stdout, result.stderr
+    before = db_state(data)
+    stray = dict(linked, id=str(uuid.uuid4()), accident_ids=[str(uuid.uuid4())])
+    result = tnld("add", str(jsonl(tmp_path / "bad.jsonl", [make_accident(), stray])), data_dir=data)
+    assert result.returncode == 2 and "line 2: accident_ids: the accident" in result.stderr
+    assert db_state(data) == dict(before, audit=before["audit"] + 1)  # the login, nothing else
+    listed = tnld("incidents", data_dir=data)
+    assert listed.returncode == 0 and "Giàn giáo tre bị sập" in listed.stdout and "35.000" in listed.stdout
+    assert json.loads(tnld("incidents", "--json", data_dir=data).stdout)[0]["accident_ids"] == [accident["id"]]
+    assert json.loads(tnld("show", linked["id"][:8], data_dir=data).stdout)["what_failed"] == "Giàn giáo tre bị sập"
+    assert tnld("void", linked["id"][:8], data_dir=data).returncode == 0
+    assert "0 serious technical incident(s)" in tnld("incidents", data_dir=data).stdout
+    assert "Giàn giáo" in tnld("incidents", "--all", data_dir=data).stdout
+
+
+def test_settings_and_forms_of_one_accident_from_the_command_line(tmp_path):
+    data = tmp_path / "xa"
+    assert tnld("init", "--role", "commune", "--unit", "06040", "--admin", "admin", data_dir=data).returncode == 0
+    serious = make_accident(record_ref="07/BB-UBND", victims=[make_victim(serious_injuries=["024"])])
+    assert tnld("add", str(jsonl(tmp_path / "a.jsonl", [serious])), data_dir=data).returncode == 0
+    assert tnld("settings", "set", "signer_name", "Hoàng Văn Minh", data_dir=data).returncode == 0
+    bad = tnld("settings", "set", "reporter_phone", "abc", data_dir=data)
+    assert bad.returncode == 2 and "not a phone number" in bad.stderr
+    listed = json.loads(tnld("settings", "--json", data_dir=data).stdout)
+    assert listed["signer_name"] == "Hoàng Văn Minh" and listed["reporter_phone"] is None
+    out = tmp_path / "bb.pdf"
+    result = tnld("report", "--kind", "record", "--id", serious["id"][:8], "--out", str(out), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Số: 07/BB-UBND" in text and "Hoàng Văn Minh" in text and "Hoàng Văn Đức" in text
+    assert tnld("verify-pdf", str(out), data_dir=data).returncode == 0
+    missing = tnld("report", "--kind", "record", "--out", str(tmp_path / "x.pdf"), data_dir=data)
+    assert missing.returncode == 2 and "add --id" in missing.stderr and not (tmp_path / "x.pdf").exists()
+    notice = tnld("report", "--kind", "notice", "--period", "2026", "--out", str(tmp_path / "tb.pdf"), data_dir=data)
+    assert notice.returncode == 0 and (tmp_path / "tb.pdf").exists()

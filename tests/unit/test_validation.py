@@ -270,3 +270,49 @@ def test_messages_name_the_field_and_say_what_to_do():
     text = str(issue.at_line(7))
     assert text.startswith("line 7: occurred_on:")
     assert "future" in text
+
+
+# Serious technical incidents (the second record type).
+def incident_errors(raw, **kw):
+    from app.core.model import parse_incident
+    from app.core.validation import validate_record
+
+    incident, issues = parse_incident(raw)
+    ctx = Context(LISTS, TODAY, own_unit=kw.get("own_unit", COMMUNE), province=kw.get("province"))
+    return {(i.field, i.code) for i in issues + validate_record(incident, ctx) if i.level == "error"}
+
+
+def an_incident(**changes):
+    raw = {"kind": "incident", "id": make_accident()["id"], "unit": COMMUNE, "occurred_on": "2026-04-02",
+           "what_failed": "Giàn giáo tre bị sập", "damage_kvnd": 35000, "status": "confirmed"}
+    raw.update(changes)
+    return raw
+
+
+def test_a_valid_incident_and_its_canonical_form():
+    from app.core.interchange import to_interchange
+    from app.core.model import parse_record
+
+    assert incident_errors(an_incident()) == set()
+    incident, _ = parse_record(an_incident(what_failed="  Sập\u0300 giàn giáo "))
+    assert incident["kind"] == "incident" and incident["accident_ids"] == [] and incident["village"] is None
+    assert list(to_interchange(incident))[:2] == ["kind", "id"] and "victims" not in to_interchange(incident)
+
+
+@pytest.mark.parametrize("field", ["id", "unit", "occurred_on", "what_failed", "status"])
+def test_an_incident_requires(field):
+    assert (field, "field.required") in incident_errors(an_incident(**{field: None}))
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"occurred_on": "2026-12-01"}, ("occurred_on", "date.future")),
+    ({"declared_on": "2026-04-01"}, ("declared_on", "date.before_accident")),
+    ({"damage_kvnd": -5}, ("damage_kvnd", "field.negative")),
+    ({"place": "99.9"}, ("place", "code.unknown")),
+    ({"unit": OTHER_COMMUNE}, ("unit", "unit.not_ours")),
+    ({"accident_ids": ["not-an-id"]}, ("accident_ids", "field.not_uuid")),
+    ({"accident_ids": "3f2b9c1e"}, ("accident_ids", "field.not_list")),
+    ({"victims": []}, ("victims", "field.unknown_incident")),
+])
+def test_incident_rules_name_their_field(changes, expected):
+    assert expected in incident_errors(an_incident(**changes))
