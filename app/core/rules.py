@@ -1,5 +1,6 @@
 """Domain rules kept as data (`resources/rules.json`): obligation time limits, report due dates, age bands,
-the fields that make a record complete. They are unconfirmed or may change, so they are never constants in code.
+the fields that make a record complete, the Directive 31 target. They are unconfirmed or may change, so they
+are never constants in code.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ class Rules:
     def obligation_days(self, name: str, key: str | None = None) -> int:
         entry = self.data["obligations"][name]
         return int(entry[key] if key else entry["days"])
+
+    @property
+    def target_change(self) -> float:
+        """The Directive 31 target: the yearly change of fatal accidents and deaths (-0.04: down 4 %)."""
+        return float(self.data["directive31"]["yearly_change"])
 
     @property
     def complete_accident_fields(self) -> tuple[str, ...]:

@@ -171,7 +171,8 @@ def indicators(session: Session, period: Period, current: Aggregate | None = Non
 
     before = previous_period(period)
     current = current if current is not None else periodic(session, period)
-    result = Indicators(str(period), str(before), current, periodic(session, before))
+    result = Indicators(str(period), str(before), current, periodic(session, before),
+                        target_change=session.rules.target_change)
     params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
     unit_clause = ""
     if session.role == "commune":
