@@ -63,7 +63,8 @@ class Indicators:
 
     def as_json(self) -> dict[str, Any]:
         """The indicators as numbers (the JSON report)."""
-        out: dict[str, Any] = {"period": self.period, "previous_period": self.previous_period}
+        out: dict[str, Any] = {"period": self.period, "previous_period": self.previous_period,
+                               "target_change": self.target_change}
         for key in ("fatal_accidents", "deaths", "accidents", "victims"):
             out[key] = {"current": getattr(self.current.total, key),
                         "previous": getattr(self.previous.total, key), "change": self.change(key),

@@ -250,7 +250,7 @@ def test_indicators_same_numbers_in_json_excel_and_pdf(filled, tmp_path):
     book = load_workbook(tmp_path / "i.xlsx")
     assert book["Chỉ tiêu"]._charts and book["Theo tháng"]["A2"].value == "2026-02"
     text = _pdf_text(tmp_path / "i.pdf")
-    assert "CÁC CHỈ TIÊU VỀ TAI NẠN LAO ĐỘNG THEO CHỈ THỊ SỐ 31/CT-TTg" in text and "Theo tháng" in text
+    assert "CÁC CHỈ TIÊU VỀ TAI NẠN LAO ĐỘNG THEO CHỈ THỊ SỐ 31-CT/TW" in text and "Theo tháng" in text
     line = next(line for line in text.splitlines() if "Số vụ tai nạn lao động chết người" in line)
     assert line.split()[-5:] == ["1", "2", "-50,0", "%", "Đạt"]
 

@@ -82,7 +82,7 @@ def test_workbook_heading_and_verdicts_use_the_target():
 
 def test_pdf_heading_and_note_use_the_target():
     text = _pdf_text(indicators_pdf(_indicators(19), HEADING))
-    assert "CÁC CHỈ TIÊU VỀ TAI NẠN LAO ĐỘNG THEO CHỈ THỊ SỐ 31/CT-TTg" in text
+    assert "CÁC CHỈ TIÊU VỀ TAI NẠN LAO ĐỘNG THEO CHỈ THỊ SỐ 31-CT/TW" in text
     assert "So với mục tiêu giảm 10 %/năm" in text  # the heading
     assert "Mục tiêu: giảm 10 % mỗi năm số vụ tai nạn lao động chết người" in text  # the note
     assert "giảm 4 %" not in text and "Không đạt" in text
