@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+569"/>
-        <location filename="../app/core/messages.py" line="+362"/>
+        <location filename="../app/cli/main.py" line="+633"/>
+        <location filename="../app/core/messages.py" line="+386"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-339"/>
+        <location filename="../app/core/messages.py" line="-363"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -33,6 +33,11 @@
         <location line="+1"/>
         <source>is not a field of an accident record; check its spelling (see docs/interchange.md)</source>
         <translation>không phải là trường của bản ghi vụ tai nạn; hãy kiểm tra chính tả (xem docs/interchange.md)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a field of a serious technical incident; check its spelling (see docs/interchange.md)</source>
+        <translation>không phải là trường của bản ghi sự cố kỹ thuật nghiêm trọng; hãy kiểm tra chính tả (xem docs/interchange.md)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -200,7 +205,12 @@
         <translation>bản ghi mới không thể ở trạng thái đã hủy; hãy lưu trước rồi mới hủy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>the accident {value} is not recorded here; link only accidents of this register (their ids are shown by tnld list)</source>
+        <translation>vụ tai nạn {value} không có trong sổ này; chỉ liên kết các vụ tai nạn đã ghi tại đây (mã của chúng hiện trong tnld list)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the file {path} does not exist; check the name and folder</source>
         <translation>không tìm thấy tệp {path}; hãy kiểm tra tên tệp và thư mục</translation>
     </message>
@@ -661,6 +671,61 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>there is no setting {key}; the settings are: {keys}</source>
+        <translation>không có mục cài đặt {key}; các mục cài đặt là: {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key} is a number of days from 0 to 366 after the end of the period; got {value}</source>
+        <translation>{key} là số ngày từ 0 đến 366 sau khi kết thúc kỳ; giá trị nhận được: {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is not a phone number; write 10 or 11 digits starting with 0, for example 0205 3812 345</source>
+        <translation>{value} không phải là số điện thoại; hãy viết 10 hoặc 11 chữ số bắt đầu bằng 0, ví dụ 0205 3812 345</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{key} must be a text of 1 to 200 characters</source>
+        <translation>{key} phải là chuỗi ký tự dài từ 1 đến 200 ký tự</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>who signs the printed reports (the chairman, or the head of the office)</source>
+        <translation>người ký các báo cáo in ra (chủ tịch, hoặc thủ trưởng cơ quan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>who reports in the quick report (default: the signer)</source>
+        <translation>người báo cáo ghi trong báo cáo nhanh (mặc định: người ký)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the phone number printed in the quick report</source>
+        <translation>số điện thoại in trong báo cáo nhanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days after 30 June by which the half-year report is due</source>
+        <translation>số ngày sau 30 tháng 6 là hạn nộp báo cáo 6 tháng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days after 31 December by which the year&apos;s report is due</source>
+        <translation>số ngày sau 31 tháng 12 là hạn nộp báo cáo năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days after the end of a quarter by which its report is due</source>
+        <translation>số ngày sau khi kết thúc quý là hạn nộp báo cáo quý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days after the end of a month by which its report is due</source>
+        <translation>số ngày sau khi kết thúc tháng là hạn nộp báo cáo tháng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>there is no report kind {value}; use one of: {kinds}</source>
         <translation>không có loại báo cáo {value}; hãy dùng một trong: {kinds}</translation>
     </message>
@@ -671,13 +736,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the accident {id} is void; no form is printed for a void record</source>
+        <translation>vụ tai nạn {id} đã bị hủy; không in biểu mẫu cho bản ghi đã hủy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>this report is of a period; add --period, for example --period 2026-H1</source>
         <translation>báo cáo này lập theo kỳ; hãy thêm --period, ví dụ --period 2026-H1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the quick report is of one accident; add --id with the id shown by tnld list</source>
-        <translation>báo cáo nhanh lập cho một vụ tai nạn; hãy thêm --id với mã hiển thị trong tnld list</translation>
+        <source>this form is of one accident; add --id with the id shown by tnld list</source>
+        <translation>biểu mẫu này lập cho một vụ tai nạn; hãy thêm --id với mã hiện trong tnld list</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -818,7 +888,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-503"/>
+        <location filename="../app/cli/main.py" line="-567"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -854,12 +924,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+202"/>
+        <location line="+226"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-225"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -910,36 +980,40 @@
     </message>
     <message>
         <location line="+24"/>
+        <location line="+38"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Village</source>
         <translation>Thôn/bản</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
         <source>Victim</source>
         <translation>Nạn nhân</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+39"/>
         <source>Deaths</source>
         <translation>Số người chết</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-39"/>
         <source>Serious</source>
         <translation>Bị thương nặng</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+40"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-40"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -974,7 +1048,27 @@
         <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+16"/>
+        <source>What failed</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damage (thousand VND)</source>
+        <translation>Thiệt hại (nghìn đồng)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Injured</source>
+        <translation>Bị thương</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} serious technical incident(s).</source>
+        <translation>{count} sự cố kỹ thuật nghiêm trọng.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Accident {id} is void (version {version}); it stays in the history.</source>
         <translation>Đã hủy vụ tai nạn {id} (phiên bản {version}); bản ghi vẫn được giữ trong lịch sử.</translation>
     </message>
@@ -1009,6 +1103,16 @@
         <translation>Đã thiết lập máy trạm dùng thử ({role}) cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
+        <location line="+154"/>
+        <source>list serious technical incidents (added with add, kind &quot;incident&quot;)</source>
+        <translation>liệt kê các sự cố kỹ thuật nghiêm trọng (thêm bằng add, kind &quot;incident&quot;)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>print one accident or incident in the interchange format</source>
+        <translation>in một vụ tai nạn hoặc sự cố theo định dạng trao đổi</translation>
+    </message>
+    <message>
         <location filename="../app/cli/exchange_commands.py" line="+30"/>
         <source>Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.</source>
         <translation>Đã ghi {path}: báo cáo KHÔNG CÓ vụ việc cho kỳ {period}, gói số {sequence}.</translation>
@@ -1041,7 +1145,7 @@
     <message>
         <location line="+2"/>
         <location line="+108"/>
-        <location filename="../app/cli/main.py" line="+1"/>
+        <location filename="../app/cli/main.py" line="-158"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
@@ -1079,7 +1183,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../app/cli/report_commands.py" line="+63"/>
+        <location filename="../app/cli/report_commands.py" line="+67"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
@@ -1302,7 +1406,7 @@
     <message>
         <location line="+1"/>
         <location line="+27"/>
-        <location filename="../app/cli/report_commands.py" line="+11"/>
+        <location filename="../app/cli/report_commands.py" line="+12"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
@@ -1462,7 +1566,17 @@
         <translation>Đã đặt mật khẩu mới cho {user}.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+11"/>
+        <source>{key} = {value}</source>
+        <translation>{key} = {value}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not set)</source>
+        <translation>(chưa đặt)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>the workstation&apos;s data folder (or TNLD_DATA_DIR)</source>
         <translation>thư mục dữ liệu của máy trạm (hoặc TNLD_DATA_DIR)</translation>
     </message>
@@ -1501,13 +1615,14 @@
         <location line="+16"/>
         <location line="+10"/>
         <location filename="../app/cli/main.py" line="+2"/>
-        <location line="+34"/>
+        <location line="+39"/>
         <location line="+21"/>
+        <location line="+16"/>
         <source>COMMAND</source>
         <translation>LỆNH</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-48"/>
+        <location filename="../app/cli/main.py" line="-69"/>
         <source>set up a new data folder; prints the recovery code</source>
         <translation>thiết lập thư mục dữ liệu mới; in ra mã khôi phục</translation>
     </message>
@@ -1540,14 +1655,16 @@
         <location line="+8"/>
         <location filename="../app/cli/main.py" line="+1"/>
         <location line="+4"/>
-        <location line="+19"/>
+        <location line="+24"/>
         <location line="+3"/>
         <location line="+18"/>
+        <location line="+13"/>
+        <location line="+3"/>
         <source>print JSON</source>
         <translation>in kết quả dạng JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-42"/>
+        <location filename="../app/cli/main.py" line="-63"/>
         <source>add or update accidents from a JSON Lines file; all or nothing</source>
         <translation>thêm hoặc cập nhật vụ tai nạn từ tệp JSON Lines; lưu tất cả hoặc không lưu gì</translation>
     </message>
@@ -1563,36 +1680,34 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>2026, 2026-H1, 2026-Q3, 2026-03 …</source>
         <translation>kỳ báo cáo: 2026, 2026-H1, 2026-Q3, 2026-03 …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>words to find in names, village, place, work, description</source>
         <translation>từ cần tìm trong họ tên, thôn/bản, nơi xảy ra, công việc, mô tả</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>include void records</source>
         <translation>hiện cả các bản ghi đã hủy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>show at most N rows</source>
         <translation>hiện tối đa N dòng</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+5"/>
         <source>print the records in the interchange format</source>
         <translation>in các bản ghi theo định dạng trao đổi dữ liệu</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>print one accident in the interchange format</source>
-        <translation>in một vụ tai nạn theo định dạng trao đổi dữ liệu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+4"/>
         <source>the id, or its first 8 characters as shown by list</source>
         <translation>id, hoặc 8 ký tự đầu của id như lệnh list hiển thị</translation>
@@ -1640,7 +1755,7 @@
     <message>
         <location filename="../app/cli/exchange_commands.py" line="-45"/>
         <location filename="../app/cli/main.py" line="+1"/>
-        <location filename="../app/cli/report_commands.py" line="+5"/>
+        <location filename="../app/cli/report_commands.py" line="+6"/>
         <source>overwrite FILE if it exists</source>
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
@@ -1697,12 +1812,12 @@
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>read the new password from FILE</source>
         <translation>đọc mật khẩu mới từ FILE</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-20"/>
         <source>change your password, or (admin) another user&apos;s</source>
         <translation>đổi mật khẩu của bạn, hoặc (quản trị) đổi mật khẩu của người dùng khác</translation>
     </message>
@@ -1713,6 +1828,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>settings printed on reports (signer, phone) and report due dates</source>
+        <translation>các cài đặt in trên báo cáo (người ký, điện thoại) và hạn nộp báo cáo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>show every setting and its value</source>
+        <translation>hiện mọi mục cài đặt và giá trị của chúng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change a setting (admin)</source>
+        <translation>thay đổi một mục cài đặt (admin)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>put a setting back to its default (admin)</source>
+        <translation>đưa một mục cài đặt về mặc định (admin)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>set a new password with the printed recovery code</source>
         <translation>đặt mật khẩu mới bằng mã khôi phục đã in</translation>
     </message>
@@ -1723,7 +1858,7 @@
     </message>
     <message>
         <location filename="../app/cli/exchange_commands.py" line="-175"/>
-        <location filename="../app/cli/main.py" line="+61"/>
+        <location filename="../app/cli/main.py" line="+63"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
     </message>
@@ -1733,9 +1868,9 @@
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../app/cli/report_commands.py" line="-52"/>
-        <source>Wrote the quick report to {path}.</source>
-        <translation>Đã ghi báo cáo nhanh vào {path}.</translation>
+        <location filename="../app/cli/report_commands.py" line="-54"/>
+        <source>Wrote {path}.</source>
+        <translation>Đã ghi {path}.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1764,21 +1899,21 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>write a report of a period (periodic report, line list, indicators)</source>
-        <translation>ghi báo cáo của một kỳ (báo cáo định kỳ, danh sách nạn nhân, chỉ tiêu)</translation>
+        <source>write a report of a period (periodic report, line list, indicators, register) or a form of one accident (quick report, record of the event, notice)</source>
+        <translation>lập báo cáo của một kỳ (báo cáo định kỳ, danh sách chi tiết, chỉ tiêu, sổ theo dõi) hoặc biểu mẫu của một vụ tai nạn (báo cáo nhanh, biên bản ghi nhận sự việc, thông báo niêm yết)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>quick, record, notice: the accident (its first 8 characters)</source>
+        <translation>quick, record, notice: vụ tai nạn (8 ký tự đầu của mã)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>the kind of report</source>
         <translation>loại báo cáo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>quick report: the accident (its first 8 characters)</source>
-        <translation>báo cáo nhanh: vụ tai nạn (8 ký tự đầu của mã)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the file format</source>
         <translation>định dạng tệp</translation>
     </message>
