@@ -85,13 +85,13 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     half = max(2, width // 2)
     merged(1, 1, half, heading.unit_name.upper(), bold)
     merged(1, half + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
-    merged(2, 1, half, form["number"])
+    merged(2, 1, half, form["office_number" if heading.office else "number"])
     merged(2, half + 1, width, "Độc lập - Tự do - Hạnh phúc", bold)
     merged(3, half + 1, width, place_date(heading.place, heading.day), italic)
     merged(5, 1, width, form["title"], bold)
     sheet.row_dimensions[5].height = 48
     merged(6, 1, width, period_words(aggregate.period).capitalize(), bold)
-    merged(7, 1, width, form["addressee"].format(province=heading.province))
+    merged(7, 1, width, form["office_addressee" if heading.office else "addressee"].format(province=heading.province))
     merged(9, 1, width, form["part1"], bold, left)
 
     top = 10

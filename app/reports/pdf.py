@@ -113,7 +113,8 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
     story.append(Paragraph(_escape(form["title"]), st["title"]))
     story.append(Paragraph(_escape(period_words(aggregate.period).capitalize()), st["center_bold"]))
     story.append(Spacer(1, 6))
-    story.append(Paragraph(_escape(form["addressee"].format(province=heading.province)), st["center"]))
+    addressee = form["office_addressee"] if heading.office else form["addressee"]
+    story.append(Paragraph(_escape(addressee.format(province=heading.province)), st["center"]))
     story.append(Paragraph(_escape(form["part1"]), st["heading"]))
     if aggregate.nil:
         story.append(Paragraph(_escape(form["nil"]), st["note"]))
@@ -162,7 +163,7 @@ def document_header(heading: Heading, st: dict[str, Any], width: float, number_l
     header = Table([
         [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["center"]),
          Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"])],
-        [Paragraph(_escape(number_line or form["number"]), st["center"]),
+        [Paragraph(_escape(number_line or form["office_number" if heading.office else "number"]), st["center"]),
          Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["center"])],
         ["", Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"])],
     ], colWidths=[width * 0.4, width * 0.6])

@@ -120,6 +120,7 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
     pdf, _ = write(office_filled, tmp_path, "periodic", "pdf")
     text = pdf_text(pdf)
     for expected in ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "6 tháng đầu năm 2026",
+                     "Kính gửi: Bộ Nội vụ",
                      "Đã loại 1 người bị nạn được báo cáo trùng (1 vụ).", "III. SỰ CỐ KỸ THUẬT",
                      "Tổng số: 2 sự cố, trong đó 1 sự cố có người bị nạn; thiệt hại về tài sản 155.000",
                      "Nguyễn Văn Bình", "THỦ TRƯỞNG CƠ QUAN", "Nơi nhận:"):
