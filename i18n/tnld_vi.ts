@@ -1124,6 +1124,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+32"/>
+        <source>It also holds {count} serious technical incident(s).</source>
+        <translation>Kèm theo {count} sự cố kỹ thuật nghiêm trọng.</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Signed and encrypted for {unit} {name}: only that office can read the records.</source>
         <translation>Đã ký số và mã hóa cho {unit} {name}: chỉ cơ quan đó đọc được các hồ sơ.</translation>
     </message>
@@ -1144,20 +1150,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <location filename="../app/cli/main.py" line="-158"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+108"/>
+        <location line="-111"/>
+        <location line="+111"/>
         <location filename="../app/cli/main.py" line="+0"/>
         <source>office</source>
         <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-107"/>
         <source>Nil report: no accident in this period.</source>
         <translation>Báo cáo không có vụ việc: kỳ này không có vụ tai nạn nào.</translation>
     </message>
@@ -1167,7 +1173,7 @@
         <translation>{accidents} vụ tai nạn, {victims} nạn nhân, {void} hồ sơ đã hủy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Encrypted for {unit} {name}.</source>
         <translation>Được mã hóa cho {unit} {name}.</translation>
     </message>

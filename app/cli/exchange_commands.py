@@ -24,7 +24,7 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     if args.json:
         out.json({"file": str(result.path), "bundle_id": result.bundle_id, "bundle_hash": result.bundle_hash,
                   "sequence": result.sequence, "period": result.period, "accidents": result.accidents,
-                  "nil": result.nil, "encrypted_to": result.recipient.unit if result.recipient else None})
+                  "incidents": result.incidents, "nil": result.nil, "encrypted_to": result.recipient.unit if result.recipient else None})
         return EXIT_OK
     if result.nil:
         out.line(translate("cli", "Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.").format(
@@ -32,6 +32,9 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     else:
         out.line(translate("cli", "Wrote {path}: {count} accident(s) of {period}, bundle number {sequence}.").format(
             path=result.path, count=result.accidents, period=result.period, sequence=result.sequence))
+        if result.incidents:
+            out.line(translate("cli", "It also holds {count} serious technical incident(s).").format(
+                count=result.incidents))
     if result.recipient is not None:
         out.line(translate("cli", "Signed and encrypted for {unit} {name}: only that office can read the records.").format(
             unit=result.recipient.unit, name=result.recipient.unit_name))
@@ -61,6 +64,9 @@ def _describe(out, verified) -> None:
         else:
             out.line(translate("cli", "{accidents} accident(s), {victims} victim(s), {void} void.").format(
                 accidents=counts.get("accidents", 0), victims=counts.get("victims", 0), void=counts.get("void", 0)))
+            if counts.get("incidents"):
+                out.line(translate("cli", "It also holds {count} serious technical incident(s).").format(
+                    count=counts["incidents"]))
         encryption = manifest.get("encryption")
         if encryption:
             out.line(translate("cli", "Encrypted for {unit} {name}.").format(unit=encryption["recipient_unit"],

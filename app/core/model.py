@@ -42,7 +42,8 @@ class FieldSpec:
     managed: bool = False
 
 
-ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
+# The fields both record types begin and end with (managed: set by the program when a workstation saves).
+_WHAT_AND_WHERE: tuple[FieldSpec, ...] = (
     FieldSpec("id", "uuid", required=True),
     FieldSpec("version", "int", managed=True),
     FieldSpec("unit", "code", "admin_units", required=True),
@@ -51,6 +52,16 @@ ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("village", "text"),
     FieldSpec("place", "code", "place"),
     FieldSpec("place_detail", "text"),
+)
+_STATUS_AND_HISTORY: tuple[FieldSpec, ...] = (
+    FieldSpec("status", "enum", choices=STATUSES, required=True),
+    FieldSpec("created_at", "timestamp", managed=True),
+    FieldSpec("updated_at", "timestamp", managed=True),
+    FieldSpec("author", "text", managed=True),
+)
+
+ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
+    *_WHAT_AND_WHERE,
     FieldSpec("activity", "code", "activity"),
     FieldSpec("work", "text"),
     FieldSpec("factor", "code", "factors", required=True),
@@ -62,10 +73,7 @@ ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("declared_on", "date"),
     FieldSpec("declared_by", "text"),
     FieldSpec("record_ref", "text"),
-    FieldSpec("status", "enum", choices=STATUSES, required=True),
-    FieldSpec("created_at", "timestamp", managed=True),
-    FieldSpec("updated_at", "timestamp", managed=True),
-    FieldSpec("author", "text", managed=True),
+    *_STATUS_AND_HISTORY,
 )
 
 VICTIM_FIELDS: tuple[FieldSpec, ...] = (
@@ -96,24 +104,14 @@ VICTIM_FIELDS: tuple[FieldSpec, ...] = (
 # động nghiêm trọng), with or without victims; its victims are recorded as accidents and linked by id.
 INCIDENT_KIND = "incident"
 INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("id", "uuid", required=True),
-    FieldSpec("version", "int", managed=True),
-    FieldSpec("unit", "code", "admin_units", required=True),
-    FieldSpec("occurred_on", "date", required=True),
-    FieldSpec("occurred_time", "time"),
-    FieldSpec("village", "text"),
-    FieldSpec("place", "code", "place"),
-    FieldSpec("place_detail", "text"),
+    *_WHAT_AND_WHERE,
     FieldSpec("what_failed", "text", required=True),
     FieldSpec("damage_kvnd", "number"),
     FieldSpec("accident_ids", "ids"),
     FieldSpec("source", "code", "source"),
     FieldSpec("description", "longtext"),
     FieldSpec("declared_on", "date"),
-    FieldSpec("status", "enum", choices=STATUSES, required=True),
-    FieldSpec("created_at", "timestamp", managed=True),
-    FieldSpec("updated_at", "timestamp", managed=True),
-    FieldSpec("author", "text", managed=True),
+    *_STATUS_AND_HISTORY,
 )
 INCIDENT_FIELD_NAMES = ("kind",) + tuple(spec.name for spec in INCIDENT_FIELDS)
 

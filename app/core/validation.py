@@ -164,19 +164,27 @@ def _check_victim(victim: Mapping[str, Any], index: int, occurred: dt.date | Non
             issues.append(Issue(prefix + "phone", "phone.format", {"value": phone}))
 
 
+def _check_record(record: Mapping[str, Any], specs: tuple[FieldSpec, ...], ctx: Context, issues: list[Issue]
+                  ) -> dt.date | None:
+    """What an accident and an incident share: required fields and codes, the commune, dates not in the future,
+    the declaration not before the event. Returns the date of the event."""
+    occurred = _date(record.get("occurred_on"))
+    _check_required_and_codes(record, specs, "", ctx, occurred, issues)
+    _check_unit(record.get("unit"), ctx, issues)
+    _check_not_future(record.get("occurred_on"), "occurred_on", ctx, issues)
+    _check_not_future(record.get("declared_on"), "declared_on", ctx, issues)
+    declared = _date(record.get("declared_on"))
+    if occurred is not None and declared is not None and declared < occurred:
+        issues.append(Issue("declared_on", "date.before_accident",
+                            {"value": declared.isoformat(), "occurred_on": occurred.isoformat()}))
+    return occurred
+
+
 def validate_accident(accident: Mapping[str, Any], ctx: Context) -> list[Issue]:
     """Every rule of SPEC § 3 on a canonical record; errors first in field order, warnings after them."""
     rules = ctx.rules or default_rules()
     issues: list[Issue] = []
-    occurred = _date(accident.get("occurred_on"))
-    _check_required_and_codes(accident, ACCIDENT_FIELDS, "", ctx, occurred, issues)
-    _check_unit(accident.get("unit"), ctx, issues)
-    _check_not_future(accident.get("occurred_on"), "occurred_on", ctx, issues)
-    _check_not_future(accident.get("declared_on"), "declared_on", ctx, issues)
-    declared = _date(accident.get("declared_on"))
-    if occurred is not None and declared is not None and declared < occurred:
-        issues.append(Issue("declared_on", "date.before_accident",
-                            {"value": declared.isoformat(), "occurred_on": occurred.isoformat()}))
+    occurred = _check_record(accident, ACCIDENT_FIELDS, ctx, issues)
     victims = accident.get("victims") or []
     if not victims:
         issues.append(Issue("victims", "victims.none"))
@@ -191,15 +199,7 @@ def validate_incident(incident: Mapping[str, Any], ctx: Context) -> list[Issue]:
     """The rules of a serious technical incident: required fields, codes, its commune, dates not in the future
     and the declaration not before the incident. Linked accidents are checked against the store by the service."""
     issues: list[Issue] = []
-    occurred = _date(incident.get("occurred_on"))
-    _check_required_and_codes(incident, INCIDENT_FIELDS, "", ctx, occurred, issues)
-    _check_unit(incident.get("unit"), ctx, issues)
-    _check_not_future(incident.get("occurred_on"), "occurred_on", ctx, issues)
-    _check_not_future(incident.get("declared_on"), "declared_on", ctx, issues)
-    declared = _date(incident.get("declared_on"))
-    if occurred is not None and declared is not None and declared < occurred:
-        issues.append(Issue("declared_on", "date.before_accident",
-                            {"value": declared.isoformat(), "occurred_on": occurred.isoformat()}))
+    _check_record(incident, INCIDENT_FIELDS, ctx, issues)
     return issues
 
 
