@@ -132,8 +132,9 @@ class OpenedBundle(ManifestView):
     def encrypted(self) -> bool:
         return self.manifest.get("encryption") is not None
 
-    def clear_parts(self, identity: Identity | Recipient | None) -> dict[str, bytes]:
-        """The parts in clear (decrypted with *identity* when the bundle is encrypted to it), by their plain names."""
+    def clear_parts(self, identity: Identity | Recipient | None, only: str | None = None) -> dict[str, bytes]:
+        """The parts in clear (decrypted with *identity* when the bundle is encrypted to it), by their plain names;
+        with *only*, just that part (an import reads the records, not the report's PDF and workbook)."""
         encryption = self.manifest.get("encryption")
         decryptor = None
         if isinstance(identity, Identity):
@@ -150,6 +151,8 @@ class OpenedBundle(ManifestView):
         clear = {}
         limits = {part["name"]: part.get("plain_size") for part in self.manifest["parts"]}
         for name, data in self.parts.items():
+            if only is not None and name.removesuffix(".enc").removesuffix(".z") != only:
+                continue
             try:
                 if name.endswith(".enc"):
                     if decryptor is None:
@@ -169,7 +172,7 @@ class OpenedBundle(ManifestView):
                 ) -> Iterator[tuple[int, dict[str, Any]]]:
         """The lines of the accidents part (or of *part*). A report of format 2 or later must have an incidents
         part too; one of format 1 has none, which reads as no incident."""
-        data = self.clear_parts(identity).get(part)
+        data = self.clear_parts(identity, only=part).get(part)
         if data is None:
             if part == INCIDENTS and self.manifest["format_version"] < 2:
                 return iter(())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,23 @@ class Heading:
     unit_names: dict[str, str] | None = None
     reporter: str = ""  # who reports, and at which phone (the quick report)
     phone: str = ""
+
+
+class _StyleCopier:
+    """Gives many cells a named style by copying the style array of the first cell styled by name: assigning the
+    name makes openpyxl look it up and copy it for every cell (2 s of an office's report that lists 11,000 deaths,
+    measured); the copy of the array is what that assignment ends with."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, Any] = {}
+
+    def __call__(self, cell, name: str) -> None:
+        array = self._arrays.get(name)
+        if array is None:
+            cell.style = name
+            self._arrays[name] = cell._style
+        else:
+            cell._style = copy(array)
 
 
 def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
@@ -59,6 +77,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
                                         number_format=EXCEL_INTEGER))
     for name, align in (("tnld_list", left), ("tnld_list_center", center)):
         book.add_named_style(NamedStyle(name, font=normal, alignment=align, border=border))
+    styled = _StyleCopier()
     sheet = book.active
     sheet.title = "Báo cáo"
     groups: list[tuple[str, Aggregate]] = [(form["total_label"], aggregate)]
@@ -125,7 +144,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
             counts = table_row.counts(source)
             for offset, column in enumerate(columns):
                 value = getattr(counts, column["key"]) if counts is not None else None
-                sheet.cell(row=line, column=3 + index * len(columns) + offset, value=value).style = style
+                styled(sheet.cell(row=line, column=3 + index * len(columns) + offset, value=value), style)
         line += 1
 
     damage = form["damage"]
@@ -166,7 +185,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     sheet.page_margins.left, sheet.page_margins.right = 1.2, 0.7
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
 
-    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border)
+    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border, styled)
     book.properties.language = "vi-VN"
     book.properties.title = form["title"]
     buffer = io.BytesIO()
@@ -179,7 +198,8 @@ def _empty(aggregate: Aggregate, unit: str) -> Aggregate:
     return empty
 
 
-def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border) -> None:
+def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border, styled: _StyleCopier
+                 ) -> None:
     """Parts II and III: the fatal and serious cases, then the serious technical incidents."""
     from openpyxl.utils import get_column_letter
 
@@ -187,15 +207,17 @@ def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, cente
     sheet.cell(row=1, column=1, value=form["part2"]).font = bold
     if office:
         sheet.cell(row=2, column=1, value=form["part2_office_note"]).font = italic
-    for col, label in enumerate(form["part2_columns"], start=1):
+    # An office's list has no account (it is read from columns, `services.reports._office_cases`): no such column.
+    shown = len(form["part2_columns"]) - (1 if office else 0)
+    for col, label in enumerate(form["part2_columns"][:shown], start=1):
         cell = sheet.cell(row=3, column=col, value=label)
         cell.font, cell.alignment, cell.border = bold, center, border
     for number, case in enumerate(cases, start=1):
         values = [number, case["date"], case["place"], case["name"], case["sex"], case["birth_year"],
-                  case["occupation"], case["severity"], case["account"]]
+                  case["occupation"], case["severity"], case["account"]][:shown]
         for col, value in enumerate(values, start=1):
-            sheet.cell(row=3 + number, column=col, value=value).style = (
-                "tnld_list" if col in (3, 4, 7, 9) else "tnld_list_center")
+            styled(sheet.cell(row=3 + number, column=col, value=value),
+                   "tnld_list" if col in (3, 4, 7, 9) else "tnld_list_center")
     if not cases:
         sheet.cell(row=4, column=1, value=form["part2_none"]).font = italic
     for col, width in enumerate((6, 12, 28, 24, 9, 9, 24, 16, 60), start=1):
@@ -216,6 +238,6 @@ def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, cente
                   case["injured"], case["account"]]
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=top + 2 + number, column=col, value=value)
-            cell.style = "tnld_list" if col in (3, 4, 8) else "tnld_list_center"
+            styled(cell, "tnld_list" if col in (3, 4, 8) else "tnld_list_center")
             if col in (5, 6, 7):
                 cell.number_format = EXCEL_INTEGER

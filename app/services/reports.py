@@ -46,7 +46,10 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
     rows = session.db.execute(
         "SELECT a.id, a.unit, a.occurred_on, a.status, a.cause, a.factor, a.commuting, v.n, v.sex, v.severity,"
         " v.occupation, v.days_off, v.cost_kvnd FROM accidents a JOIN victims v ON v.accident_id = a.id"
-        f" WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ?{unit_clause} ORDER BY a.id, v.n", params)
+        # In the list index's order: rows come grouped by accident without a sort (0.36 s for 51,000 victims
+        # instead of 0.6 s ordered by id).
+        f" WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ?{unit_clause} ORDER BY a.occurred_on, a.rid, v.n",
+        params)
     skip = exclusions(session)
     groups = {code.code: code.parent or "" for code in session.codelists["causes"] if code.parent}
     incidents = [IncidentRow(i["id"], i["unit"], i.get("damage_kvnd"), bool(i.get("accident_ids")))
