@@ -129,6 +129,8 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
                       and line.split()[-1].isdigit())
     assert numbers_at_end(total_line) == [data["total"][k] for k in KEYS]
     assert "Ghi nhầm" not in text and "Ma Văn Huỷ" not in text
+    part2 = text[text.index("II. DANH SÁCH"):text.index("III. SỰ CỐ")]
+    assert "Nông Văn Sơn" in part2 and "Lý Thị Mai" not in part2  # an office lists the deaths
     assert len(PdfReader(pdf).pages) >= 2
 
 
