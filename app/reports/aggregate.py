@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 GROUP_KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
 UNKNOWN = "unknown"
@@ -53,9 +53,9 @@ class Counts:
         return Counts(**{key: getattr(self, key) + getattr(other, key) for key in GROUP_KEYS})
 
 
-@dataclass(frozen=True)
-class VictimRow:
-    """One victim of one counted accident, with what the aggregation needs of both."""
+class VictimRow(NamedTuple):
+    """One victim of one counted accident, with what the aggregation needs of both (a named tuple: an office's
+    report makes 50,000 of them, and a frozen dataclass took 0.3 s to build them)."""
 
     accident_id: str
     unit: str

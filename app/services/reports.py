@@ -54,7 +54,7 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
     groups = {code.code: code.parent or "" for code in session.codelists["causes"] if code.parent}
     incidents = [IncidentRow(i["id"], i["unit"], i.get("damage_kvnd"), bool(i.get("accident_ids")))
                  for i in session.incidents.records(period, _own_units(session))]
-    return aggregate((VictimRow(*row[:6], bool(row[6]), *row[7:]) for row in rows), str(period), units, groups,
+    return aggregate(map(VictimRow._make, rows), str(period), units, groups,
                      skip.victims, skip.accidents, incidents)
 
 
