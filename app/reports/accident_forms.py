@@ -13,6 +13,15 @@ from typing import Any
 
 from app.core.vnformat import long_date, short_date
 from app.reports.excel import Heading
+from app.reports.pdf import (
+    FAMILY,
+    _escape,
+    _styles,
+    build_document,
+    document_header,
+    page_width,
+    register_fonts,
+)
 from app.reports.tables import template
 
 SEVERITIES = ("fatal", "serious", "minor")
@@ -30,16 +39,6 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     'residence:<code>'."""
     from reportlab.lib import colors
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
-
-    from app.reports.pdf import (
-        FAMILY,
-        _escape,
-        _styles,
-        build_document,
-        document_header,
-        page_width,
-        register_fonts,
-    )
 
     register_fonts()
     form = template("quick")
@@ -105,8 +104,6 @@ def event_record_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
-
-    from app.reports.pdf import _escape, _styles, build_document, document_header, page_width, register_fonts
 
     register_fonts()
     form = template("event_record")
@@ -256,16 +253,6 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-    from app.reports.pdf import (
-        FAMILY,
-        _escape,
-        _styles,
-        build_document,
-        document_header,
-        page_width,
-        register_fonts,
-    )
-
     register_fonts()
     form = template("notice")
     st = _styles()
@@ -341,8 +328,6 @@ def _signature_block(form: dict[str, Any], heading: Heading, st: dict[str, Any],
     """'Nơi nhận' on the left, 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', room to sign and the signer on the right."""
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from app.reports.pdf import _escape
-
     signature = form["signature"]
     sign = [Paragraph(f"<b>{_escape(signature['on_behalf'])}</b>", st["center"]),
             Paragraph(f"<b>{_escape(signature['title'])}</b>", st["center"]), Spacer(1, room),
@@ -358,8 +343,6 @@ def _dotted(labels: list[str], width: float, dot: str, size: float = 13) -> str:
     """One line of *labels*, each followed by dots over an equal share of what is left of *width*: room to write
     by hand that never wraps onto a second line (a little is kept back for rounding)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from app.reports.pdf import FAMILY
 
     used = sum(stringWidth(label, FAMILY, size) for label in labels) + stringWidth(" ", FAMILY, size) * len(labels)
     count = max(3, int((width * 0.97 - used) / len(labels) // stringWidth(dot, FAMILY, size)))

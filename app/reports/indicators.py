@@ -14,6 +14,15 @@ from typing import Any
 
 from app.core.vnformat import number, percent
 from app.reports.aggregate import Aggregate
+from app.reports.pdf import (
+    FAMILY,
+    _escape,
+    _styles,
+    build_document,
+    document_header,
+    page_width,
+    register_fonts,
+)
 from app.reports.tables import period_words, template
 
 
@@ -125,8 +134,6 @@ def month_chart(ind: Indicators, width: float, height: float, text: dict[str, An
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
-    from app.reports.pdf import FAMILY
-
     words = (text or wording())["month_chart"]
     months = sorted(ind.by_month)
     drawing = Drawing(width, height)
@@ -160,8 +167,6 @@ def factor_chart(ind: Indicators, width: float, height: float, text: dict[str, A
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
-    from app.reports.pdf import FAMILY
-
     items = sorted(((counts.accidents, code) for code, counts in ind.current.by_factor.items()
                     if counts.accidents), reverse=True)[:10]
     items.reverse()
@@ -190,16 +195,6 @@ def indicators_pdf(ind: Indicators, heading: Any) -> bytes:
     """The indicators as an unsigned PDF (*heading*: an `app.reports.excel.Heading`)."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-
-    from app.reports.pdf import (
-        FAMILY,
-        _escape,
-        _styles,
-        build_document,
-        document_header,
-        page_width,
-        register_fonts,
-    )
 
     text = wording()
     register_fonts()

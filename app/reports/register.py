@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from app.reports.excel import Heading
+from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
 from app.reports.tables import template
 
 
@@ -52,8 +53,6 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str)
     """A4 landscape: fourteen columns do not fit on a portrait page."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-
-    from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
 
     register_fonts()
     form = _form()
