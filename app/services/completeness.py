@@ -19,7 +19,6 @@ from typing import Any
 
 from app.core.errors import UserError
 from app.core.periods import Period
-from app.services.exchange import vietnam_date
 from app.services.settings import due_days, get_setting, set_setting
 from app.services.workspace import Session
 
@@ -91,6 +90,8 @@ def _gaps(sequences: list[int]) -> list[int]:
 
 def completeness(session: Session, period: Period) -> tuple[list[UnitState], dt.date]:
     """Every expected commune (and any other that sent a bundle for the period), with its state; the due date."""
+    from app.services.exchange import vietnam_date  # here: reports use this module, and need no bundle code
+
     _require_office(session)
     due = due_date(session, period)
     rows = session.db.execute(
