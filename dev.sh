@@ -60,6 +60,7 @@ case "${1:-}" in
     echo
     echo "Demo data folder: demo-data/ (user admin, password ${TNLD_PASSWORD})."
     echo "Try: TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data list --search 'nga cao'"
+    echo " or: TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data report --period $(date +%Y) --format pdf --out bao-cao.pdf"
     ;;
   test)
     setup
