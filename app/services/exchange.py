@@ -146,11 +146,12 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
 
 def report_parts(session: Session, period: Period) -> list[Part]:
     """The period's report as the office will print it: the workbook and the signed PDF (SPEC § 5)."""
-    from app.services.reports import report_bytes
+    from app.services.reports import periodic, report_bytes
 
-    return [Part("report.xlsx", report_bytes(session, period, "xlsx"),
+    counted = periodic(session, period)  # once for both files
+    return [Part("report.xlsx", report_bytes(session, period, "xlsx", counted),
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Part("report.pdf", report_bytes(session, period, "pdf"), "application/pdf")]
+            Part("report.pdf", report_bytes(session, period, "pdf", counted), "application/pdf")]
 
 
 # Verify.
