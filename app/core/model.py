@@ -73,6 +73,7 @@ ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("declared_on", "date"),
     FieldSpec("declared_by", "text"),
     FieldSpec("record_ref", "text"),
+    FieldSpec("posted_on", "date"),  # the day the commune posted the public notice (Law 84/2015 Art. 35)
     *_STATUS_AND_HISTORY,
 )
 

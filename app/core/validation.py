@@ -185,6 +185,11 @@ def validate_accident(accident: Mapping[str, Any], ctx: Context) -> list[Issue]:
     rules = ctx.rules or default_rules()
     issues: list[Issue] = []
     occurred = _check_record(accident, ACCIDENT_FIELDS, ctx, issues)
+    _check_not_future(accident.get("posted_on"), "posted_on", ctx, issues)
+    posted = _date(accident.get("posted_on"))
+    if occurred is not None and posted is not None and posted < occurred:
+        issues.append(Issue("posted_on", "date.before_accident",
+                            {"value": posted.isoformat(), "occurred_on": occurred.isoformat()}))
     victims = accident.get("victims") or []
     if not victims:
         issues.append(Issue("victims", "victims.none"))

@@ -35,7 +35,7 @@ def linelist_columns(with_identifiers: bool) -> list[tuple[str, str]]:
         ("body_part", "Mã vùng cơ thể"), ("body_part_label", "Vùng cơ thể"), ("serious_injuries", "Mã thương tích nặng"),
         ("severity", "Mức độ"), ("died_on", "Ngày chết"), ("outcome", "Kết quả"), ("days_off", "Số ngày nghỉ"),
         ("cost_kvnd", "Chi phí (nghìn đồng)"), ("insured", "Có bảo hiểm"), ("disability", "Suy giảm khả năng lao động"),
-        ("declared_on", "Ngày khai báo"), ("record_ref", "Số biên bản"), ("duplicate", "Trùng với báo cáo khác"),
+        ("declared_on", "Ngày khai báo"), ("record_ref", "Số biên bản"), ("posted_on", "Ngày niêm yết"), ("duplicate", "Trùng với báo cáo khác"),
     ]
     return columns
 

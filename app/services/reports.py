@@ -398,6 +398,7 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
                 "cause": accident.get("cause"), "cause_label": label("causes", accident.get("cause")),
                 "commuting": "Có" if accident.get("commuting") else "Không", "status": accident["status"],
                 "declared_on": accident.get("declared_on"), "record_ref": accident.get("record_ref"),
+                "posted_on": accident.get("posted_on"),
             }
             year = int(accident["occurred_on"][:4])
             for n, victim in enumerate(accident["victims"], start=1):

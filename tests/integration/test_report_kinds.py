@@ -256,3 +256,14 @@ def test_incidents_travel_in_bundles_with_their_voids(office, commune, tmp_path)
     with commune.session() as session:  # the receipt covers the incident's version too
         assert session.db.execute("SELECT count(*) FROM sent_records WHERE accident_id = ?",
                                   (first["id"],)).fetchone()[0] == 2
+
+
+def test_the_day_a_notice_was_posted_is_kept_and_listed(session, tmp_path):
+    from app.services.records import get_accident, save_accident
+
+    accident = make_accident(occurred_on="2026-03-14", posted_on="2026-03-20")
+    save_accident(session, accident)
+    assert get_accident(session, accident["id"])["posted_on"] == "2026-03-20"
+    sheet = load_workbook(write(session, tmp_path, "linelist", "xlsx")[0])["Danh sách"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("Ngày niêm yết") + 1).value == "2026-03-20"

@@ -316,3 +316,12 @@ def test_an_incident_requires(field):
 ])
 def test_incident_rules_name_their_field(changes, expected):
     assert expected in incident_errors(an_incident(**changes))
+
+
+@pytest.mark.parametrize(("posted_on", "expected"), [
+    ("2026-03-20", set()),
+    ("2026-03-01", {("posted_on", "date.before_accident")}),
+    ("2026-12-01", {("posted_on", "date.future")}),
+])
+def test_the_public_notice_is_posted_after_the_accident_and_not_in_the_future(posted_on, expected):
+    assert errors(make_accident(occurred_on="2026-03-14", posted_on=posted_on)) == expected
