@@ -20,7 +20,7 @@ from app.core.errors import Issue, UserError, ValidationFailed
 from app.core.model import INCIDENT_KIND, parse_accident, parse_incident
 from app.core.rules import default_rules
 from app.core.validation import Context, normalise_for_storage, validate_accident, validate_incident
-from app.db.accident_store import stored_json
+from app.db.accident_store import IndexRows, index_rows, stored_json
 from app.exchange.bundle import INCIDENTS, RECORDS, ManifestView, OpenedBundle, Recipient, open_bundle
 from app.exchange.container import damaged
 from app.exchange.identity import PublicIdentity, load_certificate
@@ -51,6 +51,7 @@ class Prepared(ManifestView):
     signer_pem: bytes
     records: list[dict[str, Any]] | None = None
     stored: dict[str, str] | None = None  # each record's stored JSON, made here to spare the importing process
+    indexed: dict[str, IndexRows] | None = None  # and its list columns, search text and victims' rows
     incidents: list[dict[str, Any]] | None = None
     error: UserError | None = None
 
@@ -79,6 +80,8 @@ def prepare(path: Path, job: CheckJob) -> Prepared:
             prepared.records, prepared.incidents = checked_records(bundle, job.recipient(), codelists, job.today,
                                                                    job.province)
             prepared.stored = {record["id"]: stored_json(record) for record in prepared.records}
+            rules = default_rules()
+            prepared.indexed = {record["id"]: index_rows(record, rules) for record in prepared.records}
         except UserError as error:
             prepared.error = error
     return prepared

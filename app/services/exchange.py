@@ -270,7 +270,10 @@ def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
 
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # Two checkers: once the importing process no longer folds and flags the records itself, checking is the
+        # slower side (measured on 100 bundles: 9.8–10.4 s with two, 11.7–12.2 s with one, on 2 cores).
+        workers = 2 if (os.cpu_count() or 1) >= 2 else 1
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             pending = deque((path, pool.submit(prepare, path, job)) for path in files[:AHEAD])
             queued = len(pending)
             while pending:
@@ -393,7 +396,7 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
     plan = _plan(session, bundle.records or [], bundle.incidents or [])
     outcome.plan = plan
     _apply(session, bundle, plan)
-    bundle.records = bundle.stored = bundle.incidents = None
+    bundle.records = bundle.stored = bundle.indexed = bundle.incidents = None
     if write_receipts:
         try:
             outcome.receipt = write_receipt(session, bundle, plan, receipts_dir or path.parent)
@@ -460,7 +463,8 @@ def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
     origin = f"bundle:{manifest['bundle_id']}"
     try:
         with session.db.atomic():
-            session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None))
+            session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None),
+                                     indexed=getattr(bundle, "indexed", None))
             session.incidents.write_many(plan.write_incidents, origin=origin)
             session.db.conn.executemany(
                 "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"

@@ -80,6 +80,19 @@ def test_office_and_three_communes(network, tmp_path):
         assert units[a1["id"]] == C1 and units[b1["id"]] == C2  # a record keeps its commune
         assert session.store.current(a1["id"])["village"] == "Thôn Nà Pàn mới"
         assert len(session.store.history(a1["id"])) == 1  # version 1 arrived after version 2: ignored
+        # The list columns, search text and victims' rows made by the checking processes are what a save makes.
+        from app.db.accident_store import Filters, index_rows
+
+        for accident_id in held:
+            row = session.db.execute("SELECT version, unit, occurred_on, status, village, factor, cause, commuting,"
+                                     " victims, deaths, serious, women, minors, elderly, complete, declared_on,"
+                                     " record_ref, first_victim, search, updated_at FROM accidents WHERE id = ?",
+                                     (accident_id,)).fetchone()
+            values, _, victims = index_rows(session.store.current(accident_id), session.rules)
+            assert tuple(row) == values
+            assert len(victims) == session.db.execute("SELECT count(*) FROM victims WHERE accident_id = ?",
+                                                      (accident_id,)).fetchone()[0]
+        assert session.store.ids(Filters(search="thon na pan moi")) == [a1["id"]]
 
         from app.core.periods import Period
         from app.services import completeness, duplicates
