@@ -266,8 +266,7 @@ def list_incidents(session: Session, period: Period | None = None, include_void:
                    ) -> list[dict[str, Any]]:
     """The serious technical incidents of *period* (newest versions, oldest first), each with the toll of its
     linked accidents: `deaths` and `injured` (non-void accidents only)."""
-    units = (session.unit,) if session.role == "commune" else ()
-    found = list(session.incidents.records(period, units, include_void))
+    found = list(session.incidents.records(period, session.own_units(), include_void))
     return [dict(incident, **incident_toll(session, incident)) for incident in found]
 
 

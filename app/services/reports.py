@@ -53,14 +53,9 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
     skip = exclusions(session)
     groups = {code.code: code.parent or "" for code in session.codelists["causes"] if code.parent}
     incidents = [IncidentRow(i["id"], i["unit"], i.get("damage_kvnd"), bool(i.get("accident_ids")))
-                 for i in session.incidents.records(period, _own_units(session))]
+                 for i in session.incidents.records(period, session.own_units())]
     return aggregate(map(VictimRow._make, rows), str(period), units, groups,
                      skip.victims, skip.accidents, incidents)
-
-
-def _own_units(session: Session) -> tuple[str, ...]:
-    """The units whose records a report counts: the commune's own, or (an office) every unit it holds."""
-    return (session.unit,) if session.role == "commune" else ()
 
 
 def incident_cases(session: Session, period: Period) -> list[dict[str, Any]]:
@@ -229,7 +224,7 @@ def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
     if fmt == "json":
         raise UserError("report.format", value=fmt, formats="xlsx, pdf")
     codes = session.codelists
-    units = (session.unit,) if session.role == "commune" else ()
+    units = session.own_units()
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
     rows = render.register_rows(records, lambda name, code: codes[name].label(code) if code else "")
     facts = heading(session)
@@ -290,9 +285,7 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
     from app.reports.tables import period_words, template
     from app.services.keys import own_identity
 
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
+    out = _new_output(out, overwrite)
     accident = None
     if kind != "notice" or accident_id is not None:
         if accident_id is None:
@@ -322,17 +315,13 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
 
         codes = session.codelists
         records = [accident] if accident is not None else list(session.store.records(
-            Filters(period=period, units=_own_units(session)), order="a.occurred_on, a.id"))
+            Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"))
         text = None if period is None else period_words(str(period)).capitalize()
         data = forms.notice_pdf(records, facts, lambda name, code: codes[name].label(code), text)
         reason = template("notice")["subtitle"]
     else:
         raise UserError("report.kind", value=kind, kinds=", ".join((*KINDS, *ACCIDENT_FORMS)))
-    data = sign_pdf(data, own_identity(session), reason, facts.place)
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+    _write_output(out, sign_pdf(data, own_identity(session), reason, facts.place))
     return out
 
 
@@ -370,7 +359,7 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
 
     form = template()
     codes = session.codelists
-    units = (session.unit,) if session.role == "commune" else ()
+    units = session.own_units()
     filters = Filters(period=period, units=units)
     params: list[Any] = [period.start.isoformat(), period.end.isoformat(), *units]
     unit_clause = " AND a.unit = ?" if units else ""
@@ -433,9 +422,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
         raise UserError("report.kind", value=kind, kinds=", ".join(KINDS))
     if fmt not in FORMATS or (kind == "linelist" and fmt != "xlsx"):
         raise UserError("report.format", value=fmt, formats="xlsx" if kind == "linelist" else ", ".join(FORMATS))
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
+    out = _new_output(out, overwrite)
     result = periodic(session, period)
     if kind == "linelist":
         from app.core.fsutil import atomic_writer
@@ -449,9 +436,20 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
         except OSError as exc:
             raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
         return Written(out, result)
-    data = report_bytes(session, period, fmt, result, kind)
+    _write_output(out, report_bytes(session, period, fmt, result, kind))
+    return Written(out, result)
+
+
+def _new_output(out: Path, overwrite: bool) -> Path:
+    """The file a report will be written to; refused if it exists and may not be replaced."""
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UserError("file.exists", path=str(out))
+    return out
+
+
+def _write_output(out: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:
         raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
-    return Written(out, result)

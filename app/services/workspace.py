@@ -96,6 +96,11 @@ class Session:
     def today(self) -> dt.date:
         return self.clock().date()
 
+    def own_units(self) -> tuple[str, ...]:
+        """The units whose records lists and reports take: a commune's own, or (empty: no filter) every unit an
+        office holds."""
+        return (self.unit,) if self.role == "commune" else ()
+
     def require(self, action: str, *roles: str) -> None:
         """Refuse *action* (a message code `action.…`) unless the user has one of *roles*."""
         if self.user_role not in roles:
