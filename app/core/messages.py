@@ -189,7 +189,31 @@ CATALOG: dict[str, str] = {
         "Messages", "the database is damaged ({reason}); restore the latest backup with: tnld restore FILE"
     ),
     "db.busy": QT_TRANSLATE_NOOP(
-        "Messages", "the database is in use by another TNLĐ window or command; close it and try again"
+        "Messages",
+        "another TNLĐ window or command has been saving to this data folder for too long; nothing was changed."
+        " Wait until it has finished (or close it), then try again",
+    ),
+    "db.waiting": QT_TRANSLATE_NOOP(
+        "Messages", "another TNLĐ window or command is saving to this data folder; waiting for it to finish…"
+    ),
+    "datadir.in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the data folder is open in another TNLĐ window or command; nothing was changed. Close the other"
+        " windows and commands (on every user account of this computer), then try again",
+    ),
+    "datadir.being_replaced": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the data folder is being restored or re-keyed by another TNLĐ window or command; try again when it has"
+        " finished",
+    ),
+    "datadir.waiting_for_others": QT_TRANSLATE_NOOP(
+        "Messages", "waiting for the other TNLĐ windows and commands on this data folder to close…"
+    ),
+    "datadir.waiting_for_replace": QT_TRANSLATE_NOOP(
+        "Messages", "the data folder is being restored or re-keyed; waiting for that to finish…"
+    ),
+    "datadir.unwritable": QT_TRANSLATE_NOOP(
+        "Messages", "cannot use the data folder {path}: {reason}. Choose a folder you can write to"
     ),
     # Backup and restore.
     "backup.not_backup": QT_TRANSLATE_NOOP(

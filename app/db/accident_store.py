@@ -19,6 +19,7 @@ from app.core.derived import birth_year_of, flags_of, missing_fields
 from app.core.periods import Period
 from app.core.rules import Rules
 from app.core.text import SHORT_TERM, fold, search_terms
+from app.db.connection import write_transaction
 
 SEARCHED_ACCIDENT_FIELDS = ("village", "place_detail", "work", "description")
 
@@ -148,7 +149,7 @@ class AccidentStore:
         deadline = time.monotonic() + seconds
         for table in ("accident_fts", "accident_words"):
             while time.monotonic() < deadline:
-                with self.db.atomic():
+                with write_transaction(self.db):
                     before = self.db.conn.total_changes
                     self.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', 2000)")
                     if self.db.conn.total_changes - before < 2:  # FTS5: the merge found nothing left to do

@@ -26,22 +26,18 @@ def _digest(prev_hash: str, seq: int, at: str, user: str | None, action: str, en
 
 
 class AuditLog:
-    """Appends to the chain; keeps the head in memory while a batch is written in one transaction."""
+    """Appends to the chain. The head is read inside the writer's transaction every time: another session (a
+    second window, a command, a worker thread) may have appended since, and a cached head would fork the chain."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._head: tuple[int, str] | None = None
-
-    def _load_head(self) -> tuple[int, str]:
-        row = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        return (row[0], row[1]) if row else (0, GENESIS)
 
     def append(self, user: str | None, action: str, entity: str | None = None, entity_id: str | None = None,
                detail: dict[str, Any] | None = None, at: str | None = None) -> str:
-        """Write one row; the caller holds the transaction. Returns the row's hash."""
+        """Write one row; the caller holds the (immediate) write transaction. Returns the row's hash."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("audit rows are written inside the transaction of the change")
-        seq, prev_hash = self._load_head() if self._head is None else self._head
+        seq, prev_hash = head(self.db)
         seq += 1
         at = at or dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
         detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if detail else None
@@ -51,12 +47,25 @@ class AuditLog:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, at, user, action, entity, entity_id, detail_text, prev_hash, digest),
         )
-        self._head = (seq, digest)
         return digest
 
-    def forget_head(self) -> None:
-        """After a rollback the cached head is stale."""
-        self._head = None
+
+def head(db: Database) -> tuple[int, str]:
+    """The chain's length and the hash of its last row (the anchor a bundle carries to the office)."""
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def extends(db: Database, length: int, head_hash: str) -> bool:
+    """True when the chain still holds, at row *length*, the hash an earlier head gave: nothing up to that row
+    was deleted, edited or recomputed since. (An intact `verify_chain` alone cannot tell a chain whose tail was
+    cut off, or rewritten and hashed again, from an honest one: this anchor can.)"""
+    if not isinstance(length, int) or isinstance(length, bool) or length < 0:
+        return False
+    if length == 0:
+        return head_hash == GENESIS
+    row = db.execute("SELECT hash FROM audit WHERE seq = ?", (length,)).fetchone()
+    return row is not None and row[0] == head_hash
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ power cut or a killed process never leaves a half-saved record. One connection p
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlcipher3
@@ -18,6 +21,8 @@ from app.core.errors import UserError
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+WRITE_WAIT_S = 600.0  # how long a change waits for another session's (a 100,000-record add takes a minute)
+WRITE_POLL_MS = 200
 CACHE_KIB = 64 * 1024
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -59,6 +64,62 @@ def connect(path: Path, key: bytes) -> Database:
             raise UserError("db.busy") from exc
         raise
     return Database(conn, execute_plugins=False)
+
+
+def _locked(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database, on_wait: Callable[[str], None] | None = None,
+                      wait: float = WRITE_WAIT_S) -> Iterator[Database]:
+    """One write transaction: `BEGIN IMMEDIATE`, so the write lock is taken before anything is read.
+
+    A deferred transaction that reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT, no busy handler)
+    when another session committed in between; an immediate one waits its turn instead. While another session
+    writes, *on_wait* is told once ("db.waiting") and the wait goes on for up to *wait* seconds; then the change
+    is refused with a message, and nothing was written. Nested calls are savepoints of the outer transaction.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    begin_immediate(db, on_wait, wait)
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def begin_immediate(db: Database, on_wait: Callable[[str], None] | None = None, wait: float = WRITE_WAIT_S) -> None:
+    """Start a write transaction, waiting for another session's to end (see `write_transaction`)."""
+    deadline = time.monotonic() + wait
+    told = False
+    db.conn.execute(f"PRAGMA busy_timeout = {WRITE_POLL_MS}")
+    try:
+        while True:
+            try:
+                db.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlcipher3.OperationalError as exc:
+                if not _locked(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise UserError("db.busy") from None
+                if not told and on_wait is not None:
+                    on_wait("db.waiting")
+                    told = True
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class CopyCancelled(Exception):

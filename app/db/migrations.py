@@ -278,6 +278,11 @@ def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 
 
+def needs_migration(db: Database) -> bool:
+    """True when a step is pending (the caller then takes the folder's exclusive lock before migrating)."""
+    return bool(migrations.pending(db))
+
+
 def migrate(db: Database, db_path: Path, backup_dir: Path, key: bytes) -> list[str]:
     """Apply pending steps; return their names. Refuses a database written by a newer version."""
     applied = [migration.name for migration in migrations.applied(db)]

@@ -25,7 +25,15 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, fsync_dir
 from app.core.messages import Ref
 from app.db.audit import AuditLog
-from app.db.connection import CopyCancelled, WrongKey, connect, copy_database, integrity_errors
+from app.db.connection import (
+    CopyCancelled,
+    WrongKey,
+    connect,
+    copy_database,
+    integrity_errors,
+    write_transaction,
+)
+from app.db.folderlock import exclusive_access
 from app.db.keyfile import KeyFile, WrongSecret
 from app.services.workspace import DataDir, Session
 
@@ -51,7 +59,7 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
 
     *progress(done, total)* follows the pages copied; *cancel()* returning true stops it, leaving no file."""
     out = Path(out)
-    with session.db.atomic():
+    with session.transaction():
         session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
     keyfile = session.datadir.keyfile()
     with tempfile.TemporaryDirectory(dir=session.datadir.path, prefix=".backup-") as temp:
@@ -59,7 +67,7 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
         try:
             copy_database(session.db, db_copy, session.key, progress, cancel)
         except CopyCancelled:
-            with session.db.atomic():
+            with session.transaction():
                 session.audit.append(session.user, "backup_cancelled", "file", out.name, {"kind": kind})
             raise UserError("operation.cancelled") from None
         keys = keyfile.to_bytes()
@@ -183,19 +191,22 @@ def restore(data_dir: Path, backup: Path, user: str | None, password: str) -> Re
             if row[0] != "admin":
                 raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
             accidents = db.execute("SELECT count(*) FROM accidents").fetchone()[0]
-            with db.atomic():
+            with write_transaction(db):
                 AuditLog(db).append(user, "restore", "file", backup.name, {"backup_created_at": manifest["created_at"]})
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
-        saved_copy = _save_current(datadir)
-        # The old WAL belongs to the old database: it must not be replayed into the restored one.
-        for suffix in ("-wal", "-shm"):
-            Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
-        os.replace(db_file, datadir.db_path)
-        fsync_dir(datadir.path)
-        keyfile.path = datadir.keyfile_path
-        keyfile.save()
+        # Nobody may have the database open while it is replaced: a session still writing would lose its work
+        # into the old file (an `add` reported done and lost). Wait briefly for them, else refuse.
+        with exclusive_access(datadir.path):
+            saved_copy = _save_current(datadir)
+            # The old WAL belongs to the old database: it must not be replayed into the restored one.
+            for suffix in ("-wal", "-shm"):
+                Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
+            os.replace(db_file, datadir.db_path)
+            fsync_dir(datadir.path)
+            keyfile.path = datadir.keyfile_path
+            keyfile.save()
     log.info("restored a backup of %s", manifest["created_at"])
     return RestoreResult(manifest["unit"], manifest["created_at"], accidents, saved_copy)
 

@@ -47,7 +47,7 @@ def set_expected_units(session: Session, add: list[str] = (), remove: list[str] 
             raise UserError("unit.not_in_province", value=code, province=session.unit)
     if reset:
         session.require("action.settings", "admin")
-        with session.db.atomic():
+        with session.transaction():
             session.db.execute("DELETE FROM settings WHERE key = 'expected_units'")
             session.audit.append(session.user, "settings", "setting", "expected_units", {"reset": True})
         return expected_units(session)

@@ -102,14 +102,10 @@ def resolve(session: Session, a: str, b: str, decision: str) -> str:
     row = session.db.execute("SELECT decision FROM duplicate_decisions WHERE a = ? AND b = ?", (a, b)).fetchone()
     if row is not None and row[0] == decision:
         return "unchanged"
-    try:
-        with session.db.atomic():
-            session.db["duplicate_decisions"].upsert({"a": a, "b": b, "decision": decision, "decided_at": utc_now(),
-                                                     "decided_by": session.user}, pk=("a", "b"))
-            session.audit.append(session.user, "duplicate_resolve", "victims", f"{a} {b}", {"decision": decision})
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        session.db["duplicate_decisions"].upsert({"a": a, "b": b, "decision": decision, "decided_at": utc_now(),
+                                                 "decided_by": session.user}, pk=("a", "b"))
+        session.audit.append(session.user, "duplicate_resolve", "victims", f"{a} {b}", {"decision": decision})
     return "recorded"
 
 

@@ -124,7 +124,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     except OSError as exc:
         raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
     try:
-        with session.db.atomic():
+        with session.transaction():
             session.db["bundles_sent"].insert({
                 "sequence": sequence, "bundle_id": manifest["bundle_id"], "bundle_hash": bundle_hash,
                 "period": str(period), "created_at": created_at, "records": len(sent),
@@ -137,7 +137,6 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
                                  {"period": str(period), "sequence": sequence, "records": len(sent),
                                   "encrypted_to": recipient.unit if recipient else None})
     except BaseException:
-        session.audit.forget_head()
         out.unlink(missing_ok=True)
         raise
     return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent) - len(incidents),
@@ -316,7 +315,7 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
     job = check_job(session)
     group: list[tuple[FileOutcome, Prepared]] = []
     state = {"records": 0, "started": time.monotonic()}
-    session.db.execute("BEGIN")
+    session.begin()
     try:
         for done, (path, prepared) in enumerate(_prepared_in_order(files, job, cancel), start=1):
             if cancel is not None and cancel():
@@ -335,7 +334,7 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
             if state["records"] >= GROUP_RECORDS or time.monotonic() - state["started"] > GROUP_SECONDS:
                 _commit_group(session, group, receipts_dir)
                 state.update(records=0, started=time.monotonic())
-                session.db.execute("BEGIN")
+                session.begin()
             if progress is not None:
                 progress(done, len(files))
         _commit_group(session, group, receipts_dir)
@@ -344,7 +343,6 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
     finally:
         if session.db.conn.in_transaction:
             session.db.conn.rollback()
-            session.audit.forget_head()
     return outcomes
 
 
@@ -461,35 +459,31 @@ def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
     manifest = bundle.manifest
     now = utc_now()
     origin = f"bundle:{manifest['bundle_id']}"
-    try:
-        with session.db.atomic():
-            session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None),
-                                     indexed=getattr(bundle, "indexed", None))
-            session.incidents.write_many(plan.write_incidents, origin=origin)
-            session.db.conn.executemany(
-                "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(r["id"], r["version"], manifest["bundle_id"], r["unit"],
-                  json.dumps(r, ensure_ascii=False, separators=(",", ":")), now) for r in plan.conflicts])
-            session.db["bundles_received"].insert({
-                "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "report",
-                "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
-                "period": manifest["period"], "sequence": manifest["sequence"],
-                "previous_hash": manifest["previous_hash"], "created_at": manifest["created_at"],
-                "imported_at": now, "imported_by": session.user, "nil": int(manifest["nil"]),
-                "records": manifest["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
-                "unchanged": plan.unchanged, "older": plan.older, "conflicts": len(plan.conflicts),
-                "contains": json.dumps(manifest["contains"]) if manifest["contains"] else None,
-                "file_name": bundle.path.name,
-            })
-            session.audit.append(session.user, "import", "bundle", manifest["bundle_id"], {
-                "unit": manifest["unit"], "period": manifest["period"], "sequence": manifest["sequence"],
-                "added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged, "older": plan.older,
-                "conflicts": len(plan.conflicts),
-            })
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None),
+                                 indexed=getattr(bundle, "indexed", None))
+        session.incidents.write_many(plan.write_incidents, origin=origin)
+        session.db.conn.executemany(
+            "INSERT OR IGNORE INTO conflicts (accident_id, version, bundle_id, unit, data, found_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(r["id"], r["version"], manifest["bundle_id"], r["unit"],
+              json.dumps(r, ensure_ascii=False, separators=(",", ":")), now) for r in plan.conflicts])
+        session.db["bundles_received"].insert({
+            "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "report",
+            "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
+            "period": manifest["period"], "sequence": manifest["sequence"],
+            "previous_hash": manifest["previous_hash"], "created_at": manifest["created_at"],
+            "imported_at": now, "imported_by": session.user, "nil": int(manifest["nil"]),
+            "records": manifest["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
+            "unchanged": plan.unchanged, "older": plan.older, "conflicts": len(plan.conflicts),
+            "contains": json.dumps(manifest["contains"]) if manifest["contains"] else None,
+            "file_name": bundle.path.name,
+        })
+        session.audit.append(session.user, "import", "bundle", manifest["bundle_id"], {
+            "unit": manifest["unit"], "period": manifest["period"], "sequence": manifest["sequence"],
+            "added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged, "older": plan.older,
+            "conflicts": len(plan.conflicts),
+        })
 
 
 # Receipts.
@@ -545,26 +539,22 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
     except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
         raise damaged(bundle.path, "bundle.reason.manifest", detail=RECEIPT) from None
     now = utc_now()
-    try:
-        with session.db.atomic():
-            before = session.db.conn.total_changes
-            session.db.conn.executemany(
-                "UPDATE sent_records SET delivered_at = ? WHERE accident_id = ? AND version = ? AND bundle_id = ?"
-                " AND delivered_at IS NULL",
-                [(now, accident_id, version, target["bundle_id"]) for accident_id, version in accepted])
-            outcome.delivered = session.db.conn.total_changes - before
-            session.db["bundles_received"].insert({
-                "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "receipt",
-                "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
-                "period": manifest["period"], "sequence": 0, "previous_hash": None,
-                "created_at": manifest["created_at"], "imported_at": now, "imported_by": session.user, "nil": 0,
-                "records": len(accepted), "contains": None, "file_name": bundle.path.name,
-            })
-            session.audit.append(session.user, "receipt", "bundle", target["bundle_id"],
-                                 {"office": manifest["unit"], "delivered": outcome.delivered})
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        before = session.db.conn.total_changes
+        session.db.conn.executemany(
+            "UPDATE sent_records SET delivered_at = ? WHERE accident_id = ? AND version = ? AND bundle_id = ?"
+            " AND delivered_at IS NULL",
+            [(now, accident_id, version, target["bundle_id"]) for accident_id, version in accepted])
+        outcome.delivered = session.db.conn.total_changes - before
+        session.db["bundles_received"].insert({
+            "bundle_id": manifest["bundle_id"], "bundle_hash": bundle.hash, "kind": "receipt",
+            "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
+            "period": manifest["period"], "sequence": 0, "previous_hash": None,
+            "created_at": manifest["created_at"], "imported_at": now, "imported_by": session.user, "nil": 0,
+            "records": len(accepted), "contains": None, "file_name": bundle.path.name,
+        })
+        session.audit.append(session.user, "receipt", "bundle", target["bundle_id"],
+                             {"office": manifest["unit"], "delivered": outcome.delivered})
     return outcome
 
 

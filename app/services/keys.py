@@ -17,6 +17,7 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes, read_input
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
+from app.db.connection import write_transaction
 from app.exchange.identity import (
     Identity,
     PublicIdentity,
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 def create_identity(db: Database, db_key: bytes, user: str, role: str, unit: str, unit_name: str) -> Identity:
     """Make and store this workstation's keys, with their audit row, in one transaction."""
     identity = new_identity(role, unit, unit_name)
-    with db.atomic():
+    with write_transaction(db):
         db["own_keys"].insert({"id": 1, "created_at": utc_now(), **seal_identity(identity, db_key)})
         AuditLog(db).append(user, "keys_create", "key", identity.public.fingerprint[:16])
     log.info("created the workstation's keys")
@@ -52,7 +53,6 @@ def own_identity(session: Session) -> Identity:
     if row is None:
         identity = create_identity(session.db, session.key, session.user, session.role, session.unit,
                                    session.unit_name)
-        session.audit.forget_head()
     else:
         identity = unseal_identity(
             {"certificate": row[0], "sealed_signing_key": row[1], "sealed_encryption_key": row[2]}, session.key)
@@ -117,21 +117,17 @@ def trust_card(session: Session, path: Path, replace: bool = False) -> TrustResu
         raise UserError("card.changed", path=str(path), unit=card.unit, name=card.unit_name,
                         old=phone_groups(row[0]), new=phone_groups(card.fingerprint))
     now = utc_now()
-    try:
-        with session.db.atomic():
-            if row is not None:
-                session.db.execute("UPDATE trusted_keys SET replaced_at = ? WHERE fingerprint = ?", (now, row[0]))
-            session.db["trusted_keys"].insert({
-                "fingerprint": card.fingerprint, "identity": card.identity, "role": card.role, "unit": card.unit,
-                "unit_name": card.unit_name, "certificate": card.pem(), "trusted_at": now, "trusted_by": session.user,
-                "replaced_at": None,
-            })
-            session.audit.append(session.user, "key_replace" if row is not None else "key_trust", "key", card.unit,
-                                 {"fingerprint": card.fingerprint[:16], "role": card.role,
-                                  **({"replaced": row[0][:16]} if row is not None else {})})
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        if row is not None:
+            session.db.execute("UPDATE trusted_keys SET replaced_at = ? WHERE fingerprint = ?", (now, row[0]))
+        session.db["trusted_keys"].insert({
+            "fingerprint": card.fingerprint, "identity": card.identity, "role": card.role, "unit": card.unit,
+            "unit_name": card.unit_name, "certificate": card.pem(), "trusted_at": now, "trusted_by": session.user,
+            "replaced_at": None,
+        })
+        session.audit.append(session.user, "key_replace" if row is not None else "key_trust", "key", card.unit,
+                             {"fingerprint": card.fingerprint[:16], "role": card.role,
+                              **({"replaced": row[0][:16]} if row is not None else {})})
     return TrustResult(card, "replaced" if row is not None else "trusted", row[0] if row is not None else None)
 
 

@@ -108,12 +108,8 @@ def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
     accident, issues = check(session, raw)
     if any(issue.level == "error" for issue in issues):
         raise ValidationFailed(issues)
-    try:
-        with session.db.atomic():
-            return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now())
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now())
 
 
 def void_accident(session: Session, accident_id: str) -> SaveResult:
@@ -191,27 +187,23 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
         raise ValidationFailed(errors)
     now = utc_now()
     saved = hashlib.sha256()
-    try:
-        with session.db.atomic():
-            for done, (_line, raw) in enumerate(source(), start=1):
-                _digest(saved, raw)
-                accident, _ = parse_record(raw)
-                result = _store(session, normalise_for_storage(accident), [], now)
-                setattr(report, result.action, getattr(report, result.action) + 1)
-                if keep_results:
-                    report.results.append(result)
-                if progress is not None and (done % 500 == 0 or done == total):
-                    progress(done, total)
-                if cancel is not None and cancel():
-                    raise UserError("operation.cancelled")
-            if saved.digest() != checked.digest():
-                raise UserError("file.changed")
-            session.audit.append(session.user, "add_file", "file", origin or None,
-                                 {"added": report.added, "updated": report.updated, "voided": report.voided,
-                                  "unchanged": report.unchanged})
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        for done, (_line, raw) in enumerate(source(), start=1):
+            _digest(saved, raw)
+            accident, _ = parse_record(raw)
+            result = _store(session, normalise_for_storage(accident), [], now)
+            setattr(report, result.action, getattr(report, result.action) + 1)
+            if keep_results:
+                report.results.append(result)
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+            if cancel is not None and cancel():
+                raise UserError("operation.cancelled")
+        if saved.digest() != checked.digest():
+            raise UserError("file.changed")
+        session.audit.append(session.user, "add_file", "file", origin or None,
+                             {"added": report.added, "updated": report.updated, "voided": report.voided,
+                              "unchanged": report.unchanged})
     if report.added + report.updated + report.voided >= SETTLE_AFTER:
         session.store.settle()
     return report

@@ -46,13 +46,9 @@ def get_setting(session: Session, key: str, default: Any) -> Any:
 
 def set_setting(session: Session, key: str, value: Any, audit_detail: dict[str, Any] | None = None) -> None:
     session.require("action.settings", "admin")
-    try:
-        with session.db.atomic():
-            session.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
-            session.audit.append(session.user, "settings", "setting", key, audit_detail)
-    except BaseException:
-        session.audit.forget_head()
-        raise
+    with session.transaction():
+        session.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+        session.audit.append(session.user, "settings", "setting", key, audit_detail)
 
 
 def due_days(session: Session) -> dict[str, int]:
@@ -95,7 +91,7 @@ def change_setting(session: Session, key: str, text: str | None) -> Any:
         set_setting(session, "due_days_after_end", days, {"changed": kind})
         return due_days(session)[kind]
     if text is None:
-        with session.db.atomic():
+        with session.transaction():
             session.db.execute("DELETE FROM settings WHERE key = ?", (key,))
             session.audit.append(session.user, "settings", "setting", key, {"unset": True})
         return None

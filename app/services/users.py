@@ -34,7 +34,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
     if session.db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
         raise UserError("user.exists", user=name)
     now = utc_now()
-    with session.db.atomic():
+    with session.transaction():
         session.db["users"].insert({"name": name, "role": role, "full_name": None, "active": 1, "created_at": now})
         session.audit.append(session.user, "user_add", "user", name, {"role": role})
     session.datadir.keyfile().set_password(name, session.key, password)
@@ -54,7 +54,7 @@ def set_role(session: Session, name: str, role: str | None = None, active: bool 
         admins = session.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
         if admins <= 1:
             raise UserError("user.last_admin", user=name)
-    with session.db.atomic():
+    with session.transaction():
         session.db.execute("UPDATE users SET role = ?, active = ? WHERE name = ?", (new_role, new_active, name))
         session.audit.append(session.user, "user_change", "user", name, {"role": new_role, "active": bool(new_active)})
     if not new_active:
@@ -69,7 +69,7 @@ def change_password(session: Session, old_password: str, new_password: str) -> N
         keyfile.unlock(session.user, old_password)
     except WrongSecret:
         raise UserError("login.failed") from None
-    with session.db.atomic():
+    with session.transaction():
         session.audit.append(session.user, "password_change", "user", session.user)
     keyfile.set_password(session.user, session.key, new_password)
 
@@ -80,6 +80,6 @@ def reset_password(session: Session, name: str, new_password: str) -> None:
     check_password(new_password)
     if session.db.execute("SELECT 1 FROM users WHERE name = ? AND active = 1", (name,)).fetchone() is None:
         raise UserError("user.unknown", user=name)
-    with session.db.atomic():
+    with session.transaction():
         session.audit.append(session.user, "password_reset", "user", name)
     session.datadir.keyfile().set_password(name, session.key, new_password)

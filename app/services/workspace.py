@@ -8,12 +8,13 @@ A data folder holds `keys.json` (the wrapped database key), `tnld.db` (the SQLCi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +27,11 @@ from app.core.messages import Ref
 from app.core.rules import Rules, default_rules
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
-from app.db.connection import WrongKey, connect, integrity_errors
+from app.db.connection import WrongKey, begin_immediate, connect, integrity_errors, write_transaction
+from app.db.folderlock import FolderLock
 from app.db.incident_store import IncidentStore
 from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
-from app.db.migrations import migrate
+from app.db.migrations import migrate, needs_migration
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,10 @@ ROLES = ("commune", "office")
 USER_ROLES = ("admin", "clerk", "viewer")
 MIN_PASSWORD = 8
 _USER_NAME = re.compile(r"^[\w.\-]{1,40}$")
+OPEN_WAIT = 120.0  # seconds a new session waits while a restore or re-key replaces the database
+EXCLUSIVE_WAIT = 10.0  # seconds a restore, migration or re-key waits for the other sessions to close
+
+Waiting = Callable[[str], None]  # told once, with a message code, when a session starts waiting for another
 
 
 @dataclass(frozen=True)
@@ -87,11 +93,63 @@ class Session:
     codelists: CodeLists
     rules: Rules = field(default_factory=default_rules)
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
+    lock: FolderLock | None = None  # the folder's lock, held shared while the session is open
+    on_wait: Waiting | None = None  # the command line prints, the desktop shows it in the status bar
 
     def __post_init__(self) -> None:
-        self.audit = AuditLog(self.db)
-        self.store = AccidentStore(self.db, self.rules)
-        self.incidents = IncidentStore(self.db)
+        self._bind(self.db)
+
+    def _bind(self, db: Database) -> None:
+        self.db = db
+        self.audit = AuditLog(db)
+        self.store = AccidentStore(db, self.rules)
+        self.incidents = IncidentStore(db)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """The one way to change data: an immediate write transaction (a savepoint when nested) that waits its
+        turn behind another session's, telling `on_wait`; a change and its audit row go in the same one."""
+        with write_transaction(self.db, self.on_wait):
+            yield self.db
+
+    def begin(self) -> None:
+        """Open a write transaction by hand (imports commit in groups); `transaction()` everywhere else."""
+        begin_immediate(self.db, self.on_wait)
+
+    def for_worker(self) -> Session:
+        """A session of the same user on the same folder, for a worker thread: its own connection and its own
+        hold on the folder's lock. Call it on the worker thread and close it there (SQLite connections belong to
+        the thread that made them); it writes no login row."""
+        lock = FolderLock(self.datadir.path).acquire(timeout=OPEN_WAIT, on_wait=self.on_wait)
+        try:
+            db = open_database(self.datadir, self.key, lock, self.on_wait)
+        except BaseException:
+            lock.release()
+            raise
+        worker = Session(datadir=self.datadir, db=db, key=self.key, user=self.user, user_role=self.user_role,
+                         role=self.role, unit=self.unit, unit_name=self.unit_name, codelists=self.codelists,
+                         rules=self.rules, clock=self.clock, lock=lock, on_wait=self.on_wait)
+        return worker
+
+    @contextlib.contextmanager
+    def exclusive(self, timeout: float = EXCLUSIVE_WAIT) -> Iterator[None]:
+        """Hold the data folder alone (no other session, here or in another process) for a block that replaces
+        or rewrites the database file; refuse with a message if the others do not close within *timeout*."""
+        if self.lock is None:
+            raise RuntimeError("a session without the folder's lock")
+        self.lock.convert(True, timeout=timeout, on_wait=self.on_wait)
+        try:
+            yield
+        finally:
+            self.lock.convert(False, timeout=OPEN_WAIT)
+
+    def reopen(self, key: bytes | None = None) -> None:
+        """Open the database file again (after it was replaced, or with its new key)."""
+        if key is not None:
+            self.key = key
+        with contextlib.suppress(Exception):
+            self.db.close()
+        self._bind(open_database(self.datadir, self.key, self.lock, self.on_wait))
 
     def today(self) -> dt.date:
         return self.clock().date()
@@ -108,7 +166,11 @@ class Session:
                             needed=" / ".join(roles))
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> Session:
         return self
@@ -166,13 +228,24 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
     datadir.path.mkdir(parents=True, exist_ok=True)
     for folder in (datadir.backups, datadir.logs):
         folder.mkdir(exist_ok=True)
+    lock = FolderLock(datadir.path).acquire(exclusive=True, timeout=EXCLUSIVE_WAIT)
+    try:
+        return _initialise(datadir, role, unit, unit_name, admin, password, codelists)
+    finally:
+        lock.release()
+
+
+def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: str, password: str,
+                codelists: CodeLists) -> InitResult:
+    if datadir.is_initialised() or datadir.db_path.exists():  # another set-up got there first
+        raise UserError("datadir.exists", path=str(datadir.path))
     db_key = secrets.token_bytes(32)
     recovery_code = new_recovery_code()
     db = connect(datadir.db_path, db_key)
     try:
         migrate(db, datadir.db_path, datadir.backups, db_key)
         now = utc_now()
-        with db.atomic():
+        with write_transaction(db):
             db["meta"].insert_all(
                 [{"key": k, "value": v} for k, v in {
                     "role": role, "unit": unit, "unit_name": unit_name, "created_at": now,
@@ -194,25 +267,43 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
     return InitResult(recovery_code, unit, unit_name, role)
 
 
-def open_database(datadir: DataDir, key: bytes) -> Database:
-    """Open and migrate the database with an unwrapped key."""
+def open_database(datadir: DataDir, key: bytes, lock: FolderLock | None = None,
+                  on_wait: Waiting | None = None) -> Database:
+    """Open the database with an unwrapped key, migrating it first when a step is pending. A migration rewrites
+    the schema under every session's feet: it runs only with the folder held alone (*lock* made exclusive)."""
+    db = _connect(datadir, key)
     try:
-        db = connect(datadir.db_path, key)
-    except WrongKey as exc:
-        raise UserError("db.damaged", reason=str(exc)) from exc
-    try:
-        migrate(db, datadir.db_path, datadir.backups, key)
+        if not needs_migration(db):
+            return db
+        if lock is not None:
+            db.close()
+            lock.convert(True, timeout=EXCLUSIVE_WAIT, on_wait=on_wait)
+            try:
+                db = _connect(datadir, key)
+                migrate(db, datadir.db_path, datadir.backups, key)
+            finally:
+                lock.convert(False, timeout=OPEN_WAIT)
+        else:
+            migrate(db, datadir.db_path, datadir.backups, key)
     except BaseException:
         db.close()
         raise
     return db
 
 
+def _connect(datadir: DataDir, key: bytes) -> Database:
+    try:
+        return connect(datadir.db_path, key)
+    except WrongKey as exc:
+        raise UserError("db.damaged", reason=str(exc)) from exc
+
+
 def _meta(db: Database) -> dict[str, str]:
     return {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
 
 
-def _session(datadir: DataDir, db: Database, key: bytes, user: str, clock=None) -> Session:
+def _session(datadir: DataDir, db: Database, key: bytes, user: str, clock=None, lock: FolderLock | None = None,
+             on_wait: Waiting | None = None) -> Session:
     row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
     if row is None:
         db.close()
@@ -222,14 +313,19 @@ def _session(datadir: DataDir, db: Database, key: bytes, user: str, clock=None) 
         raise UserError("login.inactive", user=user)
     meta = _meta(db)
     session = Session(datadir=datadir, db=db, key=key, user=user, user_role=row[0], role=meta["role"],
-                      unit=meta["unit"], unit_name=meta["unit_name"], codelists=CodeLists(datadir.codelists))
+                      unit=meta["unit"], unit_name=meta["unit_name"], codelists=CodeLists(datadir.codelists),
+                      lock=lock, on_wait=on_wait)
     if clock is not None:
         session.clock = clock
     return session
 
 
-def login(path: Path, user: str | None, password: str | None, *, clock=None, audit: bool = True) -> Session:
-    """Unlock the data folder as *user* (default: the admin named at set-up). A wrong password opens nothing."""
+def login(path: Path, user: str | None, password: str | None, *, clock=None, audit: bool = True,
+          on_wait: Waiting | None = None) -> Session:
+    """Unlock the data folder as *user* (default: the admin named at set-up). A wrong password opens nothing.
+
+    The session holds the folder's lock shared until it is closed, so a restore or a change of key waits for it
+    (or is refused) rather than replace the database under it. *on_wait* is told when it waits for another."""
     datadir = DataDir(Path(path))
     keyfile = datadir.keyfile()
     user = user or keyfile.default_user
@@ -240,11 +336,20 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
     except WrongSecret:
         log.warning("failed login at %s", datadir.path)
         raise UserError("login.failed") from None
-    session = _session(datadir, open_database(datadir, key), key, user, clock)
-    _remove_stale_temporaries(datadir)
-    if audit:
-        with session.db.atomic():
-            session.audit.append(user, "login")
+    lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT, on_wait=on_wait)
+    try:
+        session = _session(datadir, open_database(datadir, key, lock, on_wait), key, user, clock, lock, on_wait)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        _remove_stale_temporaries(datadir)
+        if audit:
+            with session.transaction():
+                session.audit.append(user, "login")
+    except BaseException:
+        session.close()
+        raise
     return session
 
 
@@ -272,15 +377,19 @@ def recover(path: Path, recovery_code: str, user: str, new_password: str) -> Non
         key = keyfile.unlock_with_recovery(recovery_code)
     except WrongSecret:
         raise UserError("recovery.failed") from None
-    db = open_database(datadir, key)
+    lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT)
     try:
-        if db.execute("SELECT 1 FROM users WHERE name = ?", (user,)).fetchone() is None:
-            raise UserError("user.unknown", user=user)
-        with db.atomic():
-            AuditLog(db).append(user, "recover", "user", user)
-        keyfile.set_password(user, key, new_password)
+        db = open_database(datadir, key, lock)
+        try:
+            if db.execute("SELECT 1 FROM users WHERE name = ?", (user,)).fetchone() is None:
+                raise UserError("user.unknown", user=user)
+            with write_transaction(db):
+                AuditLog(db).append(user, "recover", "user", user)
+            keyfile.set_password(user, key, new_password)
+        finally:
+            db.close()
     finally:
-        db.close()
+        lock.release()
 
 
 def check_database(session: Session) -> list[str]:
