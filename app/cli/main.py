@@ -100,7 +100,14 @@ def open_session(args: argparse.Namespace):
     from app.services.workspace import DataDir
 
     DataDir(path).keyfile()  # says "not a data folder" before asking for a password
-    return login(path, args.user, password_from(args))
+    return login(path, args.user, password_from(args), on_wait=waiting_notice)
+
+
+def waiting_notice(code: str) -> None:
+    """Told when the command waits for another window or command on the same folder: say so on stderr."""
+    from app.core.messages import render
+
+    print(render(code, {}, translate), file=sys.stderr, flush=True)
 
 
 def _after_change(session) -> None:
