@@ -261,6 +261,10 @@ def in_process(data: Path, count: int) -> None:
         saves.append(time.perf_counter() - started)
     report("save one accident, list updated (median of 20)", statistics.median(saves) * 1000, "ms", 50)
     report("save one accident, list updated (slowest of 20)", max(saves) * 1000, "ms", 50)
+    saves = save_while_another_reads(session, data, index)
+    report("save one accident while another process reads the folder (median of 20)",
+           statistics.median(saves) * 1000, "ms", 50)
+    report("save one accident while another process reads the folder (slowest of 20)", max(saves) * 1000, "ms")
     keystrokes = ["h", "ho", "hoa", "hoan", "hoang", "hoang ", "hoang v", "hoang va", "hoang van",
                   "n", "ng", "nga", "nga ", "nga c", "nga ca", "nga cao", "dien", "dien giat", "na pan", "khuoi ken"]
     for label, search in (("in memory (desktop list)", lambda q: index.find(Filters(search=q))),
@@ -285,6 +289,42 @@ def in_process(data: Path, count: int) -> None:
     report(f"list opens: all {len(all_ids):,} ids in date order (database)", (time.perf_counter() - started) * 1000,
            "ms", 500)
     session.close()
+
+
+READER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from app.db.accident_store import Filters
+from app.services.workspace import login
+session = login(sys.argv[1], "admin", sys.argv[3], audit=False)
+print("ready", flush=True)
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    session.store.summaries(Filters(search="nga cao"), limit=50)
+    session.store.count(Filters())
+"""
+
+
+def save_while_another_reads(session, data: Path, index) -> list[float]:
+    """Saves timed while a second process (another window, a `tnld list`) reads the same folder non-stop."""
+    from app.services import records
+    from tests.conftest import make_accident
+
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(data), str(ROOT), PASSWORD],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        reader.stdout.readline()
+        time.sleep(0.5)
+        saves = []
+        for _ in range(20):
+            started = time.perf_counter()
+            result = records.save_accident(session, make_accident(occurred_on="2026-03-14"))
+            index.refresh(result.id)
+            saves.append(time.perf_counter() - started)
+        return saves
+    finally:
+        reader.kill()
+        reader.wait()
 
 
 if __name__ == "__main__":
