@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+633"/>
-        <location filename="../app/core/messages.py" line="+386"/>
+        <location filename="../app/cli/main.py" line="+640"/>
+        <location filename="../app/core/messages.py" line="+410"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-363"/>
+        <location filename="../app/core/messages.py" line="-387"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -401,8 +401,38 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>the database is in use by another TNLĐ window or command; close it and try again</source>
-        <translation>cơ sở dữ liệu đang được một cửa sổ hoặc lệnh TNLĐ khác sử dụng; hãy đóng lại rồi thử lại</translation>
+        <source>another TNLĐ window or command has been saving to this data folder for too long; nothing was changed. Wait until it has finished (or close it), then try again</source>
+        <translation>một cửa sổ hoặc lệnh TNLĐ khác đang ghi vào thư mục dữ liệu này quá lâu; chưa có gì thay đổi. Hãy đợi việc đó xong (hoặc đóng nó lại), rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>another TNLĐ window or command is saving to this data folder; waiting for it to finish…</source>
+        <translation>một cửa sổ hoặc lệnh TNLĐ khác đang ghi vào thư mục dữ liệu này; đang đợi việc đó xong…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data folder is open in another TNLĐ window or command; nothing was changed. Close the other windows and commands (on every user account of this computer), then try again</source>
+        <translation>thư mục dữ liệu đang được mở trong một cửa sổ hoặc lệnh TNLĐ khác; chưa có gì thay đổi. Hãy đóng các cửa sổ và lệnh đó (ở mọi tài khoản người dùng trên máy này), rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the data folder is being restored or re-keyed by another TNLĐ window or command; try again when it has finished</source>
+        <translation>thư mục dữ liệu đang được khôi phục hoặc đổi khóa bởi một cửa sổ hoặc lệnh TNLĐ khác; hãy thử lại khi việc đó xong</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the other TNLĐ windows and commands on this data folder to close…</source>
+        <translation>đang đợi các cửa sổ và lệnh TNLĐ khác trên thư mục dữ liệu này đóng lại…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data folder is being restored or re-keyed; waiting for that to finish…</source>
+        <translation>thư mục dữ liệu đang được khôi phục hoặc đổi khóa; đang đợi việc đó xong…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot use the data folder {path}: {reason}. Choose a folder you can write to</source>
+        <translation>không dùng được thư mục dữ liệu {path}: {reason}. Hãy chọn một thư mục có quyền ghi</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -888,7 +918,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-567"/>
+        <location filename="../app/cli/main.py" line="-574"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -908,7 +938,7 @@
         <translation>Nhập lại mật khẩu mới: </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>Set up {role} workstation for {unit} {name} in {path}.</source>
         <translation>Đã thiết lập máy trạm {role} cho {unit} {name} tại {path}.</translation>
     </message>
