@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core.errors import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
+from app.core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
 from app.i18n import choose_language, install, translate
 
 MAX_ISSUES_SHOWN = 50
@@ -288,12 +288,12 @@ def cmd_void(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
-    from app.db.audit import recent, verify_chain
+    from app.services import audit
 
+    anchor = audit.parse_anchor(args.anchor) if getattr(args, "anchor", None) else None
     with open_session(args) as session:
         if args.audit_command == "show":
-            session.require("action.read_audit", "admin")
-            rows = recent(session.db, args.limit)
+            rows = audit.recent(session, args.limit)
             if args.json:
                 out.json(rows)
             else:
@@ -301,15 +301,37 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
                     out.line(f"{row['seq']:>6}  {row['at']}  {row['user'] or '':<12} {row['action']:<14} "
                              f"{row['entity'] or ''} {row['entity_id'] or ''} {row['detail'] or ''}".rstrip())
             return EXIT_OK
-        check = verify_chain(session.db)
-    if args.json:
-        out.json({"ok": check.ok, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
-    elif check.ok:
-        out.line(translate("cli", "Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
-    else:
+        check = audit.verify(session)
+        if args.audit_command == "head":
+            length, head = audit.anchor(session)
+        extends = audit.check_anchor(session, *anchor) if anchor is not None else None
+    if not check.ok:
+        if args.json:
+            out.json({"ok": False, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
         out.error(translate("cli", "Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and "
                      "tell the office.").format(seq=check.broken_at))
-    return EXIT_OK if check.ok else 3
+        return EXIT_DAMAGED
+    if args.audit_command == "head":
+        if args.json:
+            out.json({"length": length, "head": head, "anchor": audit.format_anchor(length, head)})
+        else:
+            out.line(audit.format_anchor(length, head))
+            out.line(translate("cli", "Write this down (or keep it away from this computer): later, tnld audit verify --anchor "
+                               "{anchor} shows whether any entry up to it was deleted or rewritten.").format(
+                anchor=audit.format_anchor(length, head)))
+        return EXIT_OK
+    if args.json:
+        out.json({"ok": extends is not False, "rows": check.rows, "broken_at": None, "head": check.head,
+                  **({"extends_anchor": extends} if anchor is not None else {})})
+    if extends is False:
+        out.error(message(UserError("audit.anchor_broken", length=anchor[0], head=anchor[1][:16])))
+        return EXIT_DAMAGED
+    if not args.json:
+        out.line(translate("cli", "Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
+        if anchor is not None:
+            out.line(translate("cli", "It still extends the head taken earlier ({length}:{head}).").format(
+                length=anchor[0], head=anchor[1][:16]))
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
@@ -516,6 +538,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub("audit", translate("cli", "the audit log"))
     audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)
     q = nested_parser(audit_commands, "verify", translate("cli", "check the audit log's hash chain"))
+    q.add_argument("--anchor", metavar="LENGTH:HASH",
+                   help=translate("cli", "also check that the log still extends a head printed earlier by audit head"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    q = nested_parser(audit_commands, "head", translate("cli", "print the audit log's length and head hash, to check later"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
     q = nested_parser(audit_commands, "show", translate("cli", "show the latest entries (admin)"))
     q.add_argument("--limit", type=int, default=50, metavar="N", help=translate("cli", "how many entries"))

@@ -215,6 +215,15 @@ CATALOG: dict[str, str] = {
     "datadir.unwritable": QT_TRANSLATE_NOOP(
         "Messages", "cannot use the data folder {path}: {reason}. Choose a folder you can write to"
     ),
+    # The audit log.
+    "audit.anchor_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not an audit log head; give it as LENGTH:HASH, as tnld audit head prints it"
+    ),
+    "audit.anchor_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the audit log no longer extends the head taken earlier: rows were deleted or rewritten (entry {length}"
+        " no longer has the hash {head}…). Keep this database for inspection and tell the office",
+    ),
     # Backup and restore.
     "backup.not_backup": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a TNLĐ backup file ({reason})"
