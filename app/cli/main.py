@@ -346,12 +346,80 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace, out: Output) -> int:
-    from app.services.backup import restore
+def _local_time(iso: str) -> str:
+    import datetime as dt
 
-    result = restore(data_dir(args), Path(args.file), args.user, password_from(args))
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except (TypeError, ValueError):
+        return iso
+
+
+def _show_backup(out: Output, info) -> None:
+    """What the backup holds against what the data folder holds today, before anything is replaced."""
+    out.line(translate("cli", "Backup {path}: unit {unit} {name}, made on {created} (TNLĐ {version}).").format(
+        path=info.path, unit=info.unit, name=info.unit_name, created=_local_time(info.created_at),
+        version=info.app_version or "?"))
+    counts = translate("cli", "{accidents} accident(s), {incidents} incident(s), {users} user(s)")
+    out.line(translate("cli", "In the backup: {counts}").format(counts=counts.format(**vars(info.counts))))
+    if info.current is not None:
+        out.line(translate("cli", "Today, in {unit} {name}: {counts}").format(
+            unit=info.current_unit, name=info.current_unit_name, counts=counts.format(**vars(info.current))))
+        fewer = info.current.accidents - info.counts.accidents
+        if fewer > 0:
+            out.line(translate("cli", "The backup holds {count} accident(s) fewer than today: after the restore they are no "
+                               "longer in the register (today's database is kept in the backups folder).").format(count=fewer))
+    elif info.replaces:
+        out.line(translate("cli", "Today: a database this folder has no key file for (it is kept in the backups folder)."))
+    for code in info.warnings:
+        out.error(message(UserError(code)))
+
+
+def _confirm_restore(args: argparse.Namespace, info) -> None:
+    """Ask on a terminal; without one, only --yes goes ahead."""
+    if not info.replaces or args.yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError("restore.confirm", backup=info.counts.accidents,
+                        today=info.current.accidents if info.current is not None else "?")
+    answer = input(translate("cli", "Replace today's data by this backup? [y/N] ")).strip().lower()
+    if answer not in ("y", "yes", "c", "co", "có"):
+        raise UserError("operation.cancelled")
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from app.services.backup import inspect_backup, restore
+    from app.services.workspace import DataDir, login
+
+    path, backup = data_dir(args), Path(args.file)
+    password = password_from(args)
+    backup_password = _read_secret_file(args.backup_password_file) if args.backup_password_file else password
+    if not DataDir(path).is_initialised():
+        # A new computer: the backup's own admin restores it (disaster recovery).
+        info = inspect_backup(path, backup, args.user, backup_password)
+        _show_backup(out, info)
+        _confirm_restore(args, info)
+        result = restore(path, backup, args.user, backup_password, confirmed=info)
+    else:
+        # A folder in use: only its own admin, logged in as usual, replaces it.
+        with login(path, args.user, password) as session:
+            try:
+                info = inspect_backup(session, backup, args.backup_user, backup_password)
+            except UserError as error:
+                if error.code != "backup.password" or args.backup_password_file or sys.stdin is None \
+                        or not sys.stdin.isatty():
+                    raise
+                import getpass
+
+                backup_password = getpass.getpass(translate("cli", "Password of {user} when the backup was made: ").format(
+                    user=args.backup_user or session.user))
+                info = inspect_backup(session, backup, args.backup_user, backup_password)
+            _show_backup(out, info)
+            _confirm_restore(args, info)
+            result = restore(session, backup, args.backup_user, backup_password, confirmed=info)
     out.line(translate("cli", "Restored the backup of {created} ({count} accident(s)).").format(
-        created=result.created_at, count=result.accidents))
+        created=_local_time(result.created_at), count=result.accidents))
+    out.line(translate("cli", "Log in with the passwords that were valid when the backup was made."))
     if result.saved_copy:
         out.line(translate("cli", "The previous database was kept in {path}.").format(path=result.saved_copy))
     return EXIT_OK
@@ -551,8 +619,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the backup file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
 
-    p = sub("restore", translate("cli", "replace the database by a backup (admin of the backup)"))
+    p = sub("restore", translate("cli", "replace the database by a backup of this unit (an admin of this data folder; "
+                                        "on a new computer, an admin of the backup)"))
     p.add_argument("file", metavar="FILE", help=translate("cli", "a backup file written by backup"))
+    p.add_argument("--yes", action="store_true",
+                   help=translate("cli", "replace today's data without asking (needed when not on a terminal)"))
+    p.add_argument("--backup-password-file", metavar="FILE",
+                   help=translate("cli", "the password valid when the backup was made, if it has changed since"))
+    p.add_argument("--backup-user", metavar="NAME",
+                   help=translate("cli", "open the backup as this user of it (default: the user logged in)"))
 
     p = sub("demo", translate("cli", "fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)"))
     p.add_argument("--role", choices=("commune", "office"), default="commune",
