@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core.errors import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
+from app.core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
 from app.i18n import choose_language, install, translate
 
 MAX_ISSUES_SHOWN = 50
@@ -295,12 +295,12 @@ def cmd_void(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, out: Output) -> int:
-    from app.db.audit import recent, verify_chain
+    from app.services import audit
 
+    anchor = audit.parse_anchor(args.anchor) if getattr(args, "anchor", None) else None
     with open_session(args) as session:
         if args.audit_command == "show":
-            session.require("action.read_audit", "admin")
-            rows = recent(session.db, args.limit)
+            rows = audit.recent(session, args.limit)
             if args.json:
                 out.json(rows)
             else:
@@ -308,15 +308,37 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
                     out.line(f"{row['seq']:>6}  {row['at']}  {row['user'] or '':<12} {row['action']:<14} "
                              f"{row['entity'] or ''} {row['entity_id'] or ''} {row['detail'] or ''}".rstrip())
             return EXIT_OK
-        check = verify_chain(session.db)
-    if args.json:
-        out.json({"ok": check.ok, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
-    elif check.ok:
-        out.line(translate("cli", "Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
-    else:
+        check = audit.verify(session)
+        if args.audit_command == "head":
+            length, head = audit.anchor(session)
+        extends = audit.check_anchor(session, *anchor) if anchor is not None else None
+    if not check.ok:
+        if args.json:
+            out.json({"ok": False, "rows": check.rows, "broken_at": check.broken_at, "head": check.head})
         out.error(translate("cli", "Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and "
                      "tell the office.").format(seq=check.broken_at))
-    return EXIT_OK if check.ok else 3
+        return EXIT_DAMAGED
+    if args.audit_command == "head":
+        if args.json:
+            out.json({"length": length, "head": head, "anchor": audit.format_anchor(length, head)})
+        else:
+            out.line(audit.format_anchor(length, head))
+            out.line(translate("cli", "Write this down (or keep it away from this computer): later, tnld audit verify --anchor "
+                               "{anchor} shows whether any entry up to it was deleted or rewritten.").format(
+                anchor=audit.format_anchor(length, head)))
+        return EXIT_OK
+    if args.json:
+        out.json({"ok": extends is not False, "rows": check.rows, "broken_at": None, "head": check.head,
+                  **({"extends_anchor": extends} if anchor is not None else {})})
+    if extends is False:
+        out.error(message(UserError("audit.anchor_broken", length=anchor[0], head=anchor[1][:16])))
+        return EXIT_DAMAGED
+    if not args.json:
+        out.line(translate("cli", "Audit log intact: {rows} entries, chain head {head}.").format(rows=check.rows, head=check.head[:16]))
+        if anchor is not None:
+            out.line(translate("cli", "It still extends the head taken earlier ({length}:{head}).").format(
+                length=anchor[0], head=anchor[1][:16]))
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
@@ -331,12 +353,80 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace, out: Output) -> int:
-    from app.services.backup import restore
+def _local_time(iso: str) -> str:
+    import datetime as dt
 
-    result = restore(data_dir(args), Path(args.file), args.user, password_from(args))
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except (TypeError, ValueError):
+        return iso
+
+
+def _show_backup(out: Output, info) -> None:
+    """What the backup holds against what the data folder holds today, before anything is replaced."""
+    out.line(translate("cli", "Backup {path}: unit {unit} {name}, made on {created} (TNLĐ {version}).").format(
+        path=info.path, unit=info.unit, name=info.unit_name, created=_local_time(info.created_at),
+        version=info.app_version or "?"))
+    counts = translate("cli", "{accidents} accident(s), {incidents} incident(s), {users} user(s)")
+    out.line(translate("cli", "In the backup: {counts}").format(counts=counts.format(**vars(info.counts))))
+    if info.current is not None:
+        out.line(translate("cli", "Today, in {unit} {name}: {counts}").format(
+            unit=info.current_unit, name=info.current_unit_name, counts=counts.format(**vars(info.current))))
+        fewer = info.current.accidents - info.counts.accidents
+        if fewer > 0:
+            out.line(translate("cli", "The backup holds {count} accident(s) fewer than today: after the restore they are no "
+                               "longer in the register (today's database is kept in the backups folder).").format(count=fewer))
+    elif info.replaces:
+        out.line(translate("cli", "Today: a database this folder has no key file for (it is kept in the backups folder)."))
+    for code in info.warnings:
+        out.error(message(UserError(code)))
+
+
+def _confirm_restore(args: argparse.Namespace, info) -> None:
+    """Ask on a terminal; without one, only --yes goes ahead."""
+    if not info.replaces or args.yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError("restore.confirm", backup=info.counts.accidents,
+                        today=info.current.accidents if info.current is not None else "?")
+    answer = input(translate("cli", "Replace today's data by this backup? [y/N] ")).strip().lower()
+    if answer not in ("y", "yes", "c", "co", "có"):
+        raise UserError("operation.cancelled")
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from app.services.backup import inspect_backup, restore
+    from app.services.workspace import DataDir, login
+
+    path, backup = data_dir(args), Path(args.file)
+    password = password_from(args)
+    backup_password = _read_secret_file(args.backup_password_file) if args.backup_password_file else password
+    if not DataDir(path).is_initialised():
+        # A new computer: the backup's own admin restores it (disaster recovery).
+        info = inspect_backup(path, backup, args.user, backup_password)
+        _show_backup(out, info)
+        _confirm_restore(args, info)
+        result = restore(path, backup, args.user, backup_password, confirmed=info)
+    else:
+        # A folder in use: only its own admin, logged in as usual, replaces it.
+        with login(path, args.user, password) as session:
+            try:
+                info = inspect_backup(session, backup, args.backup_user, backup_password)
+            except UserError as error:
+                if error.code != "backup.password" or args.backup_password_file or sys.stdin is None \
+                        or not sys.stdin.isatty():
+                    raise
+                import getpass
+
+                backup_password = getpass.getpass(translate("cli", "Password of {user} when the backup was made: ").format(
+                    user=args.backup_user or session.user))
+                info = inspect_backup(session, backup, args.backup_user, backup_password)
+            _show_backup(out, info)
+            _confirm_restore(args, info)
+            result = restore(session, backup, args.backup_user, backup_password, confirmed=info)
     out.line(translate("cli", "Restored the backup of {created} ({count} accident(s)).").format(
-        created=result.created_at, count=result.accidents))
+        created=_local_time(result.created_at), count=result.accidents))
+    out.line(translate("cli", "Log in with the passwords that were valid when the backup was made."))
     if result.saved_copy:
         out.line(translate("cli", "The previous database was kept in {path}.").format(path=result.saved_copy))
     return EXIT_OK
@@ -523,6 +613,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub("audit", translate("cli", "the audit log"))
     audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)
     q = nested_parser(audit_commands, "verify", translate("cli", "check the audit log's hash chain"))
+    q.add_argument("--anchor", metavar="LENGTH:HASH",
+                   help=translate("cli", "also check that the log still extends a head printed earlier by audit head"))
+    q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    q = nested_parser(audit_commands, "head", translate("cli", "print the audit log's length and head hash, to check later"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
     q = nested_parser(audit_commands, "show", translate("cli", "show the latest entries (admin)"))
     q.add_argument("--limit", type=int, default=50, metavar="N", help=translate("cli", "how many entries"))
@@ -532,8 +626,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the backup file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
 
-    p = sub("restore", translate("cli", "replace the database by a backup (admin of the backup)"))
+    p = sub("restore", translate("cli", "replace the database by a backup of this unit (an admin of this data folder; "
+                                        "on a new computer, an admin of the backup)"))
     p.add_argument("file", metavar="FILE", help=translate("cli", "a backup file written by backup"))
+    p.add_argument("--yes", action="store_true",
+                   help=translate("cli", "replace today's data without asking (needed when not on a terminal)"))
+    p.add_argument("--backup-password-file", metavar="FILE",
+                   help=translate("cli", "the password valid when the backup was made, if it has changed since"))
+    p.add_argument("--backup-user", metavar="NAME",
+                   help=translate("cli", "open the backup as this user of it (default: the user logged in)"))
 
     p = sub("demo", translate("cli", "fill the data folder with realistic synthetic data (a Lạng Sơn commune or office)"))
     p.add_argument("--role", choices=("commune", "office"), default="commune",

@@ -215,6 +215,15 @@ CATALOG: dict[str, str] = {
     "datadir.unwritable": QT_TRANSLATE_NOOP(
         "Messages", "cannot use the data folder {path}: {reason}. Choose a folder you can write to"
     ),
+    # The audit log.
+    "audit.anchor_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not an audit log head; give it as LENGTH:HASH, as tnld audit head prints it"
+    ),
+    "audit.anchor_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the audit log no longer extends the head taken earlier: rows were deleted or rewritten (entry {length}"
+        " no longer has the hash {head}…). Keep this database for inspection and tell the office",
+    ),
     # Backup and restore.
     "backup.not_backup": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a TNLĐ backup file ({reason})"
@@ -227,6 +236,54 @@ CATALOG: dict[str, str] = {
     ),
     "file.unwritable": QT_TRANSLATE_NOOP(
         "Messages", "the file {path} cannot be written: {reason}; check the USB stick or folder and try again"
+    ),
+    "backup.relabelled": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup {path} was altered: its label says unit {label}, but its database is of unit {unit}. Do not"
+        " restore it; tell the office",
+    ),
+    "backup.forged": QT_TRANSLATE_NOOP(
+        "Messages", "the backup {path} was altered ({reason}). Do not restore it; tell the office"
+    ),
+    "backup.unsigned": QT_TRANSLATE_NOOP(
+        "Messages",
+        "this backup was made before backups were signed: only what its database holds (unit, records, keys) was"
+        " checked. Restore it only if you know where it comes from",
+    ),
+    "backup.other_workstation": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup {path} was made by another workstation (key {backup_key}), not this one (key {key}); nothing"
+        " was changed. If this computer was set up again and the backup is this unit's own, restore it into an"
+        " empty data folder",
+    ),
+    "backup.password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup does not open with the password of {user}: it was changed after the backup was made, or {user}"
+        " was not a user then. Give the password valid then (--backup-password-file FILE; --backup-user NAME for"
+        " another user of the backup)",
+    ),
+    "backup.user_inactive": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{user} is not an active user in this backup, so could not log in after the restore; restore it as an"
+        " admin who was a user then",
+    ),
+    "backup.no_space": QT_TRANSLATE_NOOP(
+        "Messages",
+        "not enough free space in {path} to restore ({needed} MB needed, {free} MB free); nothing was changed."
+        " Free some space and try again",
+    ),
+    "restore.login_needed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the data folder {path} is set up: only one of its admins may restore a backup into it, logged in with"
+        " their password of today; nothing was changed",
+    ),
+    "restore.confirm": QT_TRANSLATE_NOOP(
+        "Messages",
+        "a restore replaces today's {today} accident(s) by the backup's {backup}; nothing was changed. Check the"
+        " backup shown above, then run the command again with --yes",
+    ),
+    "restore.changed": QT_TRANSLATE_NOOP(
+        "Messages", "the backup {path} changed since it was shown; nothing was changed. Look at it again"
     ),
     # Keys and key cards.
     "keys.damaged": QT_TRANSLATE_NOOP(

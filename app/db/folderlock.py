@@ -78,7 +78,12 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
     def _convert(fd: int, exclusive: bool) -> bool:
-        return _try_lock(fd, exclusive)
+        # flock converts by letting go first (flock(2)): a refused conversion leaves nothing held, and a session
+        # refused a restore would go on without its share. Take the old kind back (waiting, if a restore got in).
+        if _try_lock(fd, exclusive):
+            return True
+        fcntl.flock(fd, fcntl.LOCK_EX if not exclusive else fcntl.LOCK_SH)
+        return False
 
 
 class FolderLock:

@@ -1,13 +1,20 @@
 """Backups and restore (SPEC § 8).
 
-A backup file (`*.tnldbak`) is a zip holding `manifest.json` (format, unit, time, SHA-256 of each member),
-`keys.json` (the wrapped key: no personal data) and `tnld.db` (a page copy of the database, still encrypted
-with the database key). So a backup reveals no name or ID number, and opens with the passwords that were valid
-when it was made. Automatic backups go to `backups/auto/`, at most one a day, the last 14 kept.
+A backup file (`*.tnldbak`) is a zip holding `manifest.json` (format, unit, time, counts, SHA-256 of each member,
+signed with the workstation's key), `keys.json` (the wrapped key: no personal data) and `tnld.db` (a page copy of
+the database, still encrypted with the database key). So a backup reveals no name or ID number, and opens with the
+passwords that were valid when it was made. Automatic backups go to `backups/auto/`, at most one a day, the last
+14 kept.
+
+Restore trusts the person, not the file: into a data folder that is set up, only a logged-in admin of that folder
+restores, and only a backup of the same unit made by the same workstation (both read from inside the backup's
+encrypted database, which the manifest must agree with). It is done in two steps, so that people see what they
+are about to replace: `inspect_backup` (the backup's unit, date and counts against today's), then `restore`.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -17,7 +24,8 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app import __version__
@@ -25,6 +33,7 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, fsync_dir
 from app.core.messages import Ref
 from app.db.audit import AuditLog
+from app.db.audit import head as audit_head
 from app.db.connection import (
     CopyCancelled,
     WrongKey,
@@ -35,7 +44,8 @@ from app.db.connection import (
 )
 from app.db.folderlock import exclusive_access
 from app.db.keyfile import KeyFile, WrongSecret
-from app.services.workspace import DataDir, Session
+from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate, phone_groups
+from app.services.workspace import EXCLUSIVE_WAIT, DataDir, Session
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +54,12 @@ VERSION = 1
 AUTO_KEEP = 14
 AUTO_INTERVAL = dt.timedelta(hours=24)
 MAX_MEMBER = 8 * 1024**3
+MAX_SMALL_MEMBER = 1024**2  # manifest.json and keys.json are read into memory
+SPACE_MARGIN = 64 * 1024**2  # free space kept on the disk beyond the copies a restore makes
+CHUNK = 1 << 20
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
 
 
 def _sha256_file(path: Path) -> str:
@@ -59,6 +75,9 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
 
     *progress(done, total)* follows the pages copied; *cancel()* returning true stops it, leaving no file."""
     out = Path(out)
+    from app.services.keys import own_identity
+
+    identity = own_identity(session)  # made now if the folder predates keys: the copy then holds them
     with session.transaction():
         session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
     keyfile = session.datadir.keyfile()
@@ -71,16 +90,23 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
                 session.audit.append(session.user, "backup_cancelled", "file", out.name, {"kind": kind})
             raise UserError("operation.cancelled") from None
         keys = keyfile.to_bytes()
-        manifest = {
+        copied = connect(db_copy, session.key)
+        try:
+            counts = _counts(copied)
+        finally:
+            copied.close()
+        manifest = sign_manifest({
             "format": FORMAT,
             "version": VERSION,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "app_version": __version__,
             "role": session.role,
             "unit": session.unit,
+            "unit_name": session.unit_name,
             "kind": kind,
+            "counts": asdict(counts),
             "files": {"keys.json": hashlib.sha256(keys).hexdigest(), "tnld.db": _sha256_file(db_copy)},
-        }
+        }, identity)
         with atomic_writer(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
             archive.writestr("keys.json", keys)
@@ -114,17 +140,149 @@ def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None
     return path
 
 
+def _canonical(manifest: dict) -> bytes:
+    """The bytes a manifest's signature covers: every field but the signature, in canonical JSON."""
+    body = {key: value for key, value in manifest.items() if key != "signature"}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sign_manifest(manifest: dict, identity: Identity) -> dict:
+    """The manifest with the workstation's certificate and its signature over everything else."""
+    signed = dict(manifest, signer=identity.public.pem())
+    signed["signature"] = base64.b64encode(identity.sign(_canonical(signed))).decode("ascii")
+    return signed
+
+
+@dataclass(frozen=True)
+class Counts:
+    accidents: int
+    incidents: int
+    users: int
+
+
+def _counts(db) -> Counts:
+    def count(table: str) -> int:
+        if not db[table].exists():  # a backup older than incidents
+            return 0
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    return Counts(count("accidents"), count("incidents"), count("users"))
+
+
+def _fingerprint(db) -> str | None:
+    """The fingerprint of the workstation's certificate held in *db*, or None (a folder older than keys).
+    Raises ValueError when the certificate there cannot be read."""
+    if not db["own_keys"].exists():
+        return None
+    row = db.execute("SELECT certificate FROM own_keys WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    try:
+        return load_certificate(str(row[0]).encode("ascii")).fingerprint
+    except (BadCertificate, UnicodeEncodeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, read from inside its encrypted database, and what it would replace."""
+
+    path: Path
+    unit: str
+    unit_name: str
+    role: str
+    created_at: str  # from the (signed) manifest
+    app_version: str
+    kind: str
+    counts: Counts
+    user: str  # the user whose password opened it
+    digest: str  # SHA-256 of its database: `restore(confirmed=info)` refuses a file changed since
+    signed: bool  # the manifest carries a valid signature by the key inside the database
+    fingerprint: str | None  # the workstation key the database holds
+    replaces: bool  # the data folder has a database that a restore replaces
+    current: Counts | None = None  # today's counts in the data folder (None when it cannot be read)
+    current_unit: str | None = None
+    current_unit_name: str | None = None
+    warnings: tuple[str, ...] = field(default=())  # message codes
+
+
 @dataclass(frozen=True)
 class RestoreResult:
-    unit: str
-    created_at: str
-    accidents: int
+    info: BackupInfo
     saved_copy: Path | None
 
+    @property
+    def unit(self) -> str:
+        return self.info.unit
 
-def _read_backup(path: Path, temp: Path) -> tuple[dict, KeyFile, Path]:
+    @property
+    def created_at(self) -> str:
+        return self.info.created_at
+
+    @property
+    def accidents(self) -> int:
+        return self.info.counts.accidents
+
+
+class _Steps:
+    """One progress bar over several steps: each step reports its own bytes, offset by the steps before it."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.offset = progress, max(total, 1), 0
+
+    def report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(min(self.offset + done, self.total), self.total)
+
+    def finish(self) -> None:
+        """The end (today's database may have shrunk since it was measured: its WAL is folded in on closing)."""
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise UserError("operation.cancelled")
+
+
+def _copy_file(source, target: Path, steps: _Steps, cancel: Cancel | None) -> str:
+    """Copy an open binary file into *target* in blocks, fsynced; returns its SHA-256."""
+    digest = hashlib.sha256()
+    done = 0
+    with target.open("wb") as sink:
+        while True:
+            _check_cancel(cancel)
+            block = source.read(CHUNK)
+            if not block:
+                break
+            sink.write(block)
+            digest.update(block)
+            done += len(block)
+            steps.report(done)
+        sink.flush()
+        os.fsync(sink.fileno())
+    steps.offset += done
+    return digest.hexdigest()
+
+
+def _current_size(datadir: DataDir) -> int:
+    return sum(path.stat().st_size for path in (datadir.db_path, Path(str(datadir.db_path) + "-wal"))
+               if path.exists())
+
+
+def _check_space(folder: Path, needed: int) -> None:
+    free = shutil.disk_usage(folder).free
+    if free < needed + SPACE_MARGIN:
+        raise UserError("backup.no_space", path=str(folder), needed=(needed + SPACE_MARGIN) // 1024**2 + 1,
+                        free=free // 1024**2)
+
+
+def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, aside: int) -> tuple[dict, bytes, Path]:
+    """Check the zip's members and sizes, extract the database (with progress) and check every checksum."""
     if not path.exists():
         raise UserError("file.missing", path=str(path))
+    if not path.is_file():
+        raise UserError("file.not_file", path=str(path))
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -133,94 +291,268 @@ def _read_backup(path: Path, temp: Path) -> tuple[dict, KeyFile, Path]:
         names = archive.namelist()
         if sorted(names) != ["keys.json", "manifest.json", "tnld.db"]:
             raise UserError("backup.not_backup", path=str(path), reason=", ".join(names))
-        if any(info.file_size > MAX_MEMBER for info in archive.infolist()):
+        members = {info.filename: info for info in archive.infolist()}
+        if members["tnld.db"].file_size > MAX_MEMBER or any(
+            members[name].file_size > MAX_SMALL_MEMBER for name in ("manifest.json", "keys.json")
+        ):
             raise UserError("backup.damaged", path=str(path), reason="member too large")
+        _check_space(temp, members["tnld.db"].file_size + aside)
+        steps.total = max(members["tnld.db"].file_size + aside, 1)
+        db_file = temp / "tnld.db"
         try:
             manifest = json.loads(archive.read("manifest.json"))
             keys = archive.read("keys.json")
-            archive.extract("tnld.db", temp)
-        except (zipfile.BadZipFile, json.JSONDecodeError, OSError, ValueError) as exc:
+            with archive.open("tnld.db") as source:
+                db_digest = _copy_file(source, db_file, steps, cancel)
+        except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, ValueError, NotImplementedError,
+                RuntimeError) as exc:  # unknown compression, an encrypted member
             raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
+        except OSError as exc:
+            raise UserError("backup.damaged", path=str(path), reason=exc.strerror or str(exc)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise UserError("backup.not_backup", path=str(path), reason="no TNLĐ manifest")
     if manifest.get("version") != VERSION:
         raise UserError("db.newer", names=f"backup format {manifest.get('version')}")
-    db_file = temp / "tnld.db"
-    files = manifest.get("files", {})
-    if files.get("keys.json") != hashlib.sha256(keys).hexdigest() or files.get("tnld.db") != _sha256_file(db_file):
+    files = manifest.get("files")
+    if not isinstance(files, dict) or files.get("keys.json") != hashlib.sha256(keys).hexdigest() \
+            or files.get("tnld.db") != db_digest:
         raise UserError("backup.damaged", path=str(path), reason="checksum mismatch")
+    return manifest, keys, db_file
+
+
+def _signer(manifest: dict, path: Path) -> PublicIdentity | None:
+    """The certificate that signed the manifest (checked), or None for a backup made before backups were signed."""
+    if "signature" not in manifest and "signer" not in manifest:
+        return None
+    try:
+        signer = load_certificate(str(manifest["signer"]).encode("ascii"))
+        signature = base64.b64decode(str(manifest["signature"]).encode("ascii"), validate=True)
+    except (KeyError, BadCertificate, ValueError, UnicodeEncodeError):
+        raise UserError("backup.forged", path=str(path), reason="the signature cannot be read") from None
+    if not signer.verify(signature, _canonical(manifest)):
+        raise UserError("backup.forged", path=str(path), reason="the signature does not match the label")
+    return signer
+
+
+def _meta(db) -> dict[str, str]:
+    return {row[0]: row[1] for row in db.execute("SELECT key, value FROM meta")}
+
+
+@dataclass
+class _Opened:
+    info: BackupInfo
+    keyfile: KeyFile
+    key: bytes
+    db_file: Path
+
+
+def _target(target: Session | Path | str) -> tuple[Session | None, DataDir]:
+    """The session (restore into a set-up folder) or the folder (a new one); refuse a set-up folder without a
+    logged-in admin of it."""
+    if isinstance(target, Session):
+        target.require("action.restore", "admin")
+        return target, target.datadir
+    datadir = DataDir(Path(target))
+    if datadir.is_initialised():
+        raise UserError("restore.login_needed", path=str(datadir.path))
+    return None, datadir
+
+
+def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: str | None, password: str | None,
+                 temp: Path, steps: _Steps, cancel: Cancel | None, aside: int) -> _Opened:
+    if not password:
+        raise UserError("password.missing")
+    manifest, keys, db_file = _read_archive(backup, temp, steps, cancel, aside)
+    signer = _signer(manifest, backup)
     try:
         keyfile = KeyFile.from_data(temp / "keys.json", json.loads(keys))
-    except json.JSONDecodeError as exc:
-        raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
-    return manifest, keyfile, db_file
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserError("backup.damaged", path=str(backup), reason=str(exc)) from exc
+    user = user or (session.user if session is not None else keyfile.default_user)
+    try:
+        key = keyfile.unlock(user, password)
+    except WrongSecret:
+        raise UserError("backup.password" if session is not None else "login.failed", user=user) from None
+    try:
+        db = connect(db_file, key)
+    except WrongKey as exc:
+        raise UserError("backup.damaged", path=str(backup), reason=str(exc)) from exc
+    try:
+        problems = integrity_errors(db)
+        if problems:
+            raise UserError("backup.damaged", path=str(backup), reason="; ".join(problems[:3]))
+        meta = _meta(db)
+        counts = _counts(db)
+        try:
+            fingerprint = _fingerprint(db)
+        except ValueError as exc:
+            raise UserError("backup.damaged", path=str(backup), reason=f"the workstation's certificate: {exc}") from None
+        row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
+    finally:
+        db.close()
+    unit, unit_name, role = meta.get("unit", ""), meta.get("unit_name", ""), meta.get("role", "")
+    # The database is the authority (it opens only with the key): the label must say the same.
+    label_unit = manifest.get("unit")
+    if label_unit != unit or keyfile.unit != unit or manifest.get("unit_name", unit_name) != unit_name:
+        raise UserError("backup.relabelled", path=str(backup),
+                        label=f"{label_unit} {manifest.get('unit_name', '')}".strip(), unit=f"{unit} {unit_name}")
+    if manifest.get("role") != role or keyfile.role != role:
+        raise UserError("backup.forged", path=str(backup), reason="the role on the label differs from the database's")
+    label_counts = manifest.get("counts", {})
+    if not isinstance(label_counts, dict) or any(label_counts.get(k, v) != v for k, v in asdict(counts).items()):
+        raise UserError("backup.forged", path=str(backup), reason="the counts on the label differ from the database's")
+    if signer is not None and signer.fingerprint != fingerprint:
+        raise UserError("backup.forged", path=str(backup),
+                        reason="signed with a key other than the workstation's in the database")
+    warnings = () if signer is not None else ("backup.unsigned",)
+    if row is None or not row[1]:
+        raise UserError("backup.user_inactive" if session is not None else "login.failed", user=user)
+    current = current_unit = current_unit_name = None
+    if session is not None:
+        if (unit, role) != (session.unit, session.role):
+            raise UserError("backup.other_unit", backup_unit=f"{unit} {unit_name}",
+                            unit=f"{session.unit} {session.unit_name}")
+        try:
+            own = _fingerprint(session.db)
+        except ValueError:
+            raise UserError("keys.damaged") from None
+        if own is not None and fingerprint is not None and own != fingerprint:
+            raise UserError("backup.other_workstation", path=str(backup), backup_key=phone_groups(fingerprint),
+                            key=phone_groups(own))
+        current, current_unit, current_unit_name = _counts(session.db), session.unit, session.unit_name
+    elif row[0] != "admin":
+        raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
+    info = BackupInfo(
+        path=backup, unit=unit, unit_name=unit_name, role=role, created_at=str(manifest.get("created_at", "")),
+        app_version=str(manifest.get("app_version", "")), kind=str(manifest.get("kind", "")), counts=counts,
+        user=user, digest=manifest["files"]["tnld.db"], signed=signer is not None, fingerprint=fingerprint,
+        replaces=session is not None or datadir.db_path.exists(), current=current, current_unit=current_unit,
+        current_unit_name=current_unit_name, warnings=warnings,
+    )
+    return _Opened(info, keyfile, key, db_file)
 
 
-def restore(data_dir: Path, backup: Path, user: str | None, password: str) -> RestoreResult:
-    """Replace the data folder's database by the backup's, after checking it completely.
+def inspect_backup(target: Session | Path, backup: Path, user: str | None, password: str | None, *,
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> BackupInfo:
+    """Open and check a backup completely, and say what it holds against what the data folder holds today.
 
-    The user must be an admin in the backup, with the password valid in it. The current database is first
-    copied to `backups/before-restore-…` so that a restore never loses a record either.
-    """
-    datadir = DataDir(Path(data_dir))
+    *target* is a logged-in admin's session of a set-up data folder, or the path of a folder not set up (a new
+    computer). *password* is *user*'s in the backup (default: the session's user, or the backup's first admin);
+    usually the same as today's. Refuses a damaged, relabelled or forged backup, another unit's or another
+    workstation's. *progress(done, total)* follows the bytes extracted; *cancel()* returning true stops."""
+    session, datadir = _target(target)
+    datadir.path.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp:
+        return _open_backup(session, datadir, Path(backup), user, password, Path(temp), _Steps(progress, 0), cancel,
+                            0).info
+
+
+def restore(target: Session | Path, backup: Path, user: str | None, password: str | None, *,
+            confirmed: bool | BackupInfo = False, progress: Progress | None = None, cancel: Cancel | None = None,
+            wait: float = EXCLUSIVE_WAIT, on_wait=None) -> RestoreResult:
+    """Replace the data folder's database by the backup's, after the checks of `inspect_backup`.
+
+    A folder that holds a database is replaced only when *confirmed* (True, or the `BackupInfo` the user was shown:
+    then a backup file changed since is refused). The current database is first copied to
+    `backups/before-restore-…`. The replacement needs the folder alone: from a session, the session's own hold is
+    made exclusive (other windows and commands get *wait* seconds to close, else `datadir.in_use` and nothing
+    changes) and the session is reopened on the restored database."""
+    session, datadir = _target(target)
     backup = Path(backup)
     datadir.path.mkdir(parents=True, exist_ok=True)
+    aside = _current_size(datadir)
+    steps = _Steps(progress, 0)
     with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
-        temp = Path(temp_name)
-        manifest, keyfile, db_file = _read_backup(backup, temp)
-        if datadir.is_initialised():
-            current_unit = datadir.keyfile().unit
-            if current_unit != manifest.get("unit"):
-                raise UserError("backup.other_unit", backup_unit=manifest.get("unit"), unit=current_unit)
-        user = user or keyfile.default_user
+        opened = _open_backup(session, datadir, backup, user, password, Path(temp_name), steps, cancel, aside)
+        info = opened.info
+        if info.replaces and not confirmed:
+            raise UserError("restore.confirm", backup=info.counts.accidents,
+                            today=info.current.accidents if info.current is not None else "?")
+        if isinstance(confirmed, BackupInfo) and confirmed.digest != info.digest:
+            raise UserError("restore.changed", path=str(backup))
+        _check_cancel(cancel)
+        detail: dict = {"backup_created_at": info.created_at}
+        if session is not None:
+            length, head_hash = audit_head(session.db)
+            detail.update(replaced_head=f"{length}:{head_hash}", replaced_accidents=info.current.accidents)
+        db = connect(opened.db_file, opened.key)
         try:
-            key = keyfile.unlock(user, password)
-        except WrongSecret:
-            raise UserError("login.failed") from None
-        try:
-            db = connect(db_file, key)
-        except WrongKey as exc:
-            raise UserError("backup.damaged", path=str(backup), reason=str(exc)) from exc
-        try:
-            problems = integrity_errors(db)
-            if problems:
-                raise UserError("backup.damaged", path=str(backup), reason="; ".join(problems[:3]))
-            row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
-            if row is None or not row[1]:
-                raise UserError("login.failed")
-            if row[0] != "admin":
-                raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
-            accidents = db.execute("SELECT count(*) FROM accidents").fetchone()[0]
             with write_transaction(db):
-                AuditLog(db).append(user, "restore", "file", backup.name, {"backup_created_at": manifest["created_at"]})
+                AuditLog(db).append(info.user, "restore", "file", backup.name, detail)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
-        # Nobody may have the database open while it is replaced: a session still writing would lose its work
-        # into the old file (an `add` reported done and lost). Wait briefly for them, else refuse.
-        with exclusive_access(datadir.path):
-            saved_copy = _save_current(datadir)
-            # The old WAL belongs to the old database: it must not be replayed into the restored one.
-            for suffix in ("-wal", "-shm"):
-                Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
-            os.replace(db_file, datadir.db_path)
-            fsync_dir(datadir.path)
-            keyfile.path = datadir.keyfile_path
-            keyfile.save()
-    log.info("restored a backup of %s", manifest["created_at"])
-    return RestoreResult(manifest["unit"], manifest["created_at"], accidents, saved_copy)
+        if session is not None:
+            saved_copy = _replace_in_session(session, opened, steps, cancel, wait)
+        else:
+            # Nobody may have the database open while it is replaced: a session still writing would lose its work
+            # into the old file (an `add` reported done and lost). Wait briefly for them, else refuse.
+            with exclusive_access(datadir.path, timeout=wait, on_wait=on_wait):
+                if datadir.is_initialised():  # set up by someone else meanwhile
+                    raise UserError("restore.login_needed", path=str(datadir.path))
+                saved_copy = _replace(datadir, opened, steps, cancel)
+    log.info("restored a backup of %s", info.created_at)
+    return RestoreResult(info, saved_copy)
 
 
-def _save_current(datadir: DataDir) -> Path | None:
-    """Copy the current database files (with their WAL) aside before they are replaced."""
+def _replace_in_session(session: Session, opened: _Opened, steps: _Steps, cancel: Cancel | None,
+                        wait: float) -> Path | None:
+    """The replacement from a logged-in session: its shared hold made exclusive, its connection closed, and the
+    session opened again on whichever database is in place afterwards."""
+    closed = replaced = False
+    try:
+        with session.exclusive(timeout=wait):
+            session.db.close()
+            closed = True
+            saved_copy = _replace(session.datadir, opened, steps, cancel)
+            replaced = True
+    finally:
+        if closed:
+            session.reopen(opened.key if replaced else None)
+    row = session.db.execute("SELECT role FROM users WHERE name = ?", (session.user,)).fetchone()
+    session.user_role = row[0] if row is not None else session.user_role
+    with contextlib.suppress(AttributeError):
+        del session._identity  # type: ignore[attr-defined] - the keys cached by app.services.keys
+    return saved_copy
+
+
+def _replace(datadir: DataDir, opened: _Opened, steps: _Steps, cancel: Cancel | None) -> Path | None:
+    saved_copy = _save_current(datadir, steps, cancel)
+    # The old WAL belongs to the old database: it must not be replayed into the restored one.
+    for suffix in ("-wal", "-shm"):
+        Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
+    os.replace(opened.db_file, datadir.db_path)
+    fsync_dir(datadir.path)
+    opened.keyfile.path = datadir.keyfile_path
+    opened.keyfile.save()
+    steps.finish()
+    return saved_copy
+
+
+def _save_current(datadir: DataDir, steps: _Steps | None = None, cancel: Cancel | None = None) -> Path | None:
+    """Copy the current database files (with their WAL) aside before they are replaced, fsynced: after the
+    replacement they are the only copy of the data of today. Cancelled, it leaves nothing."""
     if not datadir.db_path.exists():
         return None
-    target = datadir.backups / f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("tnld.db", "tnld.db-wal", "keys.json"):
-        source = datadir.path / name
-        if source.exists():
-            shutil.copy2(source, target / name)
+    steps = steps or _Steps(None, 0)
+    stamp = f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    target = datadir.backups / stamp
+    number = 1
+    while target.exists():  # two restores in one second: never overwrite the first one's copy
+        number += 1
+        target = datadir.backups / f"{stamp}-{number}"
+    target.mkdir(parents=True)
+    try:
+        for name in ("tnld.db", "tnld.db-wal", "keys.json"):
+            source = datadir.path / name
+            if source.exists():
+                with source.open("rb") as handle:
+                    _copy_file(handle, target / name, steps, cancel)
+                shutil.copystat(source, target / name)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     with contextlib.suppress(OSError):
         fsync_dir(target)
+        fsync_dir(datadir.backups)
     return target

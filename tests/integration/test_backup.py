@@ -19,7 +19,9 @@ def test_backup_and_restore_round_trip(commune_dir, tmp_path):
         write_backup(session, tmp_path / "a.tnldbak")
         records.save_accident(session, later)
         records.void_accident(session, kept["id"])
-    result = restore(commune_dir, tmp_path / "a.tnldbak", "admin", PASSWORD)
+        result = restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True)
+        # The session goes on, on the restored database.
+        assert [r["id"] for r in records.list_accidents(session, include_void=True)] == [kept["id"]]
     assert result.accidents == 1 and result.saved_copy is not None
     assert (result.saved_copy / "tnld.db").exists()
     with login(commune_dir, "admin", PASSWORD) as session:
@@ -47,11 +49,12 @@ def _unchanged(folder):
 def test_a_backup_of_another_unit_is_refused(commune_dir, office_dir, tmp_path):
     with login(office_dir, "admin", PASSWORD) as session:
         write_backup(session, tmp_path / "office.tnldbak")
-    before = _unchanged(commune_dir)
-    with pytest.raises(UserError) as caught:
-        restore(commune_dir, tmp_path / "office.tnldbak", "admin", PASSWORD)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        before = _unchanged(commune_dir)
+        with pytest.raises(UserError) as caught:
+            restore(session, tmp_path / "office.tnldbak", None, PASSWORD, confirmed=True)
+        assert _unchanged(commune_dir) == before
     assert caught.value.code == "backup.other_unit"
-    assert _unchanged(commune_dir) == before
 
 
 def test_a_damaged_backup_is_refused(commune_dir, tmp_path):
@@ -62,22 +65,26 @@ def test_a_damaged_backup_is_refused(commune_dir, tmp_path):
         offset = archive.getinfo("tnld.db").header_offset + 200
     data[offset + 5000] ^= 0x01
     (tmp_path / "b.tnldbak").write_bytes(bytes(data))
-    before = _unchanged(commune_dir)
-    with pytest.raises(UserError) as caught:
-        restore(commune_dir, tmp_path / "b.tnldbak", "admin", PASSWORD)
-    assert caught.value.code in ("backup.damaged", "backup.not_backup")
-    (tmp_path / "c.tnldbak").write_bytes(b"not a zip at all")
-    with pytest.raises(UserError) as caught:
-        restore(commune_dir, tmp_path / "c.tnldbak", "admin", PASSWORD)
-    assert caught.value.code == "backup.not_backup"
-    assert _unchanged(commune_dir) == before
+    with login(commune_dir, "admin", PASSWORD) as session:
+        before = _unchanged(commune_dir)
+        with pytest.raises(UserError) as caught:
+            restore(session, tmp_path / "b.tnldbak", None, PASSWORD, confirmed=True)
+        assert caught.value.code in ("backup.damaged", "backup.not_backup")
+        (tmp_path / "c.tnldbak").write_bytes(b"not a zip at all")
+        with pytest.raises(UserError) as caught:
+            restore(session, tmp_path / "c.tnldbak", None, PASSWORD, confirmed=True)
+        assert caught.value.code == "backup.not_backup"
+        assert _unchanged(commune_dir) == before
 
 
 def test_restore_needs_the_password_of_an_admin(commune_dir, tmp_path):
     with login(commune_dir, "admin", PASSWORD) as session:
         write_backup(session, tmp_path / "a.tnldbak")
-    with pytest.raises(UserError) as caught:
-        restore(commune_dir, tmp_path / "a.tnldbak", "admin", "wrong-password")
+        with pytest.raises(UserError) as caught:
+            restore(session, tmp_path / "a.tnldbak", None, "wrong-password", confirmed=True)
+        assert caught.value.code == "backup.password"
+    with pytest.raises(UserError) as caught:  # a new computer: the backup's own admin password
+        restore(tmp_path / "new", tmp_path / "a.tnldbak", "admin", "wrong-password")
     assert caught.value.code == "login.failed"
 
 

@@ -1,0 +1,276 @@
+"""Restore trusts the person, not the backup: only the data folder's own admin replaces it, only with a backup of
+its unit and workstation (read inside the encrypted database, not from the label), after seeing what is replaced,
+and never under another open session."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from app.core.errors import UserError
+from app.db.folderlock import FolderLock
+from app.services import records
+from app.services.backup import inspect_backup, restore, sign_manifest, write_backup
+from app.services.keys import own_identity
+from app.services.workspace import initialise, login
+from tests.conftest import COMMUNE, OTHER_COMMUNE, PASSWORD, make_accident
+from tests.integration.test_cli import tnld
+
+ATTACKER_PASSWORD = "ke-gian-456"
+
+
+def _rezip(source, target, change_manifest=None, change_keys=None):
+    """Rewrite a backup as someone would who edits its label: members changed, checksums made to fit again."""
+    with zipfile.ZipFile(source) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        keys = archive.read("keys.json")
+        database = archive.read("tnld.db")
+    if change_keys is not None:
+        keys = json.dumps(change_keys(json.loads(keys))).encode()
+        manifest["files"]["keys.json"] = hashlib.sha256(keys).hexdigest()
+    if change_manifest is not None:
+        manifest = change_manifest(manifest)
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("keys.json", keys)
+        archive.writestr("tnld.db", database)
+    return target
+
+
+def _state(data_dir):
+    """What a refused restore must leave as it was: the key file, the records, no copy set aside."""
+    with login(data_dir, "admin", PASSWORD, audit=False) as session:
+        ids = sorted(row[0] for row in session.db.execute("SELECT id FROM accidents"))
+    return {"keys": (data_dir / "keys.json").read_bytes(), "ids": ids,
+            "aside": sorted(p.name for p in (data_dir / "backups").glob("before-restore-*"))}
+
+
+def _add(session, count, **changes):
+    for _ in range(count):
+        records.save_accident(session, make_accident(**changes))
+
+
+def test_a_backup_and_its_own_admin_password_no_longer_replace_a_folder(commune_dir, tmp_path):
+    # Someone sets up a folder of the same commune on another computer, with a password of their own.
+    initialise(tmp_path / "theirs", role="commune", unit=COMMUNE, admin="admin", password=ATTACKER_PASSWORD)
+    with login(tmp_path / "theirs", "admin", ATTACKER_PASSWORD) as theirs:
+        write_backup(theirs, tmp_path / "theirs.tnldbak")
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+    before = _state(commune_dir)
+
+    for attempt in (inspect_backup, restore):
+        with pytest.raises(UserError) as caught:
+            attempt(commune_dir, tmp_path / "theirs.tnldbak", "admin", ATTACKER_PASSWORD)
+        assert caught.value.code == "restore.login_needed"
+    result = tnld("restore", str(tmp_path / "theirs.tnldbak"), "--yes", data_dir=commune_dir, password=ATTACKER_PASSWORD)
+    assert result.returncode == 2 and "wrong user name or password" in result.stderr
+
+    # The folder's own admin cannot be talked into it either: the backup is another workstation's.
+    (tmp_path / "theirs.txt").write_text(ATTACKER_PASSWORD + "\n")
+    result = tnld("restore", str(tmp_path / "theirs.tnldbak"), "--yes", "--backup-password-file",
+                  str(tmp_path / "theirs.txt"), data_dir=commune_dir)
+    assert result.returncode == 2 and "another workstation" in result.stderr, result.stderr
+    assert _state(commune_dir) == before
+    with login(commune_dir, "admin", PASSWORD) as session:  # the owner is not locked out
+        assert session.user_role == "admin"
+
+
+def test_a_relabelled_backup_of_another_commune_is_refused(commune_dir, tmp_path):
+    other = tmp_path / "other"
+    initialise(other, role="commune", unit=OTHER_COMMUNE, admin="admin", password=PASSWORD)
+    with login(other, "admin", PASSWORD) as theirs:
+        write_backup(theirs, tmp_path / "other.tnldbak")
+        their_identity = own_identity(theirs)
+
+    def relabel(manifest):
+        manifest = dict(manifest, unit=COMMUNE, unit_name="Xã Thất Khê")
+        return sign_manifest(manifest, their_identity)  # signed again, with the key its maker holds
+
+    def unsigned(manifest):
+        manifest = dict(manifest, unit=COMMUNE, unit_name="Xã Thất Khê")
+        manifest.pop("signature"), manifest.pop("signer")
+        return manifest
+
+    def keys_too(keys):
+        return dict(keys, unit=COMMUNE, unit_name="Xã Thất Khê")
+
+    relabelled = _rezip(tmp_path / "other.tnldbak", tmp_path / "relabelled.tnldbak", relabel)
+    stripped = _rezip(tmp_path / "other.tnldbak", tmp_path / "stripped.tnldbak", unsigned, keys_too)
+    before = _state(commune_dir)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        for forged in (relabelled, stripped):
+            with pytest.raises(UserError) as caught:
+                inspect_backup(session, forged, None, PASSWORD)
+            assert caught.value.code == "backup.relabelled"
+            text = caught.value.message()
+            assert "06112 Xã Bình Gia" in text and "06040" in text
+            with pytest.raises(UserError):
+                restore(session, forged, None, PASSWORD, confirmed=True)
+        # Not relabelled, the other commune's backup is refused naming both units.
+        with pytest.raises(UserError) as caught:
+            inspect_backup(session, tmp_path / "other.tnldbak", None, PASSWORD)
+        assert caught.value.code == "backup.other_unit"
+        assert "06112 Xã Bình Gia" in caught.value.message() and "06040 Xã Thất Khê" in caught.value.message()
+    result = tnld("restore", str(relabelled), "--yes", data_dir=commune_dir)
+    assert result.returncode == 2 and "06112" in result.stderr and "06040" in result.stderr
+    assert _state(commune_dir) == before
+
+
+def test_a_label_signed_by_another_key_or_with_other_counts_is_refused(commune_dir, tmp_path):
+    from app.exchange.identity import new_identity
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, tmp_path / "a.tnldbak")
+        stranger = new_identity("commune", COMMUNE, "Xã Thất Khê")
+        resigned = _rezip(tmp_path / "a.tnldbak", tmp_path / "b.tnldbak", lambda m: sign_manifest(m, stranger))
+        recounted = _rezip(tmp_path / "a.tnldbak", tmp_path / "c.tnldbak",
+                           lambda m: {**m, "counts": {**m["counts"], "accidents": 3120}})
+        edited = _rezip(tmp_path / "a.tnldbak", tmp_path / "d.tnldbak",
+                        lambda m: {k: v for k, v in {**m, "counts": {**m["counts"], "accidents": 3120}}.items()
+                                   if k not in ("signature", "signer")})
+        for forged in (resigned, recounted, edited):
+            with pytest.raises(UserError) as caught:
+                inspect_backup(session, forged, None, PASSWORD)
+            assert caught.value.code == "backup.forged", forged
+
+
+def test_a_signed_backup_and_an_old_unsigned_one(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, tmp_path / "a.tnldbak")
+        info = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+        assert info.signed and info.warnings == ()
+        assert info.fingerprint == own_identity(session).public.fingerprint
+        assert (info.unit, info.unit_name, info.counts.accidents, info.current.accidents) == (
+            COMMUNE, "Xã Thất Khê", 2, 2)
+        # A backup made before backups were signed: no signature, no counts or unit name on the label.
+        old_label = {"signature", "signer", "counts", "unit_name"}
+        old = _rezip(tmp_path / "a.tnldbak", tmp_path / "old.tnldbak",
+                     lambda m: {k: v for k, v in m.items() if k not in old_label})
+        info = inspect_backup(session, old, None, PASSWORD)
+        assert not info.signed and info.warnings == ("backup.unsigned",)
+        _add(session, 1)
+        result = restore(session, old, None, PASSWORD, confirmed=info)
+        assert result.accidents == 2 and len(records.list_accidents(session)) == 2
+
+
+def test_a_restore_of_fewer_records_shows_both_counts_and_asks(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 3)
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 5)
+        with pytest.raises(UserError) as caught:  # the service too: never without a confirmation
+            restore(session, tmp_path / "a.tnldbak", None, PASSWORD)
+        assert caught.value.code == "restore.confirm"
+    before = _state(commune_dir)
+    result = tnld("restore", str(tmp_path / "a.tnldbak"), data_dir=commune_dir)  # no terminal, no --yes
+    assert result.returncode == 2
+    assert "In the backup: 3 accident(s)" in result.stdout
+    assert "Today, in 06040 Xã Thất Khê: 8 accident(s)" in result.stdout
+    assert "5 accident(s) fewer" in result.stdout
+    assert "--yes" in result.stderr and "nothing was changed" in result.stderr
+    assert _state(commune_dir) == before
+    result = tnld("restore", str(tmp_path / "a.tnldbak"), "--yes", data_dir=commune_dir)
+    assert result.returncode == 0, result.stderr
+    assert "Restored the backup" in result.stdout and "before-restore-" in result.stdout
+    assert len(json.loads(tnld("list", "--json", data_dir=commune_dir).stdout)) == 3
+
+
+def test_a_restore_confirmed_for_one_backup_does_not_restore_another(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 1)
+        write_backup(session, tmp_path / "b.tnldbak")
+        shown = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+        (tmp_path / "b.tnldbak").replace(tmp_path / "a.tnldbak")  # the file changed after it was shown
+        with pytest.raises(UserError) as caught:
+            restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=shown)
+        assert caught.value.code == "restore.changed"
+
+
+def test_a_restore_while_another_process_has_a_session_open_is_refused(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 1)
+    code = ("import sys, time\nfrom app.services.workspace import login\n"
+            f"session = login({str(commune_dir)!r}, 'admin', {PASSWORD!r})\nprint('ready', flush=True)\ntime.sleep(120)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        before = _state(commune_dir)
+        with login(commune_dir, "admin", PASSWORD) as session:
+            with pytest.raises(UserError) as caught:
+                restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True, wait=0.5)
+            assert caught.value.code == "datadir.in_use"
+            assert "open in another TNLĐ window or command" in caught.value.message()
+            assert len(records.list_accidents(session)) == 3  # the session goes on, on the same database
+            holder.kill()
+            holder.wait(timeout=30)
+            # ...still holding its share of the folder: nothing else can take it alone now.
+            with pytest.raises(UserError):
+                FolderLock(commune_dir).acquire(exclusive=True, timeout=0.1)
+        assert _state(commune_dir) == before
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait(timeout=30)
+        holder.stdout.close()
+    with login(commune_dir, "admin", PASSWORD) as session:  # once the other has gone, it goes through
+        restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True, wait=0.5)
+        assert len(records.list_accidents(session)) == 2
+
+
+def test_a_restore_reports_progress_and_can_be_cancelled(commune_dir, tmp_path):
+    from app.services import demo
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        demo.fill(session, count=300, seed=5)
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 1)
+    with zipfile.ZipFile(tmp_path / "a.tnldbak") as archive:
+        extracted = archive.getinfo("tnld.db").file_size
+    before = _state(commune_dir)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        # Cancelled while extracting the backup, then while copying today's database aside.
+        for stop_at in (1, extracted + 1):
+            seen = []
+            with pytest.raises(UserError) as caught:
+                restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True,
+                        progress=lambda done, total, seen=seen: seen.append((done, total)),
+                        cancel=lambda seen=seen, stop_at=stop_at: bool(seen) and seen[-1][0] >= stop_at)
+            assert caught.value.code == "operation.cancelled"
+            assert seen[-1][0] >= stop_at
+        assert len(records.list_accidents(session)) == 301
+    assert _state(commune_dir) == before
+    assert not list(commune_dir.glob(".restore-*"))
+    with login(commune_dir, "admin", PASSWORD) as session:
+        seen = []
+        restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True,
+                progress=lambda done, total: seen.append((done, total)))
+        assert seen[-1][0] == seen[-1][1] > extracted
+        assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:], strict=False))
+        assert len(records.list_accidents(session)) == 300
+
+
+def test_a_backup_made_before_a_password_change_opens_with_the_password_of_then(commune_dir, tmp_path):
+    from app.services.users import change_password
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+        change_password(session, PASSWORD, "mat-khau-moi-789")
+    result = tnld("restore", str(tmp_path / "a.tnldbak"), "--yes", data_dir=commune_dir, password="mat-khau-moi-789")
+    assert result.returncode == 2 and "--backup-password-file" in result.stderr
+    (tmp_path / "then.txt").write_text(PASSWORD + "\n")
+    result = tnld("restore", str(tmp_path / "a.tnldbak"), "--yes", "--backup-password-file", str(tmp_path / "then.txt"),
+                  data_dir=commune_dir, password="mat-khau-moi-789")
+    assert result.returncode == 0, result.stderr
+    with login(commune_dir, "admin", PASSWORD, audit=False) as session:  # the passwords valid when it was made
+        assert session.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0] == "restore"
