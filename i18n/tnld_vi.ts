@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+640"/>
-        <location filename="../app/core/messages.py" line="+410"/>
+        <location filename="../app/cli/main.py" line="+741"/>
+        <location filename="../app/core/messages.py" line="+467"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-387"/>
+        <location filename="../app/core/messages.py" line="-444"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -436,6 +436,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{value} is not an audit log head; give it as LENGTH:HASH, as tnld audit head prints it</source>
+        <translation>{value} không phải là đầu chuỗi của nhật ký thao tác; hãy ghi theo dạng ĐỘ_DÀI:MÃ_BĂM, như lệnh tnld audit head in ra</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the audit log no longer extends the head taken earlier: rows were deleted or rewritten (entry {length} no longer has the hash {head}…). Keep this database for inspection and tell the office</source>
+        <translation>nhật ký thao tác không còn nối tiếp đầu chuỗi đã ghi trước đây: có mục đã bị xóa hoặc viết lại (mục {length} không còn mã băm {head}…). Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{path} is not a TNLĐ backup file ({reason})</source>
         <translation>{path} không phải là tệp sao lưu TNLĐ ({reason})</translation>
     </message>
@@ -453,6 +463,56 @@
         <location line="+3"/>
         <source>the file {path} cannot be written: {reason}; check the USB stick or folder and try again</source>
         <translation>không ghi được tệp {path}: {reason}; hãy kiểm tra USB hoặc thư mục rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup {path} was altered: its label says unit {label}, but its database is of unit {unit}. Do not restore it; tell the office</source>
+        <translation>bản sao lưu {path} đã bị sửa đổi: nhãn ghi đơn vị {label}, nhưng cơ sở dữ liệu bên trong thuộc đơn vị {unit}. Không khôi phục bản này; hãy báo cho cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {path} was altered ({reason}). Do not restore it; tell the office</source>
+        <translation>bản sao lưu {path} đã bị sửa đổi ({reason}). Không khôi phục bản này; hãy báo cho cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this backup was made before backups were signed: only what its database holds (unit, records, keys) was checked. Restore it only if you know where it comes from</source>
+        <translation>bản sao lưu này được tạo trước khi bản sao lưu có chữ ký số: chỉ kiểm tra được nội dung cơ sở dữ liệu bên trong (đơn vị, hồ sơ, khóa). Chỉ khôi phục nếu bạn biết rõ nguồn gốc của nó</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {path} was made by another workstation (key {backup_key}), not this one (key {key}); nothing was changed. If this computer was set up again and the backup is this unit&apos;s own, restore it into an empty data folder</source>
+        <translation>bản sao lưu {path} do một máy trạm khác tạo (khóa {backup_key}), không phải máy này (khóa {key}); chưa có gì thay đổi. Nếu máy này đã được thiết lập lại và bản sao lưu đúng là của đơn vị mình, hãy khôi phục vào một thư mục dữ liệu trống</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the backup does not open with the password of {user}: it was changed after the backup was made, or {user} was not a user then. Give the password valid then (--backup-password-file FILE; --backup-user NAME for another user of the backup)</source>
+        <translation>không mở được bản sao lưu bằng mật khẩu của {user}: mật khẩu đã đổi sau khi sao lưu, hoặc lúc đó {user} chưa là người dùng. Hãy nhập mật khẩu có hiệu lực lúc sao lưu (--backup-password-file TỆP; --backup-user TÊN cho người dùng khác của bản sao lưu)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{user} is not an active user in this backup, so could not log in after the restore; restore it as an admin who was a user then</source>
+        <translation>{user} không phải là người dùng đang hoạt động trong bản sao lưu này nên sẽ không đăng nhập được sau khi khôi phục; hãy khôi phục bằng một quản trị viên đã là người dùng lúc đó</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not enough free space in {path} to restore ({needed} MB needed, {free} MB free); nothing was changed. Free some space and try again</source>
+        <translation>không đủ dung lượng trống trong {path} để khôi phục (cần {needed} MB, còn {free} MB); chưa có gì thay đổi. Hãy giải phóng dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the data folder {path} is set up: only one of its admins may restore a backup into it, logged in with their password of today; nothing was changed</source>
+        <translation>thư mục dữ liệu {path} đã được thiết lập: chỉ quản trị viên của thư mục này, đăng nhập bằng mật khẩu hiện tại, mới được khôi phục bản sao lưu vào đó; chưa có gì thay đổi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a restore replaces today&apos;s {today} accident(s) by the backup&apos;s {backup}; nothing was changed. Check the backup shown above, then run the command again with --yes</source>
+        <translation>khôi phục sẽ thay {today} vụ tai nạn hiện có bằng {backup} vụ của bản sao lưu; chưa có gì thay đổi. Hãy kiểm tra bản sao lưu ở trên, rồi chạy lại lệnh với --yes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the backup {path} changed since it was shown; nothing was changed. Look at it again</source>
+        <translation>bản sao lưu {path} đã thay đổi kể từ khi được hiển thị; chưa có gì thay đổi. Hãy xem lại</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -918,7 +978,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-574"/>
+        <location filename="../app/cli/main.py" line="-675"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -954,12 +1014,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+226"/>
+        <location line="+316"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-315"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -1103,14 +1163,29 @@
         <translation>Đã hủy vụ tai nạn {id} (phiên bản {version}); bản ghi vẫn được giữ trong lịch sử.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
+        <source>Write this down (or keep it away from this computer): later, tnld audit verify --anchor {anchor} shows whether any entry up to it was deleted or rewritten.</source>
+        <translation>Hãy ghi lại (hoặc cất ở nơi khác ngoài máy này): sau này, lệnh tnld audit verify --anchor {anchor} cho biết có mục nào đến đó bị xóa hoặc viết lại hay không.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Audit log intact: {rows} entries, chain head {head}.</source>
         <translation>Nhật ký thao tác còn nguyên vẹn: {rows} mục, đầu chuỗi băm {head}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+292"/>
+        <source>replace the database by a backup of this unit (an admin of this data folder; on a new computer, an admin of the backup)</source>
+        <translation>thay cơ sở dữ liệu bằng một bản sao lưu của đơn vị này (quản trị viên của thư mục dữ liệu này; trên máy mới, quản trị viên của bản sao lưu)</translation>
+    </message>
+    <message>
+        <location line="-311"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
         <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>It still extends the head taken earlier ({length}:{head}).</source>
+        <translation>Nhật ký vẫn nối tiếp đầu chuỗi đã ghi trước đây ({length}:{head}).</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1118,12 +1193,57 @@
         <translation>Đã ghi bản sao lưu vào {path}. Bản sao lưu được mã hóa; mở được bằng các mật khẩu đang dùng hiện nay.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
+        <source>Backup {path}: unit {unit} {name}, made on {created} (TNLĐ {version}).</source>
+        <translation>Bản sao lưu {path}: đơn vị {unit} {name}, tạo lúc {created} (TNLĐ {version}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{accidents} accident(s), {incidents} incident(s), {users} user(s)</source>
+        <translation>{accidents} vụ tai nạn, {incidents} sự cố, {users} người dùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the backup: {counts}</source>
+        <translation>Trong bản sao lưu: {counts}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today, in {unit} {name}: {counts}</source>
+        <translation>Hiện tại, ở {unit} {name}: {counts}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup holds {count} accident(s) fewer than today: after the restore they are no longer in the register (today&apos;s database is kept in the backups folder).</source>
+        <translation>Bản sao lưu ít hơn hiện tại {count} vụ tai nạn: sau khi khôi phục, các vụ đó không còn trong sổ (cơ sở dữ liệu hiện tại được giữ trong thư mục backups).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today: a database this folder has no key file for (it is kept in the backups folder).</source>
+        <translation>Hiện tại: một cơ sở dữ liệu mà thư mục này không có tệp khóa (được giữ trong thư mục backups).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace today&apos;s data by this backup? [y/N] </source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu này? [y/N] </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Password of {user} when the backup was made: </source>
+        <translation>Mật khẩu của {user} lúc tạo bản sao lưu: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Restored the backup of {created} ({count} accident(s)).</source>
         <translation>Đã khôi phục bản sao lưu tạo lúc {created} ({count} vụ tai nạn).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Log in with the passwords that were valid when the backup was made.</source>
+        <translation>Hãy đăng nhập bằng mật khẩu có hiệu lực lúc tạo bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The previous database was kept in {path}.</source>
         <translation>Cơ sở dữ liệu trước đó được giữ lại tại {path}.</translation>
     </message>
@@ -1652,13 +1772,13 @@
         <location line="+10"/>
         <location filename="../app/cli/main.py" line="+2"/>
         <location line="+39"/>
-        <location line="+21"/>
+        <location line="+32"/>
         <location line="+16"/>
         <source>COMMAND</source>
         <translation>LỆNH</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-69"/>
+        <location filename="../app/cli/main.py" line="-80"/>
         <source>set up a new data folder; prints the recovery code</source>
         <translation>thiết lập thư mục dữ liệu mới; in ra mã khôi phục</translation>
     </message>
@@ -1691,16 +1811,17 @@
         <location line="+8"/>
         <location filename="../app/cli/main.py" line="+1"/>
         <location line="+4"/>
-        <location line="+24"/>
+        <location line="+26"/>
+        <location line="+2"/>
         <location line="+3"/>
-        <location line="+18"/>
+        <location line="+25"/>
         <location line="+13"/>
         <location line="+3"/>
         <source>print JSON</source>
         <translation>in kết quả dạng JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-63"/>
+        <location filename="../app/cli/main.py" line="-74"/>
         <source>add or update accidents from a JSON Lines file; all or nothing</source>
         <translation>thêm hoặc cập nhật vụ tai nạn từ tệp JSON Lines; lưu tất cả hoặc không lưu gì</translation>
     </message>
@@ -1770,6 +1891,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>also check that the log still extends a head printed earlier by audit head</source>
+        <translation>kiểm tra thêm rằng nhật ký vẫn nối tiếp đầu chuỗi mà lệnh audit head đã in trước đây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>print the audit log&apos;s length and head hash, to check later</source>
+        <translation>in độ dài và mã băm đầu chuỗi của nhật ký thao tác, để kiểm tra sau này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>show the latest entries (admin)</source>
         <translation>hiện các mục mới nhất (quản trị)</translation>
     </message>
@@ -1796,14 +1927,24 @@
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+2"/>
-        <source>replace the database by a backup (admin of the backup)</source>
-        <translation>thay cơ sở dữ liệu bằng một bản sao lưu (người quản trị trong bản sao lưu)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../app/cli/main.py" line="+4"/>
         <source>a backup file written by backup</source>
         <translation>tệp sao lưu do lệnh backup tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace today&apos;s data without asking (needed when not on a terminal)</source>
+        <translation>thay dữ liệu hiện tại mà không hỏi lại (cần khi không chạy trên cửa sổ lệnh)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the password valid when the backup was made, if it has changed since</source>
+        <translation>mật khẩu có hiệu lực lúc tạo bản sao lưu, nếu từ đó đã đổi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open the backup as this user of it (default: the user logged in)</source>
+        <translation>mở bản sao lưu với tư cách người dùng này của nó (mặc định: người đang đăng nhập)</translation>
     </message>
     <message>
         <location line="+2"/>
