@@ -181,7 +181,7 @@ def _obligation_label(kind: str) -> str:
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
     from app.core.interchange import to_interchange
     from app.core.periods import Period
-    from app.services.records import export_records, list_accidents
+    from app.services.records import count_accidents, export_records, list_accidents
 
     period = Period.parse(args.period) if args.period else None
     with open_session(args) as session:
@@ -192,7 +192,7 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
             out.stdout.write("\n]\n")
             return EXIT_OK
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
-        total = session.store.count(_filters(period, args))
+        total = count_accidents(session, period, args.search or "", args.all)
         today = session.today()
         from app.services.records import delivery_states
 
@@ -247,12 +247,6 @@ def cmd_incidents(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def _filters(period, args):
-    from app.db.accident_store import Filters
-
-    return Filters(period=period, search=args.search or "", include_void=args.all)
-
-
 def _print_table(out: Output, header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i]) for i in range(len(header))]
     out.line("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
@@ -262,10 +256,10 @@ def _print_table(out: Output, header: list[str], rows: list[list[str]]) -> None:
 
 def cmd_show(args: argparse.Namespace, out: Output) -> int:
     from app.core.interchange import to_interchange
-    from app.services.records import get_accident, history
+    from app.services.records import get_accident, history, resolve_id
 
     with open_session(args) as session:
-        accident_id = _resolve_id(session, args.id)
+        accident_id = resolve_id(session, args.id)
         if args.history:
             out.json([to_interchange(version) for version in history(session, accident_id)])
         else:
@@ -273,21 +267,11 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def _resolve_id(session, prefix: str) -> str:
-    """A full id (of an accident or an incident) from the first characters shown by `list` (at least 8)."""
-    pattern = prefix.lower() + "%"
-    rows = session.db.execute("SELECT id FROM accidents WHERE id LIKE ? UNION SELECT id FROM incidents WHERE id LIKE ?"
-                              " LIMIT 2", (pattern, pattern)).fetchall()
-    if len(prefix) < 8 or len(rows) != 1:
-        raise UserError("record.unknown", value=prefix)
-    return rows[0][0]
-
-
 def cmd_void(args: argparse.Namespace, out: Output) -> int:
-    from app.services.records import void_accident
+    from app.services.records import resolve_id, void_accident
 
     with open_session(args) as session:
-        result = void_accident(session, _resolve_id(session, args.id))
+        result = void_accident(session, resolve_id(session, args.id))
         _after_change(session)
     out.line(translate("cli", "Accident {id} is void (version {version}); it stays in the history.").format(
         id=result.id, version=result.version))
@@ -345,10 +329,8 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from app.services.backup import write_backup
 
     target = Path(args.out)
-    if target.exists() and not args.force:
-        raise UserError("file.exists", path=str(target))
     with open_session(args) as session:
-        write_backup(session, target)
+        write_backup(session, target, overwrite=args.force)
     out.line(translate("cli", "Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
     return EXIT_OK
 

@@ -17,7 +17,7 @@ def cmd_report(args: argparse.Namespace, out) -> int:
     from app.services.reports import ACCIDENT_FORMS, write_report
 
     if args.kind in ACCIDENT_FORMS:
-        from app.cli.main import _resolve_id
+        from app.services.records import resolve_id
         from app.services.reports import accident_form
 
         if args.kind != "notice" and not args.id:
@@ -26,7 +26,7 @@ def cmd_report(args: argparse.Namespace, out) -> int:
             raise UserError("report.needs_period")
         period = Period.parse(args.period) if args.period and not args.id else None
         with open_session(args) as session:
-            accident_id = _resolve_id(session, args.id) if args.id else None
+            accident_id = resolve_id(session, args.id) if args.id else None
             path = accident_form(session, args.kind, Path(args.out), accident_id, period, overwrite=args.force)
         out.line(translate("cli", "Wrote {path}.").format(path=path))
         return EXIT_OK

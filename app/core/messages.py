@@ -134,6 +134,10 @@ CATALOG: dict[str, str] = {
     "period.invalid": QT_TRANSLATE_NOOP(
         "Messages", "{value} is not a period; use 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 or 2026-03"
     ),
+    # Records named by the first characters of their id (as lists show them).
+    "record.ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "more than one record has an id beginning with {value}: {records}; give more characters of the id"
+    ),
     # Data directory, login, users.
     "datadir.not_initialised": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a TNLĐ data folder; set it up first with: tnld --data-dir {path} init …"
@@ -422,6 +426,9 @@ CATALOG: dict[str, str] = {
     ),
     "import.nothing": QT_TRANSLATE_NOOP(
         "Messages", "no bundle (.tnld file) found in {paths}; give bundle files or a folder holding them"
+    ),
+    "import.cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "cancelled; the {count} file(s) imported before the cancel were kept whole, the others changed nothing"
     ),
     "receipt.not_ours": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"

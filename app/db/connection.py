@@ -150,3 +150,37 @@ def copy_database(db: Database, target: Path, key: bytes, progress=None, cancel=
 def integrity_errors(db: Database) -> list[str]:
     rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+@contextlib.contextmanager
+def interruptible(db: Database, cancel: Callable[[], bool] | None, every: int = 20_000) -> Iterator[None]:
+    """Let *cancel* stop a long SQL statement run inside the block (a report's query, the duplicates' self-join):
+    SQLite asks it every *every* virtual-machine steps, and a true answer interrupts the statement, which is raised
+    as `Cancelled`. Meant for reading; blocks may nest (the outer handler comes back)."""
+    if cancel is None:
+        yield
+        return
+    from app.core.progress import Cancelled
+
+    stopped = False
+
+    def handler() -> int:
+        nonlocal stopped
+        try:
+            stopped = stopped or bool(cancel())
+        except Exception:  # noqa: BLE001 - a raising callback must not leave SQLite in a strange state
+            return 0
+        return int(stopped)
+
+    outer = getattr(db, "_tnld_interrupt", None)
+    db.conn.set_progress_handler(handler, every)
+    db._tnld_interrupt = (handler, every)  # type: ignore[attr-defined]
+    try:
+        yield
+    except sqlcipher3.OperationalError as exc:
+        if stopped and "interrupt" in str(exc).lower():
+            raise Cancelled() from None
+        raise
+    finally:
+        db._tnld_interrupt = outer  # type: ignore[attr-defined]
+        db.conn.set_progress_handler(*(outer or (None, every)))

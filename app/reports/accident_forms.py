@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from app.core.progress import Cancel
 from app.core.vnformat import long_date, short_date
 from app.reports.excel import Heading
 from app.reports.pdf import (
@@ -244,7 +245,7 @@ def event_record_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
 
 
 def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callable[[str, str], str],
-               period_text: str | None) -> bytes:
+               period_text: str | None, cancel: Cancel | None = None) -> bytes:
     """The notice the commune posts (Law 84/2015 Art. 35), so that neighbours learn from each accident. Personal
     health data is sensitive (Law 91/2025): victims appear only by sex and age, never by name, ID number or phone.
     *labels(listname, code)* names a code of "place", "factors", "causes", "occupations" or "admin_units";
@@ -299,7 +300,7 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
     story += [Paragraph(_escape(line), st["base"]) for line in form["advice"]]
     story += [Spacer(1, 4), Paragraph(_escape(form["posting"]), st["base"])]
     story += [Spacer(1, 12), KeepTogether(_signature_block(form, heading, st, width, 64))]
-    return build_document(story, form["title"], heading.unit_name)
+    return build_document(story, form["title"], heading.unit_name, cancel=cancel)
 
 
 def _outcome(form: dict[str, Any], accident: dict[str, Any]) -> list[str]:

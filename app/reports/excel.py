@@ -12,6 +12,7 @@ from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.progress import Cancel, checked
 from app.core.vnformat import EXCEL_INTEGER, place_date
 from app.reports.aggregate import Aggregate
 from app.reports.tables import Row, period_words, template
@@ -52,8 +53,10 @@ class _StyleCopier:
 
 
 def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
-                      cases: list[dict[str, Any]] | None = None, incidents: list[dict[str, Any]] | None = None) -> bytes:
-    """*cases* are Part II's rows, *incidents* Part III's (`app.services.reports`)."""
+                      cases: list[dict[str, Any]] | None = None, incidents: list[dict[str, Any]] | None = None,
+                      cancel: Cancel | None = None) -> bytes:
+    """*cases* are Part II's rows, *incidents* Part III's (`app.services.reports`). *cancel* is asked along the
+    rows and the cases (`Cancelled`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -134,7 +137,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     sheet.row_dimensions[top + 2].height = 60
 
     line = top + 3
-    for table_row in rows:
+    for table_row in checked(rows, cancel, every=1):
         font = bold if table_row.level == 0 else normal
         indent = "    " * max(0, table_row.level - 1)
         put(line, 1, indent + table_row.label, font, left, border)
@@ -185,7 +188,8 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     sheet.page_margins.left, sheet.page_margins.right = 1.2, 0.7
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
 
-    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border, styled)
+    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border, styled,
+                 cancel)
     book.properties.language = "vi-VN"
     book.properties.title = form["title"]
     buffer = io.BytesIO()
@@ -198,8 +202,8 @@ def _empty(aggregate: Aggregate, unit: str) -> Aggregate:
     return empty
 
 
-def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border, styled: _StyleCopier
-                 ) -> None:
+def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border, styled: _StyleCopier,
+                 cancel: Cancel | None = None) -> None:
     """Parts II and III: the fatal and serious cases, then the serious technical incidents."""
     from openpyxl.utils import get_column_letter
 
@@ -212,7 +216,7 @@ def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, cente
     for col, label in enumerate(form["part2_columns"][:shown], start=1):
         cell = sheet.cell(row=3, column=col, value=label)
         cell.font, cell.alignment, cell.border = bold, center, border
-    for number, case in enumerate(cases, start=1):
+    for number, case in enumerate(checked(cases, cancel, every=500), start=1):
         values = [number, case["date"], case["place"], case["name"], case["sex"], case["birth_year"],
                   case["occupation"], case["severity"], case["account"]][:shown]
         for col, value in enumerate(values, start=1):

@@ -49,7 +49,7 @@ def write_linelist(handle: BinaryIO, rows: Iterable[dict[str, Any]], columns: li
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from app.core.errors import UserError
+    from app.core.progress import check
 
     book = Workbook(write_only=True)
     bold = Font(name="Times New Roman", bold=True)
@@ -71,21 +71,29 @@ def write_linelist(handle: BinaryIO, rows: Iterable[dict[str, Any]], columns: li
         in_sheet = 0
         return created
 
-    for row in rows:
-        if sheet is None or in_sheet >= rows_per_sheet:
-            sheet = new_sheet()
-        sheet.append([row.get(key) for key in keys])
-        in_sheet += 1
-        written += 1
-        if progress is not None and written % 5000 == 0:
-            progress(written, expected)
-        if cancel is not None and cancel():
-            raise UserError("operation.cancelled")
+    def drop() -> None:
+        for worksheet in book.worksheets:  # let openpyxl drop its temporary files
+            worksheet.close()
+
+    try:
+        for row in rows:
+            if sheet is None or in_sheet >= rows_per_sheet:
+                sheet = new_sheet()
+            sheet.append([row.get(key) for key in keys])
+            in_sheet += 1
+            written += 1
+            if progress is not None and written % 5000 == 0:
+                progress(written, expected)
+            check(cancel)
+    except BaseException:  # a cancel (Cancelled) or a failure: nothing is saved
+        drop()
+        raise
     if sheet is None:
         new_sheet()
     if written != expected:
-        for worksheet in book.worksheets:  # let openpyxl drop its temporary files
-            worksheet.close()
+        drop()
         raise ConsistencyError(f"the line list has {written} rows, the store {expected} victims")
     book.save(handle)
+    if progress is not None:
+        progress(written, expected)
     return written

@@ -13,6 +13,8 @@ import io
 from functools import lru_cache
 from typing import Any
 
+from app.core.progress import Cancel
+from app.core.progress import check as check_cancel
 from app.core.resources import resources_dir
 from app.core.vnformat import number, place_date
 from app.reports.aggregate import Aggregate
@@ -73,8 +75,9 @@ def _escape(text: str) -> str:
 
 
 def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases: list[dict[str, Any]] | None = None,
-                 incidents: list[dict[str, Any]] | None = None) -> bytes:
-    """*cases* are Part II's rows (`app.services.reports.cases`), *incidents* Part III's (`incident_cases`)."""
+                 incidents: list[dict[str, Any]] | None = None, cancel: Cancel | None = None) -> bytes:
+    """*cases* are Part II's rows (`app.services.reports.cases`), *incidents* Part III's (`incident_cases`).
+    *cancel* is asked at every page (`Cancelled`)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -97,6 +100,7 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
     width = A4[0] - left - right
 
     def page_number(canvas, doc) -> None:
+        check_cancel(cancel)
         if doc.page > 1:  # Decree 30/2020: numbered from the second page, at the top centre
             canvas.saveState()
             canvas.setFont(FAMILY, 13)
@@ -180,8 +184,10 @@ def page_width(wide: bool = False) -> float:
     return (landscape(A4)[0] - 35 * mm) if wide else (A4[0] - 45 * mm)
 
 
-def build_document(story: list[Any], title: str, author: str, wide: bool = False) -> bytes:
-    """Lay *story* out on A4 in the Decree 30/2020 margins, numbering pages from the second at the top centre."""
+def build_document(story: list[Any], title: str, author: str, wide: bool = False, cancel: Cancel | None = None
+                   ) -> bytes:
+    """Lay *story* out on A4 in the Decree 30/2020 margins, numbering pages from the second at the top centre;
+    *cancel* is asked at every page (`Cancelled`)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -193,13 +199,17 @@ def build_document(story: list[Any], title: str, author: str, wide: bool = False
     doc = SimpleDocTemplate(buffer, pagesize=page, leftMargin=left, rightMargin=right, topMargin=top,
                             bottomMargin=top, title=title, author=author, lang="vi-VN")
 
+    def first_page(_canvas, _doc) -> None:
+        check_cancel(cancel)
+
     def page_number(canvas, doc) -> None:
+        check_cancel(cancel)
         canvas.saveState()
         canvas.setFont(FAMILY, 13)
         canvas.drawCentredString(left + (page[0] - left - right) / 2, page[1] - top * 0.6, str(doc.page))
         canvas.restoreState()
 
-    doc.build(story, onLaterPages=page_number)
+    doc.build(story, onFirstPage=first_page, onLaterPages=page_number)
     return buffer.getvalue()
 
 

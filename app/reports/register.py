@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from app.core.progress import Cancel, checked
 from app.reports.excel import Heading
 from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
 from app.reports.tables import template
@@ -49,8 +50,10 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
     return rows
 
 
-def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
-    """A4 landscape: fourteen columns do not fit on a portrait page."""
+def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str, cancel: Cancel | None = None
+                 ) -> bytes:
+    """A4 landscape: fourteen columns do not fit on a portrait page. *cancel* is asked along the rows and at every
+    page (`Cancelled`)."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -66,7 +69,7 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str)
                         Paragraph(_escape(period_text), st["center"]), Spacer(1, 6)]
     cell, center = st["list"], st["list_center"]
     data = [[Paragraph(f"<b>{_escape(column['label'])}</b>", center) for column in columns]]
-    for row in rows:
+    for row in checked(rows, cancel, every=200):
         data.append([Paragraph(_escape(row[column["key"]]).replace("\n", "<br/>"),
                                center if column["key"] in centred else cell) for column in columns])
     if not rows:
@@ -79,10 +82,11 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str)
         style.append(("SPAN", (0, 1), (-1, 1)))
     table.setStyle(TableStyle(style))
     story.append(table)
-    return build_document(story, form["title"], heading.unit_name, wide=True)
+    return build_document(story, form["title"], heading.unit_name, wide=True, cancel=cancel)
 
 
-def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text: str) -> bytes:
+def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text: str, cancel: Cancel | None = None
+                      ) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
@@ -103,7 +107,7 @@ def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text:
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[cell.column_letter].width = max(6, column["width"] * 260)
-    for offset, row in enumerate(rows, start=7):
+    for offset, row in enumerate(checked(rows, cancel, every=200), start=7):
         for col, column in enumerate(columns, start=1):
             cell = sheet.cell(row=offset, column=col, value=row[column["key"]])
             cell.font, cell.border = normal, border

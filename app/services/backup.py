@@ -24,7 +24,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from app import __version__
 from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, fsync_dir
 from app.core.messages import Ref
+from app.core.progress import Cancel, Cancelled, Progress, Steps
 from app.db.audit import AuditLog
 from app.db.audit import head as audit_head
 from app.db.connection import (
@@ -58,8 +58,6 @@ MAX_SMALL_MEMBER = 1024**2  # manifest.json and keys.json are read into memory
 SPACE_MARGIN = 64 * 1024**2  # free space kept on the disk beyond the copies a restore makes
 CHUNK = 1 << 20
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 
 def _sha256_file(path: Path) -> str:
@@ -70,25 +68,34 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_backup(session: Session, out: Path, kind: str = "manual", progress=None, cancel=None) -> Path:
-    """Write a backup of the open database to *out* (atomically). The audit row is part of the copy.
+def write_backup(session: Session, out: Path, kind: str = "manual", overwrite: bool = False,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> Path:
+    """Write a backup of the open database to *out* (atomically); an existing *out* is refused unless *overwrite*.
 
-    *progress(done, total)* follows the pages copied; *cancel()* returning true stops it, leaving no file."""
+    The copy holds its own audit row: the row is added to the copy, then, once the file is complete, to the
+    database with the same time (so with the same hash, unless another change came in between). *progress(done,
+    total)* follows the pages copied and the file written; a cancel raises `Cancelled` and leaves no file and no
+    audit row."""
     out = Path(out)
+    if out.is_dir():
+        raise UserError("file.not_file", path=str(out))
+    if out.exists() and not overwrite:
+        raise UserError("file.exists", path=str(out))
     from app.services.keys import own_identity
 
     identity = own_identity(session)  # made now if the folder predates keys: the copy then holds them
-    with session.transaction():
-        session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
+    steps = Steps(progress, cancel, 1000)
     keyfile = session.datadir.keyfile()
+    detail = {"kind": kind}
     with tempfile.TemporaryDirectory(dir=session.datadir.path, prefix=".backup-") as temp:
         db_copy = Path(temp) / "tnld.db"
         try:
-            copy_database(session.db, db_copy, session.key, progress, cancel)
+            copy_database(session.db, db_copy, session.key, steps.part(800), cancel)
         except CopyCancelled:
-            with session.transaction():
-                session.audit.append(session.user, "backup_cancelled", "file", out.name, {"kind": kind})
-            raise UserError("operation.cancelled") from None
+            raise Cancelled() from None
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+        _audit_copy(db_copy, session.key, session.user, out.name, detail, at)
+        steps.check()
         keys = keyfile.to_bytes()
         copied = connect(db_copy, session.key)
         try:
@@ -107,12 +114,36 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
             "counts": asdict(counts),
             "files": {"keys.json": hashlib.sha256(keys).hexdigest(), "tnld.db": _sha256_file(db_copy)},
         }, identity)
+        written = steps.part(200)
+        size = db_copy.stat().st_size
         with atomic_writer(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
             archive.writestr("keys.json", keys)
-            archive.write(db_copy, "tnld.db")
+            with archive.open(zipfile.ZipInfo.from_file(db_copy, "tnld.db"), "w") as member, \
+                    db_copy.open("rb") as source:
+                for block in iter(lambda: source.read(4 << 20), b""):
+                    member.write(block)
+                    written(source.tell(), size)  # asks cancel too: a cancel leaves no file
+    try:
+        with session.transaction():
+            session.audit.append(session.user, "backup", "file", out.name, detail, at=at)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    steps.finish()
     log.info("backup written (%s)", kind)
     return out
+
+
+def _audit_copy(db_copy: Path, key: bytes, user: str, name: str, detail: dict, at: str) -> None:
+    """Add the backup's audit row to the copy itself, and fold the copy's write-ahead log into its file."""
+    db = connect(db_copy, key)
+    try:
+        with write_transaction(db):
+            AuditLog(db).append(user, "backup", "file", name, detail, at=at)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
 
 
 def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None:
@@ -131,7 +162,7 @@ def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None
         if dt.timedelta(0) <= now - newest < AUTO_INTERVAL:
             return None
     path = folder / f"tnld-{now:%Y%m%d-%H%M%S}.tnldbak"
-    write_backup(session, path, kind="auto")
+    write_backup(session, path, kind="auto", overwrite=True)
     stamp = now.timestamp()
     os.utime(path, (stamp, stamp))
     for old in by_time()[:-AUTO_KEEP]:
@@ -242,7 +273,7 @@ class _Steps:
 
 def _check_cancel(cancel: Cancel | None) -> None:
     if cancel is not None and cancel():
-        raise UserError("operation.cancelled")
+        raise Cancelled()
 
 
 def _copy_file(source, target: Path, steps: _Steps, cancel: Cancel | None) -> str:

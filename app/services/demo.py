@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from app.core.interchange import dumps
+from app.core.progress import Cancel, Progress
+from app.core.progress import check as check_cancel
 
 SURNAMES = {
     "07": ["Hoàng", "Nông", "Vi", "Lương", "Lăng", "Mông", "Chu", "Lành", "Đinh", "Hứa"],  # Nùng
@@ -287,30 +289,40 @@ def write_demo_file(path: Path, count: int, units: list[str], today: dt.date, se
     return count
 
 
-def fill(session, count: int = 60, seed: int = 1, progress: Callable[[int, int], None] | None = None,
-         cancel: Callable[[], bool] | None = None):
+def fill(session, count: int = 60, seed: int = 1, progress: Progress | None = None, cancel: Cancel | None = None):
     """Add *count* synthetic accidents to the workstation: its own commune's, or (an office) its communes'
-    bundles for the last half-year, imported as the real ones are."""
+    bundles for the last half-year, imported as the real ones are. Finishes, or raises `Cancelled` having changed
+    nothing; the report names the ids added (`report.changed`)."""
     from app.services.records import add_records
-    from app.services.settings import get_setting, set_setting
+    from app.services.settings import get_setting
 
-    if get_setting(session, "signer_name", None) is None:  # who signs the demo's printed reports
-        set_setting(session, "signer_name", "Nguyễn Văn Bình" if session.role == "office" else "Hoàng Văn Minh")
+    needs_signer = get_setting(session, "signer_name", None) is None  # who signs the demo's printed reports
+    if needs_signer:
+        session.require("action.settings", "admin")  # before any change, not half-way
     if session.role == "office":
-        return fill_office(session, count, seed, progress, cancel)
-    today = session.today()
-    records = with_incidents(list(generate(count, [session.unit], today, seed)), today, seed)
-    return add_records(session, lambda: enumerate(records, start=1), progress, cancel, origin="demo")
+        report = fill_office(session, count, seed, progress, cancel)
+    else:
+        today = session.today()
+        records = with_incidents(list(generate(count, [session.unit], today, seed)), today, seed)
+        report = add_records(session, lambda: enumerate(records, start=1), progress, cancel, origin="demo")
+    if needs_signer:
+        from app.services.settings import set_setting
+
+        set_setting(session, "signer_name", "Nguyễn Văn Bình" if session.role == "office" else "Hoàng Văn Minh")
+    return report
 
 
-def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int, int], None] | None = None,
-                cancel: Callable[[], bool] | None = None):
+def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | None = None,
+                cancel: Cancel | None = None):
     """An office's demo: a dozen communes of its province send their bundles for the last complete half-year
     (two with nothing to report, some after the due date, one victim reported by two communes); the rest have
-    not reported. Each commune gets keys of its own, registered here, and the bundles go through the real import."""
+    not reported. Each commune gets keys of its own, registered here, and the bundles go through the real import.
+
+    *cancel* is honoured while the communes' keys and bundles are made, before anything is written; then the keys
+    are registered and the bundles imported to the end (a few seconds), so that a cancel never leaves a commune
+    registered whose bundle was not imported (a later run skips the communes it finds registered)."""
     import tempfile
 
-    from app.core.interchange import dumps
     from app.core.periods import Period
     from app.exchange.bundle import INCIDENTS, RECORDS, Part, build
     from app.exchange.identity import card_bytes, new_identity
@@ -332,14 +344,15 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int
         root = Path(folder)
         shared_victim = None
         files = []
+        cards = []
         for number, unit in enumerate(senders):
+            check_cancel(cancel)
             identity = new_identity("commune", unit, session.codelists.unit_name(unit))
             card = root / f"{unit}.card"
             card.write_bytes(card_bytes(identity.public))
-            if session.db.execute("SELECT 1 FROM trusted_keys WHERE identity = ?", (unit,)).fetchone() is None:
-                trust_card(session, card)
-            else:
+            if session.db.execute("SELECT 1 FROM trusted_keys WHERE identity = ?", (unit,)).fetchone() is not None:
                 continue  # this commune's demo keys were registered by an earlier run
+            cards.append(card)
             records = [] if unit in nil else [
                 accident for accident in generate(max(1, count // 10) * 2, [unit], period.end, seed + number, years=1)
                 if period.start.isoformat() <= accident["occurred_on"] <= period.end.isoformat()]
@@ -366,8 +379,12 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int
                    Part(INCIDENTS, "".join(dumps(i) + "\n" for i in incidents).encode(), "application/x-ndjson")],
                   office)
             files.append(path)
-        for outcome in import_files(session, files, root / "receipts", progress, cancel):
+        check_cancel(cancel)  # the last moment to cancel: nothing was written yet
+        for card in cards:
+            trust_card(session, card)
+        for outcome in import_files(session, files, root / "receipts", progress) if files else []:
             if outcome.plan is not None:
                 report.added += outcome.plan.added
                 report.unchanged += outcome.plan.unchanged
+            report.changed.update(outcome.changed)
     return report

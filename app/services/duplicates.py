@@ -15,7 +15,9 @@ from typing import Any
 
 from app.core.errors import UserError
 from app.core.periods import Period
+from app.core.progress import Cancel, Progress, Steps
 from app.db.accident_store import utc_now
+from app.db.connection import interruptible
 from app.services.workspace import Session
 
 DECISIONS = ("same", "different")
@@ -48,8 +50,17 @@ def _period_clause(period: Period | None, alias: str) -> tuple[str, list[str]]:
     return f" AND {alias}.occurred_on BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
 
 
-def candidates(session: Session, period: Period | None = None) -> list[Candidate]:
-    """Candidate pairs where at least one of the two accidents lies in *period*, with any decision taken."""
+def _require_office(session: Session) -> None:
+    """Duplicates are an office's work: it holds the communes' records (a commune sees only its own)."""
+    if session.role != "office":
+        raise UserError("role.office_only")
+
+
+def candidates(session: Session, period: Period | None = None, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> list[Candidate]:
+    """Candidate pairs where at least one of the two accidents lies in *period*, with any decision taken (at an
+    office). *progress* counts the two searches (same ID number, same name); a cancel stops them (`Cancelled`)."""
+    _require_office(session)
     clause_1, params_1 = _period_clause(period, "a1")
     clause_2, params_2 = _period_clause(period, "a2")
     columns = ("v1.accident_id, v1.n, v2.accident_id, v2.n, a1.unit, a2.unit, a1.occurred_on, a2.occurred_on,"
@@ -66,16 +77,20 @@ def candidates(session: Session, period: Period | None = None) -> list[Candidate
     if period is not None:
         period_filter = f" AND ((1{clause_1}) OR (1{clause_2}))"
         params = params_1 + params_2
-    sql = (f"SELECT {columns}, 'id_number' {by_id} AND v1.id_number IS NOT NULL{period_filter}"
-           f" UNION SELECT {columns}, 'name' {by_name}{period_filter}")
+    searches = (f"SELECT {columns}, 'id_number' {by_id} AND v1.id_number IS NOT NULL{period_filter}",
+                f"SELECT {columns}, 'name' {by_name}{period_filter}")
+    steps = Steps(progress, cancel, len(searches))
     decisions = {(row[0], row[1]): row[2] for row in session.db.execute("SELECT a, b, decision FROM duplicate_decisions")}
     pairs: dict[tuple[str, str], Candidate] = {}
-    for row in session.db.execute(sql, params + params):
-        a, b = victim_key(row[0], row[1]), victim_key(row[2], row[3])
-        key = (a, b)
-        if key in pairs and pairs[key].reason == "id_number":
-            continue
-        pairs[key] = Candidate(a, b, row[9], decisions.get(key), row[4], row[5], row[6], row[7], row[8])
+    with interruptible(session.db, cancel):  # a province's self-join can take a while: a cancel stops it
+        for sql in searches:
+            for row in session.db.execute(sql, params):
+                a, b = victim_key(row[0], row[1]), victim_key(row[2], row[3])
+                key = (a, b)
+                if key in pairs and pairs[key].reason == "id_number":
+                    continue  # the same ID number says more than the same name
+                pairs[key] = Candidate(a, b, row[9], decisions.get(key), row[4], row[5], row[6], row[7], row[8])
+            steps.step()
     return sorted(pairs.values(), key=lambda c: (c.decision is not None, c.a_date, c.a, c.b))
 
 
@@ -91,8 +106,7 @@ def _parse_key(session: Session, key: str) -> tuple[str, int]:
 def resolve(session: Session, a: str, b: str, decision: str) -> str:
     """Record the office's decision on a pair (audited); returns 'recorded' or 'unchanged'."""
     session.require("action.resolve_duplicates", "admin", "clerk")
-    if session.role != "office":
-        raise UserError("role.office_only")
+    _require_office(session)
     if decision not in DECISIONS:
         raise UserError("duplicates.decision", value=decision)
     first, second = _parse_key(session, a), _parse_key(session, b)

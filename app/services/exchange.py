@@ -2,7 +2,8 @@
 
 Import follows STYLE § 18: open → verify (signature, hashes) → trust (registry) → decrypt → validate every record
 → plan (new, newer, older ignored, unchanged, conflict) → apply in one transaction with its audit row. A bundle is
-imported whole or not at all; the same bundle twice changes nothing. Long work takes `progress` and `cancel`.
+imported whole or not at all; the same bundle twice changes nothing. Long work takes `progress` and `cancel` and
+finishes or raises `Cancelled` (`app.core.progress`); an import's outcomes name the ids it changed.
 """
 
 from __future__ import annotations
@@ -23,18 +24,19 @@ from app.core.errors import UserError
 from app.core.interchange import dumps
 from app.core.model import content_of
 from app.core.periods import Period
+from app.core.progress import Cancel, Cancelled, Progress, Steps
+from app.core.progress import check as check_cancel
 from app.db.accident_store import Filters, utc_now
 from app.exchange.bundle import INCIDENTS, RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle
 from app.exchange.checking import CheckJob, Prepared, prepare
 from app.exchange.container import BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
 from app.services.keys import office_recipients, own_identity, trust_of
+from app.services.records import Changed
 from app.services.workspace import Session
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 EXPORTERS = ("admin", "clerk")
 
 
@@ -75,6 +77,8 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     Holds the newest version of every record of the period, voids included, so a void travels upward. An empty
     period gives a nil bundle. The file is written first and the sequence recorded after: a power cut between
     the two can repeat a sequence number (harmless) but never leaves a gap that looks like a missing bundle.
+    *progress* follows the records, then the report parts; a cancel before the file is complete leaves no file
+    and no trace (`Cancelled`).
     """
     session.require("action.export", *EXPORTERS)
     out = Path(out)
@@ -88,16 +92,15 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     sent: list[tuple[str, int]] = []
     victims = voids = 0
     total = session.store.count(Filters(period=period, include_void=True))
-    for done, accident in enumerate(session.store.records(Filters(period=period, include_void=True),
-                                                          order="a.occurred_on, a.id"), start=1):
+    # One bar: the records, then the report parts (worth about as much as the records, at least a few steps).
+    steps = Steps(progress, cancel, total + max(total, REPORT_STEPS), every=1000)
+    for accident in steps.each(session.store.records(Filters(period=period, include_void=True),
+                                                     order="a.occurred_on, a.id")):
         lines.append(dumps(accident).encode("utf-8") + b"\n")
         sent.append((accident["id"], accident["version"]))
         victims += len(accident["victims"])
         voids += accident["status"] == "void"
-        if progress is not None and (done % 1000 == 0 or done == total):
-            progress(done, total)
-        if cancel is not None and cancel():
-            raise UserError("operation.cancelled")
+    steps.check()
     incidents: list[bytes] = []
     for incident in session.incidents.records(period, include_void=True):
         incidents.append(dumps(incident).encode("utf-8") + b"\n")
@@ -118,7 +121,9 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
         "contains": contains, "codelists_version": session.codelists.versions(),
     }
     parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson"),
-             Part(INCIDENTS, b"".join(incidents), "application/x-ndjson"), *report_parts(session, period)]
+             Part(INCIDENTS, b"".join(incidents), "application/x-ndjson"),
+             *report_parts(session, period, steps.part(max(total, REPORT_STEPS)), cancel)]
+    steps.check()  # the last moment to cancel: after it the file is written and recorded
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
     except OSError as exc:
@@ -143,14 +148,23 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
                         not sent, recipient, len(incidents))
 
 
-def report_parts(session: Session, period: Period) -> list[Part]:
+REPORT_STEPS = 3
+
+
+def report_parts(session: Session, period: Period, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> list[Part]:
     """The period's report as the office will print it: the workbook and the signed PDF (SPEC § 5)."""
     from app.services.reports import periodic, report_bytes
 
-    counted = periodic(session, period)  # once for both files
-    return [Part("report.xlsx", report_bytes(session, period, "xlsx", counted),
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Part("report.pdf", report_bytes(session, period, "pdf", counted), "application/pdf")]
+    steps = Steps(progress, cancel, REPORT_STEPS)
+    counted = periodic(session, period, cancel=cancel)  # once for both files
+    steps.step()
+    workbook = report_bytes(session, period, "xlsx", counted, cancel=cancel)
+    steps.step()
+    pdf = report_bytes(session, period, "pdf", counted, cancel=cancel)
+    steps.step()
+    return [Part("report.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Part("report.pdf", pdf, "application/pdf")]
 
 
 # Verify.
@@ -197,9 +211,11 @@ class Plan:
     older: int = 0
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[tuple[str, int, str]] = field(default_factory=list)  # (id, version, accepted|older|conflict)
+    changed: Changed = field(default_factory=Changed)  # the ids the bundle added, updated or voided (kept)
 
     def release(self) -> None:
-        """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts)."""
+        """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts and
+        the changed ids)."""
         self.write = []
         self.write_incidents = []
         self.outcomes = []
@@ -225,6 +241,19 @@ class FileOutcome:
     @property
     def exit_code(self) -> int:
         return self.error.exit_code if self.error is not None else 0
+
+    @property
+    def changed(self) -> Changed:
+        """The ids of the accidents and incidents this file added, updated or voided (none unless imported)."""
+        return self.plan.changed if self.plan is not None and self.state == "imported" else Changed()
+
+
+def changed_by(outcomes: Iterable[FileOutcome]) -> Changed:
+    """Every id an import changed, over all its files: what a window refreshes after it."""
+    changed = Changed()
+    for outcome in outcomes:
+        changed.update(outcome.changed)
+    return changed
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
@@ -275,17 +304,21 @@ def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             pending = deque((path, pool.submit(prepare, path, job)) for path in files[:AHEAD])
             queued = len(pending)
-            while pending:
-                path, future = pending.popleft()
-                if queued < len(files) and not (cancel is not None and cancel()):
-                    pending.append((files[queued], pool.submit(prepare, files[queued], job)))
-                    queued += 1
-                try:
-                    result: Prepared | UserError = future.result()
-                except UserError as error:
-                    result = error
-                done += 1
-                yield path, result
+            try:
+                while pending:
+                    path, future = pending.popleft()
+                    if queued < len(files) and not (cancel is not None and cancel()):
+                        pending.append((files[queued], pool.submit(prepare, files[queued], job)))
+                        queued += 1
+                    try:
+                        result: Prepared | UserError = future.result()
+                    except UserError as error:
+                        result = error
+                    done += 1
+                    yield path, result
+            except GeneratorExit:  # the caller stopped (a cancel): drop the checks not started
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     except (BrokenProcessPool, OSError) as exc:
         # No worker (a frozen program without freeze_support, a locked-down PC): check the rest here instead.
         log.warning("checking bundles in a worker process failed (%s); continuing in this process", exc)
@@ -302,47 +335,69 @@ GROUP_SECONDS = 3.0  # ... or seconds of work, so a power cut loses little
 
 def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | None = None,
                  progress: Progress | None = None, cancel: Cancel | None = None) -> list[FileOutcome]:
-    """Import each bundle or receipt on its own (all or nothing per file); one outcome per file.
+    """Import each bundle or receipt on its own (all or nothing per file); one outcome per file, each naming the
+    ids it changed (`FileOutcome.changed`, `changed_by`).
 
     Bundles are applied in groups: each inside a savepoint of its own (a refused bundle leaves no trace), the group
     committed together, then the receipts written. A commit rewrites every index page the group touched, so one
     commit per 10,000 records instead of one per bundle keeps an import of 100 bundles within 10 s (measured:
     commits grew from 10 to 140 ms a bundle as the database filled). A power cut loses the uncommitted group
     whole, never part of a bundle, and no receipt is written for what was not committed.
+
+    A cancel does the same as a power cut, cleanly: the uncommitted group is rolled back and `Cancelled` raised.
+    The groups committed before stay imported, each bundle whole with its receipt; `Cancelled.partial` holds their
+    outcomes (an empty list, and the plain "nothing was changed", when there were none).
     """
     files = bundle_files(paths)
+    if not files:
+        raise UserError("import.nothing", paths=", ".join(str(path) for path in paths))
     outcomes: list[FileOutcome] = []
+    committed = 0  # outcomes[:committed] are committed
     job = check_job(session)
     group: list[tuple[FileOutcome, Prepared]] = []
     state = {"records": 0, "started": time.monotonic()}
+    prepared_files = _prepared_in_order(files, job, cancel)
     session.begin()
     try:
-        for done, (path, prepared) in enumerate(_prepared_in_order(files, job, cancel), start=1):
-            if cancel is not None and cancel():
-                break
+        for done, (path, prepared) in enumerate(prepared_files, start=1):
+            check_cancel(cancel)
+            records = 0 if isinstance(prepared, UserError) else len(prepared.records or [])  # dropped once applied
             try:
                 if isinstance(prepared, UserError):
                     raise prepared
                 outcome = import_prepared(session, prepared, receipts_dir, write_receipts=False)
+            except Cancelled:
+                raise
             except UserError as error:
                 log.info("refused %s: %s", path.name, error.code)
                 outcome = FileOutcome(path, "refused", error=error)
             outcomes.append(outcome)
             if outcome.state == "imported":
                 group.append((outcome, prepared))
-                state["records"] += len(prepared.records or [])
+                state["records"] += records
             if state["records"] >= GROUP_RECORDS or time.monotonic() - state["started"] > GROUP_SECONDS:
                 _commit_group(session, group, receipts_dir)
+                committed = len(outcomes)
                 state.update(records=0, started=time.monotonic())
                 session.begin()
             if progress is not None:
                 progress(done, len(files))
+        check_cancel(cancel)
         _commit_group(session, group, receipts_dir)
+        committed = len(outcomes)
         if sum(o.plan.added + o.plan.updated for o in outcomes if o.plan is not None) >= 1000:
             session.store.settle(seconds=0.5)  # an office imports more than it types: keep imports fast
+    except Cancelled:
+        kept = outcomes[:committed]
+        imported = sum(1 for outcome in kept if outcome.state in ("imported", "receipt"))
+        log.info("import cancelled after %d file(s) committed", imported)
+        if imported:
+            raise Cancelled("import.cancelled", partial=kept, count=imported) from None
+        raise Cancelled(partial=kept) from None
     finally:
         if session.db.conn.in_transaction:
             session.db.conn.rollback()
+        prepared_files.close()  # a cancel leaves checks queued in the worker processes: stop them
     return outcomes
 
 
@@ -408,6 +463,7 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
     """Sort the bundle's accidents and incidents into new, newer, older, unchanged and conflicting versions."""
     plan = Plan()
     held: dict[str, int] = {}
+    void = _held_void(session, "accidents", [record["id"] for record in records])
     ids = [record["id"] for record in records]
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -419,14 +475,26 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
                                  (accident_id, version)).fetchone()
         return json.loads(row[0]) if row else None
 
-    _plan_part(plan, records, held, stored_accident, plan.write)
-    _plan_part(plan, list(incidents), session.incidents.versions([i["id"] for i in incidents]),
-               session.incidents.stored_version, plan.write_incidents)
+    _plan_part(plan, records, held, stored_accident, plan.write, void)
+    incident_ids = [i["id"] for i in incidents]
+    _plan_part(plan, list(incidents), session.incidents.versions(incident_ids), session.incidents.stored_version,
+               plan.write_incidents, _held_void(session, "incidents", incident_ids), incident=True)
     return plan
 
 
+def _held_void(session: Session, table: str, ids: list[str]) -> set[str]:
+    """Which of *ids* are held here as void (an import that voids a record says 'voided', not 'updated')."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found.update(row[0] for row in session.db.execute(
+            f"SELECT id FROM {table} WHERE status = 'void' AND id IN ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def _plan_part(plan: Plan, records: list[dict[str, Any]], held: dict[str, int],
-               stored_version: Callable[[str, int], dict[str, Any] | None], write: list[dict[str, Any]]) -> None:
+               stored_version: Callable[[str, int], dict[str, Any] | None], write: list[dict[str, Any]],
+               held_void: set[str] = frozenset(), incident: bool = False) -> None:
     for record in records:
         current = held.get(record["id"])
         version = record["version"]
@@ -439,8 +507,11 @@ def _plan_part(plan: Plan, records: list[dict[str, Any]], held: dict[str, int],
             write.append(record)
             if current is None:
                 plan.added += 1
+                action = "added"
             else:
                 plan.updated += 1
+                action = "voided" if record.get("status") == "void" and record["id"] not in held_void else "updated"
+            plan.changed.note(record["id"], action, incident)
             plan.outcomes.append((record["id"], version, "accepted"))
         elif version < current:
             plan.older += 1

@@ -1,13 +1,15 @@
 """Use cases on accident records: check, save, add from a file, void, list, search (SPEC § 3, § 9).
 
 Each function that changes data owns its transaction and writes the audit row in it (STYLE § 8). Long work
-takes `progress(done, total)` and `cancel()` (true when the user cancelled), and prints nothing.
+takes `progress(done, total)` and `cancel()` and finishes or raises `Cancelled` (`app.core.progress`); nothing
+prints. Results name the ids they changed (`Changed`), so a window refreshes exactly those rows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +26,12 @@ from app.core.model import (
     parse_record,
 )
 from app.core.periods import Period
+from app.core.progress import Cancel, Progress
+from app.core.progress import check as check_cancel
 from app.core.validation import Context, normalise_for_storage, validate_record
+from app.core.vnformat import short_date
 from app.db.accident_store import Filters, utc_now
 from app.services.workspace import Session
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 WRITERS = ("admin", "clerk")
 SETTLE_AFTER = 1000  # records written by one command, after which the search indexes are merged
@@ -121,6 +123,29 @@ def void_accident(session: Session, accident_id: str) -> SaveResult:
 
 
 @dataclass
+class Changed:
+    """The records a call added, updated or voided, by kind: id → 'added', 'updated' or 'voided'. A window
+    refreshes exactly these rows (`SearchIndex.refresh(id)` for accidents)."""
+
+    accidents: dict[str, str] = field(default_factory=dict)
+    incidents: dict[str, str] = field(default_factory=dict)
+
+    def note(self, record_id: str, action: str, incident: bool = False) -> None:
+        if action in ("added", "updated", "voided"):
+            (self.incidents if incident else self.accidents)[record_id] = action
+
+    def update(self, other: Changed) -> None:
+        self.accidents.update(other.accidents)
+        self.incidents.update(other.incidents)
+
+    def __bool__(self) -> bool:
+        return bool(self.accidents or self.incidents)
+
+    def __len__(self) -> int:
+        return len(self.accidents) + len(self.incidents)
+
+
+@dataclass
 class AddReport:
     added: int = 0
     updated: int = 0
@@ -128,6 +153,7 @@ class AddReport:
     unchanged: int = 0
     warnings: list[Issue] = field(default_factory=list)
     results: list[SaveResult] = field(default_factory=list)
+    changed: Changed = field(default_factory=Changed)  # the ids added, updated or voided
 
     @property
     def total(self) -> int:
@@ -170,6 +196,8 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
     Only when there is none does a second pass parse the records again and save them all in one transaction.
     The source is read twice rather than held in memory, so 100,000 records stay within the memory budget of
     an old PC; a digest of what each pass read must match, or nothing is saved (the file changed meanwhile).
+    *progress* follows the saving pass; *cancel* is asked at every record of both, and a cancel rolls the whole
+    file back (`Cancelled`). The report names the ids changed (`report.changed`).
     """
     session.require("action.add_records", *WRITERS)
     errors: list[Issue] = []
@@ -181,8 +209,7 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
         _digest(checked, raw)
         for issue in issues:
             (errors if issue.level == "error" else report.warnings).append(issue)
-        if cancel is not None and cancel():
-            raise UserError("operation.cancelled")
+        check_cancel(cancel)
     if errors:
         raise ValidationFailed(errors)
     now = utc_now()
@@ -193,12 +220,12 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
             accident, _ = parse_record(raw)
             result = _store(session, normalise_for_storage(accident), [], now)
             setattr(report, result.action, getattr(report, result.action) + 1)
+            report.changed.note(result.id, result.action, is_incident(accident))
             if keep_results:
                 report.results.append(result)
             if progress is not None and (done % 500 == 0 or done == total):
                 progress(done, total)
-            if cancel is not None and cancel():
-                raise UserError("operation.cancelled")
+            check_cancel(cancel)  # inside the transaction: a cancel rolls back everything saved so far
         if saved.digest() != checked.digest():
             raise UserError("file.changed")
         session.audit.append(session.user, "add_file", "file", origin or None,
@@ -221,6 +248,38 @@ def list_accidents(session: Session, period: Period | None = None, search: str =
     """Summary rows of the newest versions, newest accident first."""
     filters = Filters(period=period, search=search, include_void=include_void)
     return session.store.summaries(filters, limit=limit, offset=offset)
+
+
+def count_accidents(session: Session, period: Period | None = None, search: str = "", include_void: bool = False
+                    ) -> int:
+    """How many accidents `list_accidents` would give without a limit."""
+    return session.store.count(Filters(period=period, search=search, include_void=include_void))
+
+
+MIN_ID_PREFIX = 8
+_ID_PREFIX = re.compile(r"^[0-9a-f-]+$")
+AMBIGUOUS_SHOWN = 5
+
+
+def resolve_id(session: Session, prefix: str) -> str:
+    """The full id of the accident or incident whose id begins with *prefix* (at least 8 characters, as lists show
+    them; any case). Unknown: `record.unknown`; two or more: `record.ambiguous`, naming them with their dates."""
+    wanted = (prefix or "").strip().lower()
+    if len(wanted) < MIN_ID_PREFIX or not _ID_PREFIX.match(wanted):
+        raise UserError("record.unknown", value=prefix)
+    # A range on the key (not LIKE, which would read '_' as a wildcard and scan): '~' sorts after every id character.
+    rows = session.db.execute(
+        "SELECT id, occurred_on FROM accidents WHERE id >= :p AND id < :p || '~'"
+        " UNION ALL SELECT id, occurred_on FROM incidents WHERE id >= :p AND id < :p || '~'"
+        " ORDER BY 2, 1 LIMIT :n", {"p": wanted, "n": AMBIGUOUS_SHOWN + 1}).fetchall()
+    if not rows:
+        raise UserError("record.unknown", value=prefix)
+    if len(rows) > 1:
+        shown = ", ".join(f"{row[0]} ({short_date(row[1])})" for row in rows[:AMBIGUOUS_SHOWN])
+        if len(rows) > AMBIGUOUS_SHOWN:
+            shown += ", …"
+        raise UserError("record.ambiguous", value=prefix, records=shown)
+    return rows[0][0]
 
 
 def export_records(session: Session, period: Period | None = None, search: str = "", include_void: bool = False):

@@ -1,7 +1,9 @@
 """Reports of a period (SPEC § 6): the aggregation from the store, and the files drawn from it.
 
 The numbers come from `app.reports.aggregate` only; each format (JSON here, Excel and PDF in `app.reports`) renders
-the same `Aggregate`, so they cannot disagree.
+the same `Aggregate`, so they cannot disagree. Every report takes `progress` and `cancel` (`app.core.progress`):
+a cancel stops the queries, the drawing or the writing and raises `Cancelled`, and no file is left (files are
+written to a temporary name and renamed when complete).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from app.core.derived import birth_year_of
 from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes
 from app.core.periods import Period
+from app.core.progress import Cancel, Progress, Steps, checked
 from app.core.vnformat import short_date
+from app.db.connection import interruptible
 from app.reports.aggregate import Aggregate, IncidentRow, VictimRow, aggregate
 from app.services.workspace import Session
 
@@ -33,8 +37,14 @@ def report_units(session: Session) -> list[str]:
     return expected_units(session)
 
 
-def periodic(session: Session, period: Period, units: list[str] | None = None) -> Aggregate:
+def periodic(session: Session, period: Period, units: list[str] | None = None, cancel: Cancel | None = None
+             ) -> Aggregate:
     """The periodic aggregates of *period* for *units* (default: the report's units), after de-duplication."""
+    with interruptible(session.db, cancel):
+        return _periodic(session, period, units, cancel)
+
+
+def _periodic(session: Session, period: Period, units: list[str] | None, cancel: Cancel | None) -> Aggregate:
     from app.services.duplicates import exclusions
 
     units = list(units) if units is not None else report_units(session)
@@ -54,7 +64,7 @@ def periodic(session: Session, period: Period, units: list[str] | None = None) -
     groups = {code.code: code.parent or "" for code in session.codelists["causes"] if code.parent}
     incidents = [IncidentRow(i["id"], i["unit"], i.get("damage_kvnd"), bool(i.get("accident_ids")))
                  for i in session.incidents.records(period, session.own_units())]
-    return aggregate(map(VictimRow._make, rows), str(period), units, groups,
+    return aggregate(map(VictimRow._make, checked(rows, cancel, 2000)), str(period), units, groups,
                      skip.victims, skip.accidents, incidents)
 
 
@@ -101,7 +111,8 @@ def heading(session: Session):
                    phone=get_setting(session, "reporter_phone", ""))
 
 
-def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[str, Any]]:
+def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel | None = None
+          ) -> list[dict[str, Any]]:
     """Part II: every fatal or seriously injured victim counted in the period, oldest first."""
     from app.db.accident_store import Filters
     from app.reports.tables import template
@@ -110,10 +121,12 @@ def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[s
     form = template()
     skip = exclusions(session)
     if session.role == "office":
-        return _office_cases(session, period, skip, form)
+        with interruptible(session.db, cancel):
+            return _office_cases(session, period, skip, form, cancel)
     units = (session.unit,)
     found = []
-    for accident in session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id"):
+    records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id")
+    for accident in checked(records, cancel, 200):
         if accident["id"] in skip.accidents:
             continue
         for n, victim in enumerate(accident["victims"], start=1):
@@ -132,7 +145,8 @@ def cases(session: Session, period: Period, aggregate: Aggregate) -> list[dict[s
     return found
 
 
-def _office_cases(session: Session, period: Period, skip, form: dict[str, Any]) -> list[dict[str, Any]]:
+def _office_cases(session: Session, period: Period, skip, form: dict[str, Any], cancel: Cancel | None = None
+                  ) -> list[dict[str, Any]]:
     """An office's Part II: the deaths of all its communes (the seriously injured are counted in the table and
     listed in the line list), read from columns without opening each record: a province's year can hold tens of
     thousands of records."""
@@ -145,7 +159,7 @@ def _office_cases(session: Session, period: Period, skip, form: dict[str, Any]) 
         " FROM accidents a JOIN victims v ON v.accident_id = a.id"
         " WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ? AND v.severity = 'fatal'"
         " ORDER BY a.occurred_on, a.id, v.n", [period.start.isoformat(), period.end.isoformat()])
-    for accident_id, n, occurred_on, village, unit, name, sex, birth_year, occupation in rows:
+    for accident_id, n, occurred_on, village, unit, name, sex, birth_year, occupation in checked(rows, cancel, 2000):
         if accident_id in skip.accidents or f"{accident_id}/{n}" in skip.victims:
             continue
         if unit not in names:
@@ -163,13 +177,13 @@ def previous_period(period: Period) -> Period:
     return Period(period.year - 1, period.kind, period.number)
 
 
-def indicators(session: Session, period: Period, current: Aggregate | None = None):
+def indicators(session: Session, period: Period, current: Aggregate | None = None, cancel: Cancel | None = None):
     """Directive 31 indicators of *period* against the same period a year before."""
     from app.reports.indicators import Indicators
 
     before = previous_period(period)
-    current = current if current is not None else periodic(session, period)
-    result = Indicators(str(period), str(before), current, periodic(session, before),
+    current = current if current is not None else periodic(session, period, cancel=cancel)
+    result = Indicators(str(period), str(before), current, periodic(session, before, cancel=cancel),
                         target_change=session.rules.target_change)
     params: list[Any] = [period.start.isoformat(), period.end.isoformat()]
     unit_clause = ""
@@ -189,13 +203,24 @@ def indicators(session: Session, period: Period, current: Aggregate | None = Non
 
 
 def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate | None = None,
-                 kind: str = "periodic") -> bytes:
-    """The periodic report of *period* as JSON, Excel or signed PDF bytes."""
-    result = result if result is not None else periodic(session, period)
-    if kind == "indicators":
-        return _indicators_bytes(session, period, fmt, result)
-    if kind == "register":
-        return _register_bytes(session, period, fmt)
+                 kind: str = "periodic", progress: Progress | None = None, cancel: Cancel | None = None) -> bytes:
+    """The periodic report of *period* as JSON, Excel or signed PDF bytes (or the register's, the indicators')."""
+    steps = Steps(progress, cancel, 4)  # count, gather the lists, draw, sign
+    with interruptible(session.db, cancel):
+        result = result if result is not None else periodic(session, period, cancel=cancel)
+        steps.step()
+        if kind == "indicators":
+            data = _indicators_bytes(session, period, fmt, result, steps, cancel)
+        elif kind == "register":
+            data = _register_bytes(session, period, fmt, steps, cancel)
+        else:
+            data = _periodic_bytes(session, period, fmt, result, steps, cancel)
+    steps.finish()
+    return data
+
+
+def _periodic_bytes(session: Session, period: Period, fmt: str, result: Aggregate, steps: Steps,
+                    cancel: Cancel | None) -> bytes:
     if fmt == "json":
         return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     from app.reports.tables import periodic_rows
@@ -203,20 +228,25 @@ def report_bytes(session: Session, period: Period, fmt: str, result: Aggregate |
     facts = heading(session)
     rows = periodic_rows(result, session.codelists)
     incidents = incident_cases(session, period)
+    listed = cases(session, period, result, cancel)
+    steps.step()
     if fmt == "xlsx":
         from app.reports.excel import periodic_workbook
 
-        return periodic_workbook(result, rows, facts, cases(session, period, result), incidents)
+        data = periodic_workbook(result, rows, facts, listed, incidents, cancel=cancel)
+        steps.step()
+        return data
     from app.reports.pdf import periodic_pdf
     from app.reports.signing import sign_pdf
     from app.reports.tables import period_words
     from app.services.keys import own_identity
 
-    data = periodic_pdf(result, rows, facts, cases(session, period, result), incidents)
+    data = periodic_pdf(result, rows, facts, listed, incidents, cancel=cancel)
+    steps.step()
     return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
 
 
-def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
+def _register_bytes(session: Session, period: Period, fmt: str, steps: Steps, cancel: Cancel | None) -> bytes:
     from app.db.accident_store import Filters
     from app.reports import register as render
     from app.reports.tables import period_words
@@ -226,23 +256,29 @@ def _register_bytes(session: Session, period: Period, fmt: str) -> bytes:
     codes = session.codelists
     units = session.own_units()
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
-    rows = render.register_rows(records, lambda name, code: codes[name].label(code) if code else "")
+    rows = render.register_rows(checked(records, cancel, 200), lambda name, code: codes[name].label(code) if code else "")
+    steps.step()
     facts = heading(session)
     text = f"{period_words(str(period)).capitalize()} (từ ngày {short_date(period.start.isoformat())} đến ngày "\
            f"{short_date(period.end.isoformat())})"
     if fmt == "xlsx":
-        return render.register_workbook(rows, facts, text)
+        data = render.register_workbook(rows, facts, text, cancel=cancel)
+        steps.step()
+        return data
     from app.reports.signing import sign_pdf
     from app.services.keys import own_identity
 
-    return sign_pdf(render.register_pdf(rows, facts, text), own_identity(session), "Sổ theo dõi tai nạn lao động",
-                    facts.place)
+    data = render.register_pdf(rows, facts, text, cancel=cancel)
+    steps.step()
+    return sign_pdf(data, own_identity(session), "Sổ theo dõi tai nạn lao động", facts.place)
 
 
-def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggregate) -> bytes:
+def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggregate, steps: Steps,
+                      cancel: Cancel | None) -> bytes:
     from app.reports import indicators as render
 
-    values = indicators(session, period, current)
+    values = indicators(session, period, current, cancel)
+    steps.step()
     if fmt == "json":
         return (json.dumps(values.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     facts = heading(session)
@@ -251,8 +287,9 @@ def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggre
     from app.reports.signing import sign_pdf
     from app.services.keys import own_identity
 
-    return sign_pdf(render.indicators_pdf(values, facts), own_identity(session), "Chỉ tiêu tai nạn lao động",
-                    facts.place)
+    data = render.indicators_pdf(values, facts)
+    steps.step()
+    return sign_pdf(data, own_identity(session), "Chỉ tiêu tai nạn lao động", facts.place)
 
 
 ACCIDENT_FORMS = ("quick", "record", "notice")  # forms of one accident (notice: also of a period)
@@ -276,7 +313,8 @@ def accident_labels(session: Session, accident: dict[str, Any]) -> dict[str, str
 
 
 def accident_form(session: Session, kind: str, out: Path, accident_id: str | None = None,
-                  period: Period | None = None, overwrite: bool = False) -> Path:
+                  period: Period | None = None, overwrite: bool = False, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> Path:
     """A signed PDF about accidents: the quick report (Mẫu 06) of an accident with a death or two or more seriously
     injured, the record of the event (biên bản ghi nhận sự việc) of one accident, or the public notice of one
     accident or of a period's accidents."""
@@ -297,6 +335,7 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
             raise UserError("report.void_record", id=accident_id[:8])
     elif period is None:
         raise UserError("report.needs_period")
+    steps = Steps(progress, cancel, 3)  # read, draw, sign and write
     facts = heading(session)
     if kind == "quick":
         if not forms.needs_quick_report(accident):
@@ -314,20 +353,27 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
         from app.db.accident_store import Filters
 
         codes = session.codelists
-        records = [accident] if accident is not None else list(session.store.records(
-            Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"))
+        with interruptible(session.db, cancel):
+            records = [accident] if accident is not None else list(checked(session.store.records(
+                Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"), cancel, 200))
+        steps.step()
         text = None if period is None else period_words(str(period)).capitalize()
-        data = forms.notice_pdf(records, facts, lambda name, code: codes[name].label(code), text)
+        data = forms.notice_pdf(records, facts, lambda name, code: codes[name].label(code), text, cancel=cancel)
         reason = template("notice")["subtitle"]
     else:
         raise UserError("report.kind", value=kind, kinds=", ".join((*KINDS, *ACCIDENT_FORMS)))
-    _write_output(out, sign_pdf(data, own_identity(session), reason, facts.place))
+    steps.step()
+    signed = sign_pdf(data, own_identity(session), reason, facts.place)
+    steps.check()  # the last moment to cancel: the file is written next
+    _write_output(out, signed)
+    steps.finish()
     return out
 
 
-def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False) -> Path:
+def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> Path:
     """The quick report (Mẫu 06) of one accident with a death or two or more seriously injured, signed."""
-    return accident_form(session, "quick", out, accident_id, overwrite=overwrite)
+    return accident_form(session, "quick", out, accident_id, overwrite=overwrite, progress=progress, cancel=cancel)
 
 
 @dataclass(frozen=True)
@@ -352,7 +398,8 @@ class Written:
 
 
 def linelist_rows(session: Session, period: Period, with_identifiers: bool = False):
-    """One dict per victim of the period's non-void accidents, codes with their labels; (expected count, rows)."""
+    """One dict per victim of the period's non-void accidents, codes with their labels; (expected count, rows).
+    The rows are read as they are consumed: cancel them through the consumer (`write_linelist`)."""
     from app.db.accident_store import Filters
     from app.reports.tables import template
     from app.services.duplicates import exclusions
@@ -416,27 +463,35 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
 
 
 def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False,
-                 with_identifiers: bool = False, progress=None, cancel=None) -> Written:
-    """Write the report *kind* of *period* as *fmt* to *out* (atomically)."""
+                 with_identifiers: bool = False, progress: Progress | None = None, cancel: Cancel | None = None
+                 ) -> Written:
+    """Write the report *kind* of *period* as *fmt* to *out* (atomically). *progress* moves one bar through
+    counting, listing, drawing and writing; a cancel raises `Cancelled` and leaves no file."""
     if kind not in KINDS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KINDS))
     if fmt not in FORMATS or (kind == "linelist" and fmt != "xlsx"):
         raise UserError("report.format", value=fmt, formats="xlsx" if kind == "linelist" else ", ".join(FORMATS))
     out = _new_output(out, overwrite)
-    result = periodic(session, period)
-    if kind == "linelist":
-        from app.core.fsutil import atomic_writer
-        from app.reports.linelist import linelist_columns, write_linelist
+    steps = Steps(progress, cancel, 100)
+    with interruptible(session.db, cancel):
+        result = periodic(session, period, cancel=cancel)
+        steps.step(10)
+        if kind == "linelist":
+            from app.core.fsutil import atomic_writer
+            from app.reports.linelist import linelist_columns, write_linelist
 
-        expected, rows = linelist_rows(session, period, with_identifiers)
-        try:
-            with atomic_writer(out) as handle:
-                write_linelist(handle, rows, linelist_columns(with_identifiers), expected, progress=progress,
-                               cancel=cancel)
-        except OSError as exc:
-            raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
-        return Written(out, result)
-    _write_output(out, report_bytes(session, period, fmt, result, kind))
+            expected, rows = linelist_rows(session, period, with_identifiers)
+            try:
+                with atomic_writer(out) as handle:
+                    write_linelist(handle, rows, linelist_columns(with_identifiers), expected,
+                                   progress=steps.part(90), cancel=cancel)
+            except OSError as exc:
+                raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        else:
+            data = report_bytes(session, period, fmt, result, kind, steps.part(85), cancel)
+            steps.check()  # the last moment to cancel: the file is written next
+            _write_output(out, data)
+    steps.finish()
     return Written(out, result)
 
 

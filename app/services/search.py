@@ -16,10 +16,11 @@ No Qt here: the desktop list model holds one of these.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import compress
 
+from app.core.progress import Cancel, Progress
+from app.core.progress import check as check_cancel
 from app.core.text import SHORT_TERM, search_terms, search_words
 from app.db.accident_store import AccidentStore, Filters
 
@@ -124,19 +125,21 @@ class SearchIndex:
         self._last: _Last | None = None
 
     @classmethod
-    def load(cls, store: AccidentStore, progress: Callable[[int, int], None] | None = None,
-             cancel: Callable[[], bool] | None = None) -> SearchIndex:
-        """Read every record's list columns once: a sequential scan, sorted here (no lookup per row)."""
+    def load(cls, store: AccidentStore, progress: Progress | None = None, cancel: Cancel | None = None
+             ) -> SearchIndex:
+        """Read every record's list columns once: a sequential scan, sorted here (no lookup per row). A cancel
+        raises `Cancelled` (never a partial index, which would hide records from the list)."""
         total = store.db.execute("SELECT count(*) FROM accidents").fetchone()[0]
         cursor = store.db.execute(f"SELECT {_COLUMNS} FROM accidents")
         rows: list[tuple] = []
-        while batch := cursor.fetchmany(20_000):
-            rows.extend(batch)
-            if progress is not None:
-                progress(len(rows), total)
-            if cancel is not None and cancel():
-                cursor.close()
-                break
+        try:
+            while batch := cursor.fetchmany(20_000):
+                rows.extend(batch)
+                if progress is not None:
+                    progress(len(rows), total)
+                check_cancel(cancel)
+        finally:
+            cursor.close()
         return cls(store, rows)
 
     def __len__(self) -> int:

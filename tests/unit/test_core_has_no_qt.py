@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_PACKAGES = ("core", "db", "exchange", "services")
+CORE_PACKAGES = ("core", "db", "exchange", "reports", "services")
 # Every module of the domain core, found on disk, so that a new one is covered without editing this list.
 CORE_MODULES = sorted(
     f"app.{package}.{module.name}"
@@ -16,7 +16,8 @@ CORE_MODULES = sorted(
 
 
 def test_the_core_modules_are_found():
-    assert {"app.exchange.bundle", "app.services.exchange", "app.core.validation"} <= set(CORE_MODULES)
+    assert {"app.exchange.bundle", "app.services.exchange", "app.core.validation", "app.reports.pdf",
+            "app.reports.linelist", "app.core.progress"} <= set(CORE_MODULES)
 
 
 def test_core_imports_without_pyside6():
