@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+741"/>
-        <location filename="../app/core/messages.py" line="+467"/>
+        <location filename="../app/cli/main.py" line="+723"/>
+        <location filename="../app/core/messages.py" line="+474"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-444"/>
+        <location filename="../app/core/messages.py" line="-451"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -268,6 +268,11 @@
         <location line="+4"/>
         <source>{value} is not a period; use 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 or 2026-03</source>
         <translation>{value} không phải là kỳ báo cáo hợp lệ; hãy dùng 2026, 2026-H1, 2026-H2, 2026-Q1…Q4 hoặc 2026-03</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>more than one record has an id beginning with {value}: {records}; give more characters of the id</source>
+        <translation>có nhiều hơn một hồ sơ có mã bắt đầu bằng {value}: {records}; hãy nhập thêm ký tự của mã</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -756,6 +761,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>cancelled; the {count} file(s) imported before the cancel were kept whole, the others changed nothing</source>
+        <translation>đã hủy; {count} tệp đã nhập trước khi hủy được giữ nguyên vẹn, các tệp còn lại không làm thay đổi gì</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{path} is a receipt for a bundle this workstation did not send; nothing was changed</source>
         <translation>{path} là biên nhận cho một gói báo cáo mà máy này không gửi; không có gì thay đổi</translation>
     </message>
@@ -978,7 +988,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-675"/>
+        <location filename="../app/cli/main.py" line="-657"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -1014,12 +1024,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+316"/>
+        <location line="+298"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-297"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -1158,7 +1168,7 @@
         <translation>{count} sự cố kỹ thuật nghiêm trọng.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+30"/>
         <source>Accident {id} is void (version {version}); it stays in the history.</source>
         <translation>Đã hủy vụ tai nạn {id} (phiên bản {version}); bản ghi vẫn được giữ trong lịch sử.</translation>
     </message>
@@ -1173,12 +1183,12 @@
         <translation>Nhật ký thao tác còn nguyên vẹn: {rows} mục, đầu chuỗi băm {head}.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+290"/>
         <source>replace the database by a backup of this unit (an admin of this data folder; on a new computer, an admin of the backup)</source>
         <translation>thay cơ sở dữ liệu bằng một bản sao lưu của đơn vị này (quản trị viên của thư mục dữ liệu này; trên máy mới, quản trị viên của bản sao lưu)</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-309"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
         <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
     </message>
@@ -1188,7 +1198,7 @@
         <translation>Nhật ký vẫn nối tiếp đầu chuỗi đã ghi trước đây ({length}:{head}).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Backup written to {path}. It is encrypted; it opens with the passwords valid today.</source>
         <translation>Đã ghi bản sao lưu vào {path}. Bản sao lưu được mã hóa; mở được bằng các mật khẩu đang dùng hiện nay.</translation>
     </message>
@@ -1300,20 +1310,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+111"/>
+        <location line="+109"/>
         <location filename="../app/cli/main.py" line="-158"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+111"/>
+        <location line="-109"/>
+        <location line="+109"/>
         <location filename="../app/cli/main.py" line="+0"/>
         <source>office</source>
         <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-105"/>
         <source>Nil report: no accident in this period.</source>
         <translation>Báo cáo không có vụ việc: kỳ này không có vụ tai nạn nào.</translation>
     </message>
@@ -1344,7 +1354,7 @@
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>{file}: refused: {reason}</source>
         <translation>{file}: bị từ chối: {reason}</translation>
     </message>
@@ -1520,7 +1530,7 @@
         <translation>những người khác nhau</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>same ID number</source>
         <translation>trùng số định danh</translation>
     </message>
@@ -2034,7 +2044,7 @@
         <translation>đọc mã khôi phục từ FILE</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-175"/>
+        <location filename="../app/cli/exchange_commands.py" line="-173"/>
         <location filename="../app/cli/main.py" line="+63"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
