@@ -49,6 +49,13 @@ CATALOG: dict[str, str] = {
     "field.bad_choice": QT_TRANSLATE_NOOP("Messages", "{value} is not allowed; use one of: {choices}"),
     "field.not_list": QT_TRANSLATE_NOOP("Messages", "must be a list"),
     "field.not_object": QT_TRANSLATE_NOOP("Messages", "must be an object with the victim's fields"),
+    "field.too_large": QT_TRANSLATE_NOOP("Messages", "{value} is far too large; at most {maximum}"),
+    "field.bad_characters": QT_TRANSLATE_NOOP(
+        "Messages", "contains a character that is not valid text (half of a character pair, from a broken escape or a damaged file); retype the value"
+    ),
+    "field.invisible_removed": QT_TRANSLATE_NOOP(
+        "Messages", "invisible characters (direction marks, zero-width spaces, control characters) were removed; check the text"
+    ),
     # Rules of SPEC § 3.
     "date.future": QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future; enter a date up to today"),
     "date.before_accident": QT_TRANSLATE_NOOP(
@@ -112,6 +119,34 @@ CATALOG: dict[str, str] = {
     "file.exists": QT_TRANSLATE_NOOP(
         "Messages", "the file {path} already exists; choose another name or remove it first"
     ),
+    "file.exists_force": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} already exists; choose another name, or add --force to replace it"
+    ),
+    "file.not_regular": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not an ordinary file (a device, a pipe or a link to one); give the name of an ordinary file"
+    ),
+    "file.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} is too large ({size}; at most {limit}); it is not the right file"
+    ),
+    "file.no_folder": QT_TRANSLATE_NOOP(
+        "Messages", "the folder {folder} does not exist; create it first or choose another place for {path}"
+    ),
+    # Disks.
+    "disk.full": QT_TRANSLATE_NOOP(
+        "Messages", "the disk holding {path} is full; nothing was saved. Free some space (delete or move files you no longer need), or choose another place"
+    ),
+    "disk.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is on a read-only disk or folder (a USB stick with its lock switch on?); nothing was saved. Choose another place"
+    ),
+    "disk.no_permission": QT_TRANSLATE_NOOP(
+        "Messages", "this user may not write to {path}; nothing was saved. Choose another place, or ask whoever looks after this computer"
+    ),
+    "jsonl.number_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} holds a number with thousands of digits; no field takes such a number. Is this the right file?"
+    ),
+    "jsonl.too_deep": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} nests lists or objects {depth} levels deep; a record nests a few levels at most. Is this the right file?"
+    ),
     "file.changed": QT_TRANSLATE_NOOP(
         "Messages", "the file changed while it was being read; nothing was saved. Close other programs using it and try again"
     ),
@@ -143,6 +178,9 @@ CATALOG: dict[str, str] = {
     ),
     "datadir.keyfile_damaged": QT_TRANSLATE_NOOP(
         "Messages", "the key file {path} is damaged ({reason}); restore it from a backup"
+    ),
+    "datadir.not_folder": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a file, not a folder; give the data folder with --data-dir (or TNLD_DATA_DIR)"
     ),
     "init.role": QT_TRANSLATE_NOOP("Messages", "the role must be 'commune' or 'office', not {value}"),
     "init.office_unit": QT_TRANSLATE_NOOP(

@@ -47,6 +47,7 @@ FIXED = ("manifest.json", "manifest.sig", "signer.pem")
 RECORDS = "records.jsonl"
 INCIDENTS = "incidents.jsonl"
 RECEIPT = "receipt.json"
+MAX_NUMBER = 1_000_000_000  # sequence numbers and counts of a bundle
 
 
 def sha256(data: bytes) -> str:
@@ -219,6 +220,14 @@ def _check_manifest(path: Path, data: bytes) -> dict[str, Any]:
         if not (isinstance(part, dict) and isinstance(part.get("name"), str) and isinstance(part.get("size"), int)
                 and isinstance(part.get("sha256"), str)):
             raise damaged(path, "bundle.reason.manifest", detail="parts")
+    # Numbers that are stored (SQLite's integers have 64 bits) or counted must be plausible.
+    numbers = {"format_version": manifest["format_version"], "sequence": manifest.get("sequence", 1)}
+    numbers.update({f"counts.{key}": value for key, value in (manifest.get("counts") or {}).items()})
+    if "sequence" in manifest.get("receipt_for", {}):
+        numbers["receipt_for.sequence"] = manifest["receipt_for"]["sequence"]
+    for key, value in numbers.items():
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_NUMBER:
+            raise damaged(path, "bundle.reason.manifest", detail=key)
     return manifest
 
 

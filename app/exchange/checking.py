@@ -117,7 +117,8 @@ def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, erro
         accident, issues = parse(raw, keep_managed=True)
         issues = [issue for issue in issues if issue.level == "error"]
         issues += [issue for issue in validate(accident, ctx) if issue.level == "error"]
-        if not isinstance(accident.get("version"), int) or accident["version"] < 1:
+        if (not isinstance(accident.get("version"), int) or accident["version"] < 1) and \
+                not any(issue.field == "version" for issue in issues):
             issues.append(Issue("version", "bundle.record_version"))
         if not accident.get("updated_at") or not accident.get("created_at"):
             issues.append(Issue("updated_at", "field.required"))

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
-from app.core.fsutil import atomic_writer, fsync_dir
+from app.core.fsutil import atomic_writer, fsync_dir, input_file, is_disk_full, make_private, private_folder
 from app.core.messages import Ref
 from app.db.audit import AuditLog
-from app.db.connection import CopyCancelled, WrongKey, connect, copy_database, integrity_errors
+from app.db.connection import CopyCancelled, DatabaseError, WrongKey, connect, copy_database, integrity_errors
 from app.db.keyfile import KeyFile, WrongSecret
 from app.services.workspace import DataDir, Session
 
@@ -36,6 +36,7 @@ VERSION = 1
 AUTO_KEEP = 14
 AUTO_INTERVAL = dt.timedelta(hours=24)
 MAX_MEMBER = 8 * 1024**3
+MAX_BACKUP = 2 * MAX_MEMBER
 
 
 def _sha256_file(path: Path) -> str:
@@ -51,10 +52,19 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
 
     *progress(done, total)* follows the pages copied; *cancel()* returning true stops it, leaving no file."""
     out = Path(out)
-    with session.db.atomic():
-        session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
+    try:
+        with session.db.atomic():
+            session.audit.append(session.user, "backup", "file", out.name, {"kind": kind})
+    except DatabaseError as exc:
+        # A full data disk is when a backup to another disk matters most: make it, without its audit row.
+        session.audit.forget_head()
+        if not is_disk_full(exc):
+            raise
+        log.warning("backup not recorded in the audit log: the data disk is full")
     keyfile = session.datadir.keyfile()
-    with tempfile.TemporaryDirectory(dir=session.datadir.path, prefix=".backup-") as temp:
+    # The copy is made beside the backup file, on its disk (it is encrypted): the data disk may be the full one.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".backup-") as temp:
         db_copy = Path(temp) / "tnld.db"
         try:
             copy_database(session.db, db_copy, session.key, progress, cancel)
@@ -83,8 +93,7 @@ def write_backup(session: Session, out: Path, kind: str = "manual", progress=Non
 
 def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None:
     """Make the daily backup if the newest one is older than a day; keep the last 14. Returns the new file."""
-    folder = session.datadir.backups / "auto"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(session.datadir.backups / "auto")
     now = now or dt.datetime.now()
 
     def by_time() -> list[Path]:
@@ -115,11 +124,10 @@ class RestoreResult:
 
 
 def _read_backup(path: Path, temp: Path) -> tuple[dict, KeyFile, Path]:
-    if not path.exists():
-        raise UserError("file.missing", path=str(path))
+    path = input_file(path, MAX_BACKUP)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise UserError("backup.not_backup", path=str(path), reason=str(exc)) from exc
     with archive:
         names = archive.namelist()
@@ -127,23 +135,30 @@ def _read_backup(path: Path, temp: Path) -> tuple[dict, KeyFile, Path]:
             raise UserError("backup.not_backup", path=str(path), reason=", ".join(names))
         if any(info.file_size > MAX_MEMBER for info in archive.infolist()):
             raise UserError("backup.damaged", path=str(path), reason="member too large")
+        if archive.getinfo("manifest.json").file_size > 1024**2 or archive.getinfo("keys.json").file_size > 1024**2:
+            raise UserError("backup.damaged", path=str(path), reason="member too large")
         try:
             manifest = json.loads(archive.read("manifest.json"))
             keys = archive.read("keys.json")
             archive.extract("tnld.db", temp)
-        except (zipfile.BadZipFile, json.JSONDecodeError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+            # bad CRC, truncated, not JSON, an unknown compression method, zip passwords: all mean damaged
+            if isinstance(exc, OSError) and is_disk_full(exc):
+                raise
             raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise UserError("backup.not_backup", path=str(path), reason="no TNLĐ manifest")
     if manifest.get("version") != VERSION:
         raise UserError("db.newer", names=f"backup format {manifest.get('version')}")
     db_file = temp / "tnld.db"
-    files = manifest.get("files", {})
-    if files.get("keys.json") != hashlib.sha256(keys).hexdigest() or files.get("tnld.db") != _sha256_file(db_file):
+    make_private(db_file)
+    files = manifest.get("files")
+    if (not isinstance(files, dict) or not isinstance(manifest.get("created_at"), str)
+            or files.get("keys.json") != hashlib.sha256(keys).hexdigest() or files.get("tnld.db") != _sha256_file(db_file)):
         raise UserError("backup.damaged", path=str(path), reason="checksum mismatch")
     try:
         keyfile = KeyFile.from_data(temp / "keys.json", json.loads(keys))
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:
         raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
     return manifest, keyfile, db_file
 
@@ -156,7 +171,7 @@ def restore(data_dir: Path, backup: Path, user: str | None, password: str) -> Re
     """
     datadir = DataDir(Path(data_dir))
     backup = Path(backup)
-    datadir.path.mkdir(parents=True, exist_ok=True)
+    private_folder(datadir.path)
     with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
         temp = Path(temp_name)
         manifest, keyfile, db_file = _read_backup(backup, temp)
@@ -169,6 +184,8 @@ def restore(data_dir: Path, backup: Path, user: str | None, password: str) -> Re
             key = keyfile.unlock(user, password)
         except WrongSecret:
             raise UserError("login.failed") from None
+        except (KeyError, ValueError, TypeError, AttributeError, MemoryError) as exc:  # a key wrap that is not one
+            raise UserError("backup.damaged", path=str(backup), reason="keys.json") from exc
         try:
             db = connect(db_file, key)
         except WrongKey as exc:
@@ -204,12 +221,12 @@ def _save_current(datadir: DataDir) -> Path | None:
     """Copy the current database files (with their WAL) aside before they are replaced."""
     if not datadir.db_path.exists():
         return None
-    target = datadir.backups / f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    target.mkdir(parents=True, exist_ok=True)
+    target = private_folder(datadir.backups / f"before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
     for name in ("tnld.db", "tnld.db-wal", "keys.json"):
         source = datadir.path / name
         if source.exists():
             shutil.copy2(source, target / name)
+            make_private(target / name)
     with contextlib.suppress(OSError):
         fsync_dir(target)
     return target

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import UserError
+from app.core.fsutil import output_file, write_failed
 from app.core.interchange import dumps
 from app.core.model import content_of
 from app.core.periods import Period
@@ -77,11 +78,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     the two can repeat a sequence number (harmless) but never leaves a gap that looks like a missing bundle.
     """
     session.require("action.export", *EXPORTERS)
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
-    if out.is_dir():
-        raise UserError("file.not_file", path=str(out))
+    out = output_file(Path(out), overwrite)
     identity = own_identity(session)
     recipient = choose_recipient(session, to)
     lines: list[bytes] = []
@@ -122,7 +119,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
     except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise write_failed(out, exc) from None
     try:
         with session.db.atomic():
             session.db["bundles_sent"].insert({
@@ -254,6 +251,41 @@ PARALLEL_FROM = 4  # files; below this a worker process costs more than it saves
 AHEAD = 3  # bundles checked ahead of the one being applied (bounds memory)
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """In each checking process: end when the importing process ends, even when it is killed (kill -9, a closed
+    terminal, the task manager), instead of checking bundles for no one until the PC is restarted.
+
+    On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG). Everywhere, a thread waits on the
+    parent's sentinel (a pipe on POSIX, the process handle on Windows) and ends this process when it fires."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid and os.name != "nt":  # the parent died before the line above
+        os._exit(1)
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tnld-parent-watch", daemon=True).start()
+
+
 def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
     """(path, Prepared or the UserError that refused it) for each file, in order; checked by a worker process
     ahead of the caller when there are several files and more than one core."""
@@ -273,7 +305,8 @@ def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
         # Two checkers: once the importing process no longer folds and flags the records itself, checking is the
         # slower side (measured on 100 bundles: 9.8–10.4 s with two, 11.7–12.2 s with one, on 2 cores).
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             pending = deque((path, pool.submit(prepare, path, job)) for path in files[:AHEAD])
             queued = len(pending)
             while pending:
@@ -514,13 +547,15 @@ def write_receipt(session: Session, bundle: OpenedBundle, plan: Plan, folder: Pa
     parts = [Part(RECEIPT, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json")]
     target = Path(folder) / receipt_name(manifest)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # --receipts DIR is made if need be
+        target = output_file(target, force=True)  # an earlier receipt for the same bundle is replaced; a device is not
         build(target, identity, receipt_manifest, parts)
-    except OSError:
+    except (OSError, UserError):
         fallback = session.datadir.path / "receipts" / receipt_name(manifest)
         try:
             build(fallback, identity, receipt_manifest, parts)
         except OSError as exc:
-            raise UserError("file.unwritable", path=str(target), reason=exc.strerror or str(exc)) from None
+            raise write_failed(fallback, exc) from None
         target = fallback
     return target
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes, read_input
+from app.core.fsutil import atomic_write_bytes, read_input, write_failed
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
 from app.exchange.identity import (
@@ -66,7 +66,7 @@ def write_card(session: Session, out: Path) -> PublicIdentity:
     try:
         atomic_write_bytes(Path(out), card_bytes(public))
     except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise write_failed(Path(out), exc) from None
     return public
 
 
@@ -82,7 +82,9 @@ class TrustResult:
 
 
 def read_card(path: Path) -> PublicIdentity:
-    path, data = read_input(path)
+    from app.exchange.identity import MAX_CARD_BYTES
+
+    path, data = read_input(path, MAX_CARD_BYTES)
     return parse_card(data, str(path))
 
 

@@ -45,7 +45,8 @@ def check(session: Session, raw: Mapping[str, Any], also_known: Container[str] =
     """Parse and validate a record (an accident, or an incident) without saving it: what the desktop form shows
     as the user types. An incident's linked accidents must be recorded here (or be in *also_known*: the same file)."""
     accident, issues = parse_record(raw)
-    issues = [issue for issue in issues if issue.level == "error"] + validate_record(accident, validation_context(session))
+    # Reading the values may warn too (invisible characters removed): keep its warnings with its errors.
+    issues = issues + validate_record(accident, validation_context(session))
     if is_incident(accident):
         issues += _check_links(session, accident, also_known)
     # A type problem and a rule problem on the same field say the same thing twice: keep the first.
@@ -156,7 +157,8 @@ def _checked_lines(session: Session, source: Source):
 
 
 def _digest(digest, raw: Mapping[str, Any]) -> None:
-    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    # surrogatepass: a line may hold half a UTF-16 pair (refused by validation, but digested first)
+    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def add_file(session: Session, path: Path, progress: Progress | None = None, cancel: Cancel | None = None,

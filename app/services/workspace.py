@@ -22,11 +22,12 @@ from sqlite_utils import Database
 from app import __version__
 from app.core.codelists import CodeLists
 from app.core.errors import UserError
+from app.core.fsutil import is_disk_full, make_private, private_folder, unwritable_folder
 from app.core.messages import Ref
 from app.core.rules import Rules, default_rules
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
-from app.db.connection import WrongKey, connect, integrity_errors
+from app.db.connection import DatabaseError, WrongKey, connect, integrity_errors
 from app.db.incident_store import IncidentStore
 from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
 from app.db.migrations import migrate
@@ -163,12 +164,13 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
         from app.core.text import clean
 
         unit_name = clean(office_name)
-    datadir.path.mkdir(parents=True, exist_ok=True)
-    for folder in (datadir.backups, datadir.logs):
-        folder.mkdir(exist_ok=True)
+    for folder in (datadir.path, datadir.backups, datadir.logs):
+        private_folder(folder)  # the data folder and what is in it: its user's only (SPEC § 8)
     db_key = secrets.token_bytes(32)
     recovery_code = new_recovery_code()
     db = connect(datadir.db_path, db_key)
+    for name in ("", "-wal", "-shm"):  # SQLite gives the -wal and -shm files the database file's permissions
+        make_private(Path(str(datadir.db_path) + name))
     try:
         migrate(db, datadir.db_path, datadir.backups, db_key)
         now = utc_now()
@@ -199,7 +201,8 @@ def open_database(datadir: DataDir, key: bytes) -> Database:
     try:
         db = connect(datadir.db_path, key)
     except WrongKey as exc:
-        raise UserError("db.damaged", reason=str(exc)) from exc
+        # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
+        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
     try:
         migrate(db, datadir.db_path, datadir.backups, key)
     except BaseException:
@@ -243,8 +246,16 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
     session = _session(datadir, open_database(datadir, key), key, user, clock)
     _remove_stale_temporaries(datadir)
     if audit:
-        with session.db.atomic():
-            session.audit.append(user, "login")
+        try:
+            with session.db.atomic():
+                session.audit.append(user, "login")
+        except DatabaseError as exc:
+            # On a full disk the login cannot be recorded; reading, and a backup to another disk, must still work.
+            session.audit.forget_head()
+            if not is_disk_full(exc):
+                session.close()
+                raise
+            log.warning("login of %s not recorded: the disk is full", user)
     return session
 
 

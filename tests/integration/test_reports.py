@@ -151,7 +151,7 @@ def test_report_bad_usage(session, tmp_path):
     (tmp_path / "exists.json").write_text("{}")
     with pytest.raises(UserError) as caught:
         write_report(session, Period.parse("2026"), "periodic", "json", tmp_path / "exists.json")
-    assert caught.value.code == "file.exists"
+    assert caught.value.code == "file.exists_force"
 
 
 def _pdf_text(path) -> str:
