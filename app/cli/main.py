@@ -201,12 +201,17 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
     with open_session(args) as session:
         report = add_file(session, Path(args.file))
         _after_change(session, out)
+    accidents, incidents = report.accident_counts, report.incident_counts
     if args.json:
         out.json({"added": report.added, "updated": report.updated, "voided": report.voided,
-                  "unchanged": report.unchanged, "warnings": [i.message(translate) for i in report.warnings]})
+                  "unchanged": report.unchanged, "accidents": accidents, "incidents": incidents,
+                  "warnings": [i.message(translate) for i in report.warnings]})
         return EXIT_OK
-    out.line(translate("cli", "Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.").format(
-        added=report.added, updated=report.updated, voided=report.voided, unchanged=report.unchanged))
+    out.line(translate("cli", "Accidents: {added} added, {updated} updated, {voided} voided, {unchanged} unchanged.")
+             .format(**accidents))
+    if any(incidents.values()):
+        out.line(translate("cli", "Serious technical incidents: {added} added, {updated} updated, {voided} voided, "
+                                  "{unchanged} unchanged.").format(**incidents))
     _print_issues(out, report.warnings, translate("cli", "Warnings (saved all the same; check these records):"))
     return EXIT_OK
 
@@ -235,17 +240,21 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     period = Period.parse(args.period) if args.period else None
     with open_session(args) as session:
         if args.json:
+            from app.core.derived import missing_fields
+
             out.stdout.write("[")
             for index, accident in enumerate(export_records(session, period, args.search or "", args.all)):
-                out.stdout.write(("," if index else "") + "\n" + json.dumps(to_interchange(accident), ensure_ascii=False))
+                shown = dict(to_interchange(accident), missing=missing_fields(accident, session.rules))
+                out.stdout.write(("," if index else "") + "\n" + json.dumps(shown, ensure_ascii=False))
             out.stdout.write("\n]\n")
             return EXIT_OK
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = session.store.count(_filters(period, args))
         today = session.today()
-        from app.services.records import delivery_states
+        from app.services.records import delivery_states, missing_of
 
         delivery = delivery_states(session, [row["id"] for row in rows]) if session.role == "commune" else {}
+        missing = missing_of(session, [row["id"] for row in rows if not row["complete"]])
     from app.core.derived import obligations_for
 
     header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "Victim"), translate("cli", "Deaths"), translate("cli", "Serious"), translate("cli", "Status"), translate("cli", "Note"), "ID"]
@@ -253,7 +262,9 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     for row in rows:
         notes = []
         if not row["complete"]:
-            notes.append(translate("cli", "incomplete"))
+            fields = missing.get(row["id"])  # none when the rules changed since it was saved: its flag is older
+            notes.append(translate("cli", "incomplete: {fields}").format(fields=", ".join(fields)) if fields
+                         else translate("cli", "incomplete"))
         if row["commuting"]:
             notes.append(translate("cli", "commuting"))
         overdue = [o.kind for o in obligations_for(row["status"], row["occurred_on"], row["declared_on"],
@@ -311,6 +322,7 @@ def _print_table(out: Output, header: list[str], rows: list[list[str]]) -> None:
 
 def cmd_show(args: argparse.Namespace, out: Output) -> int:
     from app.core.interchange import to_interchange
+    from app.core.model import is_incident
     from app.services.records import get_accident, history
 
     with open_session(args) as session:
@@ -318,7 +330,13 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         if args.history:
             out.json([to_interchange(version) for version in history(session, accident_id)])
         else:
-            out.json(to_interchange(get_accident(session, accident_id)))
+            record = get_accident(session, accident_id)
+            shown = to_interchange(record)
+            if not is_incident(record):
+                from app.core.derived import missing_fields
+
+                shown["missing"] = missing_fields(record, session.rules)  # for people; `add` ignores it
+            out.json(shown)
     return EXIT_OK
 
 
@@ -335,8 +353,13 @@ def _resolve_id(session, prefix: str) -> str:
 def cmd_void(args: argparse.Namespace, out: Output) -> int:
     from app.services.records import void_accident
 
+    reason = args.reason
+    if reason is None:
+        if not on_terminal():
+            raise UserError("void.reason_missing")
+        reason = ask(translate("cli", "Reason for voiding (kept in the record's history): "))
     with open_session(args) as session:
-        result = void_accident(session, _resolve_id(session, args.id))
+        result = void_accident(session, _resolve_id(session, args.id), reason)
         _after_change(session, out)
     out.line(translate("cli", "Accident {id} is void (version {version}); it stays in the history.").format(
         id=result.id, version=result.version))
@@ -415,8 +438,10 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     with login(path, args.user, password) as session:
         report = demo.fill(session, count=args.count, seed=args.seed)
         _after_change(session, out)
-    out.line(translate("cli", "Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.").format(
-        added=report.added, seed=args.seed, unchanged=report.unchanged))
+    out.line(translate("cli", "Added {accidents} synthetic accident(s) and {incidents} serious technical incident(s) (seed "
+                              "{seed}); {unchanged} record(s) were already there.").format(
+        accidents=report.accident_counts["added"], incidents=report.incident_counts["added"], seed=args.seed,
+        unchanged=report.unchanged))
     return EXIT_OK
 
 
@@ -573,6 +598,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub("void", translate("cli", "void a mistaken record (it is kept in the history)"))
     p.add_argument("id", metavar="ID", help=translate("cli", "the id, or its first 8 characters as shown by list"))
+    p.add_argument("--reason", metavar="TEXT",
+                   help=translate("cli", "why the record is void (kept in its history); asked for on a terminal"))
 
     p = sub("audit", translate("cli", "the audit log"))
     audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)

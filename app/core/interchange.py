@@ -48,7 +48,15 @@ def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tup
     except OSError as exc:
         raise unreadable(path, exc) from exc
     with handle:
-        yield from read_lines(handle, str(path), max_line_bytes)
+        try:
+            yield from read_lines(handle, str(path), max_line_bytes)
+        except UserError as error:
+            if error.params.get("line") != 1:
+                raise
+            # The first line already fails: a bundle, a key card or a PDF given instead? Say what it is.
+            from app.core.filekinds import wrong_kind
+
+            raise wrong_kind(path, expected=("jsonl",), quiet=("json", "other", "zip", "empty")) or error from None
 
 
 def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES,

@@ -131,6 +131,37 @@ CATALOG: dict[str, str] = {
     "file.no_folder": QT_TRANSLATE_NOOP(
         "Messages", "the folder {folder} does not exist; create it first or choose another place for {path}"
     ),
+    # What a file is, when it was given to the wrong command.
+    "file.is_card": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a key card, not a bundle; register it with: tnld keys trust {path}"
+    ),
+    "file.is_backup": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ backup, not a bundle; it is restored with: tnld restore {path}"
+    ),
+    "file.is_bundle": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ bundle; it is imported with: tnld import {path}"
+    ),
+    "file.is_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a receipt from an office; the commune that sent the bundle imports it with: tnld import {path}"
+    ),
+    "file.is_keyfile": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the key file of a data folder (keys.json); it stays in its folder and is never imported"
+    ),
+    "file.is_jsonl": QT_TRANSLATE_NOOP(
+        "Messages", "{path} holds records as JSON text, not a bundle; records are added with: tnld add {path}"
+    ),
+    "file.is_json": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a JSON text file, not a bundle; give the .tnld file the sender made with tnld export"
+    ),
+    "file.is_pdf": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a PDF, not a bundle; a signed report is checked with: tnld verify-pdf {path}"
+    ),
+    "file.is_spreadsheet": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is an Excel workbook, not a bundle; give the .tnld file the sender made with tnld export"
+    ),
+    "file.is_other": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a file TNLĐ makes; check that you chose the right file"
+    ),
     # Disks.
     "disk.full": QT_TRANSLATE_NOOP(
         "Messages", "the disk holding {path} is full; nothing was saved. Free some space (delete or move files you no longer need), or choose another place"
@@ -422,6 +453,12 @@ CATALOG: dict[str, str] = {
         "Messages", "{a} and {b} are victims of the same accident, not a duplicate pair"
     ),
     "operation.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled; nothing was changed"),
+    "void.reason_missing": QT_TRANSLATE_NOOP(
+        "Messages", "say why the record is void: add --reason \"…\" (for example --reason \"entered twice\")"
+    ),
+    "void.reason_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "the reason for voiding must be a text of 1 to {limit} characters"
+    ),
     "record.unknown": QT_TRANSLATE_NOOP("Messages", "there is no accident with id {value}"),
 }
 

@@ -65,6 +65,7 @@ _WHAT_AND_WHERE: tuple[FieldSpec, ...] = (
 )
 _STATUS_AND_HISTORY: tuple[FieldSpec, ...] = (
     FieldSpec("status", "enum", choices=STATUSES, required=True),
+    FieldSpec("void_reason", "text"),  # why the record was voided (`tnld void ID --reason TEXT`)
     FieldSpec("created_at", "timestamp", managed=True),
     FieldSpec("updated_at", "timestamp", managed=True),
     FieldSpec("author", "text", managed=True),
@@ -127,6 +128,8 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
 INCIDENT_FIELD_NAMES = ("kind",) + tuple(spec.name for spec in INCIDENT_FIELDS)
 
 ACCIDENT_FIELD_NAMES = tuple(spec.name for spec in ACCIDENT_FIELDS) + ("victims",)
+# Written by `show` and `list --json` for people, ignored when read back: not part of the record.
+OUTPUT_ONLY_FIELDS = ("missing",)
 VICTIM_FIELD_NAMES = tuple(spec.name for spec in VICTIM_FIELDS)
 MANAGED_FIELDS = tuple(spec.name for spec in ACCIDENT_FIELDS if spec.managed)
 
@@ -318,7 +321,7 @@ def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
     """
     issues: list[Issue] = []
     for key in raw:
-        if key not in ACCIDENT_FIELD_NAMES:
+        if key not in ACCIDENT_FIELD_NAMES and key not in OUTPUT_ONLY_FIELDS:
             issues.append(Issue(_key(key), "field.unknown"))
     accident: dict[str, Any] = {}
     for spec in ACCIDENT_FIELDS:
@@ -363,7 +366,7 @@ def parse_incident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
     """The canonical incident built from *raw* (as `parse_accident` does for accidents)."""
     issues: list[Issue] = []
     for key in raw:
-        if key not in INCIDENT_FIELD_NAMES:
+        if key not in INCIDENT_FIELD_NAMES and key not in OUTPUT_ONLY_FIELDS:
             issues.append(Issue(_key(key), "field.unknown_incident"))
     incident: dict[str, Any] = {"kind": INCIDENT_KIND}
     for spec in INCIDENT_FIELDS:

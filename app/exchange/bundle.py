@@ -231,6 +231,17 @@ def _check_manifest(path: Path, data: bytes) -> dict[str, Any]:
     return manifest
 
 
+def _other_kind(path: Path) -> UserError | None:
+    """What a file that is not a bundle is (a key card, a backup, records, a PDF…), as the message to give; None for
+    what may be a damaged bundle (a zip that does not open), whose own message says to copy it again."""
+    from app.core.filekinds import wrong_kind
+
+    error = wrong_kind(path, expected=("bundle", "receipt"), quiet=("zip", "empty"))
+    if error is not None and error.code == "file.is_other":  # not even a zip: it may still be a bundle gone bad
+        return BundleDamaged(error.code, **error.params)
+    return error
+
+
 def open_bundle(path: Path) -> OpenedBundle:
     """Read a bundle or receipt and check it completely: container, manifest, signature, every part's hash.
 
@@ -238,12 +249,15 @@ def open_bundle(path: Path) -> OpenedBundle:
     """
     path = Path(path)
     raw = read_file(path)
-    members = read_members(path, raw)
-    for name in FIXED:
-        if name not in members:
-            raise damaged(path, "bundle.reason.missing_part", name=name)
-    manifest_bytes = members["manifest.json"]
-    manifest = _check_manifest(path, manifest_bytes)
+    try:
+        members = read_members(path, raw)
+        for name in FIXED:
+            if name not in members:
+                raise damaged(path, "bundle.reason.missing_part", name=name)
+        manifest_bytes = members["manifest.json"]
+        manifest = _check_manifest(path, manifest_bytes)
+    except BundleDamaged as error:  # a key card, a backup, a PDF… given instead: say what it is
+        raise _other_kind(path) or error from None
     try:
         signer = load_certificate(members["signer.pem"])
     except BadCertificate as exc:

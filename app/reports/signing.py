@@ -52,6 +52,12 @@ def check_pdf(path: Path) -> PdfCheck:
     from app.exchange.container import BundleDamaged
 
     path, data = read_input(path, MAX_PDF_BYTES)
+    if b"%PDF-" not in data[:1024]:  # not a PDF at all: a key card, a bundle…? Say what it is.
+        from app.core.filekinds import wrong_kind
+
+        error = wrong_kind(path, expected=("pdf",), quiet=("other", "json", "zip", "empty"))
+        if error is not None:
+            raise error
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures

@@ -128,7 +128,10 @@ def _read_backup(path: Path, temp: Path) -> tuple[dict, KeyFile, Path]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UserError("backup.not_backup", path=str(path), reason=str(exc)) from exc
+        from app.core.filekinds import wrong_kind
+
+        raise wrong_kind(path, expected=("backup",), quiet=("zip", "other", "json", "empty")) or UserError(
+            "backup.not_backup", path=str(path), reason=str(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != ["keys.json", "manifest.json", "tnld.db"]:

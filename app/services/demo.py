@@ -370,4 +370,6 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Callable[[int
             if outcome.plan is not None:
                 report.added += outcome.plan.added
                 report.unchanged += outcome.plan.unchanged
+                report.incidents["added"] += outcome.plan.incidents_added
+                report.incidents["unchanged"] += outcome.plan.incidents_unchanged
     return report

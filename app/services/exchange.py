@@ -195,6 +195,8 @@ class Plan:
     older: int = 0
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[tuple[str, int, str]] = field(default_factory=list)  # (id, version, accepted|older|conflict)
+    incidents_added: int = 0  # of `added` and `unchanged`, how many are incidents
+    incidents_unchanged: int = 0
 
     def release(self) -> None:
         """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts)."""
@@ -455,8 +457,10 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
         return json.loads(row[0]) if row else None
 
     _plan_part(plan, records, held, stored_accident, plan.write)
+    added, unchanged = plan.added, plan.unchanged
     _plan_part(plan, list(incidents), session.incidents.versions([i["id"] for i in incidents]),
                session.incidents.stored_version, plan.write_incidents)
+    plan.incidents_added, plan.incidents_unchanged = plan.added - added, plan.unchanged - unchanged
     return plan
 
 

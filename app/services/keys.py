@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes, read_input, write_failed
+from app.core.filekinds import wrong_kind
+from app.core.fsutil import atomic_write_bytes, input_file, read_input, write_failed
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
 from app.exchange.identity import (
@@ -84,8 +85,12 @@ class TrustResult:
 def read_card(path: Path) -> PublicIdentity:
     from app.exchange.identity import MAX_CARD_BYTES
 
-    path, data = read_input(path, MAX_CARD_BYTES)
-    return parse_card(data, str(path))
+    path = input_file(path)
+    try:
+        path, data = read_input(path, MAX_CARD_BYTES)
+        return parse_card(data, str(path))
+    except UserError as error:  # a bundle or a backup given instead of a card: say so
+        raise wrong_kind(path, expected=("card",), quiet=("json", "other", "zip", "empty")) or error from None
 
 
 def _check_card_fits(session: Session, card: PublicIdentity, path: Path) -> None:

@@ -18,7 +18,7 @@ def test_backup_and_restore_round_trip(commune_dir, tmp_path):
         records.save_accident(session, kept)
         write_backup(session, tmp_path / "a.tnldbak")
         records.save_accident(session, later)
-        records.void_accident(session, kept["id"])
+        records.void_accident(session, kept["id"], "nhập trùng")
     result = restore(commune_dir, tmp_path / "a.tnldbak", "admin", PASSWORD)
     assert result.accidents == 1 and result.saved_copy is not None
     assert (result.saved_copy / "tnld.db").exists()

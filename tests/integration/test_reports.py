@@ -33,7 +33,7 @@ def filled(session):
         add_records(session, lambda: enumerate([fatal, multi, commuting, void, later], start=1))
     except ValidationFailed as failure:
         raise AssertionError([str(i) for i in failure.errors]) from None
-    void_accident(session, void["id"])
+    void_accident(session, void["id"], "nhập trùng")
     return session
 
 
