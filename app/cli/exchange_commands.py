@@ -20,7 +20,7 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     period = Period.parse(args.period)
     with open_session(args) as session:
         result = export_bundle(session, period, Path(args.out), to=args.to, overwrite=args.force)
-        _after_change(session)
+        _after_change(session, out)
     if args.json:
         out.json({"file": str(result.path), "bundle_id": result.bundle_id, "bundle_hash": result.bundle_hash,
                   "sequence": result.sequence, "period": result.period, "accidents": result.accidents,
@@ -108,7 +108,7 @@ def cmd_import(args: argparse.Namespace, out) -> int:
     with open_session(args) as session:
         outcomes = import_files(session, [Path(p) for p in args.files], receipts)
         if any(o.state in ("imported", "receipt") for o in outcomes):
-            _after_change(session)
+            _after_change(session, out)
     code = EXIT_OK
     for outcome in outcomes:
         name = outcome.path.name
@@ -147,12 +147,13 @@ def cmd_import(args: argparse.Namespace, out) -> int:
 
 def cmd_keys(args: argparse.Namespace, out) -> int:
     from app.cli.main import open_session
+    from app.core.fsutil import output_file
     from app.exchange.identity import phone_groups
     from app.services import keys
 
     with open_session(args) as session:
         if args.keys_command == "card":
-            public = keys.write_card(session, Path(args.out))
+            public = keys.write_card(session, output_file(Path(args.out), args.force))
             out.line(translate("cli", "Wrote the key card of {unit} {name} to {path}.").format(unit=public.unit, name=public.unit_name,
                                                                                    path=args.out))
             out.line(translate("cli", "Fingerprint (read it out when the other side calls): {fingerprint}").format(
@@ -303,6 +304,7 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     commands = p.add_subparsers(dest="keys_command", metavar=translate("cli", "COMMAND"))
     q = nested(commands, "card", translate("cli", "write this workstation's key card"))
     q.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the card file to write"))
+    q.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
     q = nested(commands, "trust", translate("cli", "register another unit's key card (admin)"))
     q.add_argument("file", metavar="FILE")
     q.add_argument("--replace", action="store_true", help=translate("cli", "replace the registered key of the same unit (audited)"))

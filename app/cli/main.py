@@ -44,15 +44,45 @@ def message(error: UserError) -> str:
     return error.message(translate)
 
 
+MAX_SECRET = 1024  # characters of a password or recovery code read from a file
+
+
 # Passwords and secrets: never a prompt when stdin is not a terminal.
 def _read_secret_file(path: str) -> str:
+    import stat
+
     try:
         with open(path, encoding="utf-8") as handle:
-            return handle.readline().rstrip("\r\n")
+            kind = os.fstat(handle.fileno()).st_mode
+            if not (stat.S_ISREG(kind) or stat.S_ISFIFO(kind)):  # a file, or a pipe (`--password-file <(…)`)
+                raise UserError("file.not_regular", path=path)
+            line = handle.readline(MAX_SECRET + 1)
     except FileNotFoundError:
         raise UserError("file.missing", path=path) from None
+    except IsADirectoryError:
+        raise UserError("file.not_file", path=path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError("file.unreadable", path=path, reason=str(exc)) from None
+    if len(line) > MAX_SECRET:
+        raise UserError("file.too_large", path=path, size=f"> {MAX_SECRET} B", limit=f"{MAX_SECRET} B")
+    return line.rstrip("\r\n")
+
+
+def on_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask(prompt: str, secret: bool = False) -> str:
+    """A line typed at the terminal; Ctrl-D (end of input) or Ctrl-C cancels the command."""
+    try:
+        if secret:
+            import getpass
+
+            return getpass.getpass(prompt)
+        return input(prompt)
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # the cursor is still on the prompt's line
+        raise UserError("operation.cancelled") from None
 
 
 def password_from(args: argparse.Namespace, confirm: bool = False) -> str:
@@ -60,11 +90,9 @@ def password_from(args: argparse.Namespace, confirm: bool = False) -> str:
         return _read_secret_file(args.password_file)
     if os.environ.get("TNLD_PASSWORD"):
         return os.environ["TNLD_PASSWORD"]
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        first = getpass.getpass(translate("cli", "Password: "))
-        if confirm and getpass.getpass(translate("cli", "Password again: ")) != first:
+    if on_terminal():
+        first = ask(translate("cli", "Password: "), secret=True)
+        if confirm and ask(translate("cli", "Password again: "), secret=True) != first:
             raise UserError("password.mismatch")
         return first
     raise UserError("password.missing")
@@ -75,11 +103,9 @@ def new_password_from(args: argparse.Namespace) -> str:
         return _read_secret_file(args.new_password_file)
     if os.environ.get("TNLD_NEW_PASSWORD"):
         return os.environ["TNLD_NEW_PASSWORD"]
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        first = getpass.getpass(translate("cli", "New password: "))
-        if getpass.getpass(translate("cli", "New password again: ")) != first:
+    if on_terminal():
+        first = ask(translate("cli", "New password: "), secret=True)
+        if ask(translate("cli", "New password again: "), secret=True) != first:
             raise UserError("password.mismatch")
         return first
     raise UserError("password.missing")
@@ -93,13 +119,25 @@ def data_dir(args: argparse.Namespace) -> Path:
     return default_data_dir()
 
 
+def _check_data_dir(args: argparse.Namespace) -> None:
+    """A data folder named on the command line that is a file gets a message of its own."""
+    path = data_dir(args)
+    if path.exists() and not path.is_dir():
+        raise UserError("datadir.not_folder", path=str(path))
+
+
 def open_session(args: argparse.Namespace):
+    from app.core.fsutil import make_private
     from app.services.workspace import login
 
     path = data_dir(args)
     from app.services.workspace import DataDir
 
-    DataDir(path).keyfile()  # says "not a data folder" before asking for a password
+    datadir = DataDir(path)
+    datadir.keyfile()  # says "not a data folder" before asking for a password
+    # A data folder set up before its files were made private: only its user may read it (SPEC § 8).
+    for private in (datadir.path, datadir.keyfile_path, datadir.db_path, datadir.backups, datadir.logs):
+        make_private(private)
     return login(path, args.user, password_from(args), on_wait=waiting_notice)
 
 
@@ -110,11 +148,29 @@ def waiting_notice(code: str) -> None:
     print(render(code, {}, translate), file=sys.stderr, flush=True)
 
 
-def _after_change(session) -> None:
-    """The daily automatic backup, after a command that changed data."""
+def _after_change(session, out: Output | None = None) -> None:
+    """The daily automatic backup, after a command that changed data. The change is saved already: a backup that
+    cannot be written (a full disk) is logged and the user warned, the command does not fail."""
+    import logging
+
+    from app.core.fsutil import storage_error
     from app.services.backup import auto_backup
 
-    auto_backup(session)
+    try:
+        auto_backup(session)
+    except Exception as exc:  # noqa: BLE001 - sorted below: only problems of the disk are turned into a warning
+        problem = exc if isinstance(exc, UserError) else storage_error(exc, session.datadir.backups)
+        if problem is None:
+            raise
+        logging.getLogger(__name__).warning("automatic backup not made: %s", problem.code)
+        if problem.code == "disk.full":
+            text = translate("cli", "Warning: your change is saved, but the daily automatic backup could not be made: the disk "
+                                    "holding {path} is full. Free some space, or make a backup on another disk with: "
+                                    "tnld backup --out FILE").format(path=session.datadir.path)
+        else:
+            text = translate("cli", "Warning: your change is saved, but the daily automatic backup could not be made ({reason}). "
+                                    "Make a backup with: tnld backup --out FILE").format(reason=message(problem))
+        (out or Output()).error(text)
 
 
 # Commands.
@@ -151,13 +207,18 @@ def cmd_add(args: argparse.Namespace, out: Output) -> int:
 
     with open_session(args) as session:
         report = add_file(session, Path(args.file))
-        _after_change(session)
+        _after_change(session, out)
+    accidents, incidents = report.accident_counts, report.incident_counts
     if args.json:
         out.json({"added": report.added, "updated": report.updated, "voided": report.voided,
-                  "unchanged": report.unchanged, "warnings": [i.message(translate) for i in report.warnings]})
+                  "unchanged": report.unchanged, "accidents": accidents, "incidents": incidents,
+                  "warnings": [i.message(translate) for i in report.warnings]})
         return EXIT_OK
-    out.line(translate("cli", "Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.").format(
-        added=report.added, updated=report.updated, voided=report.voided, unchanged=report.unchanged))
+    out.line(translate("cli", "Accidents: {added} added, {updated} updated, {voided} voided, {unchanged} unchanged.")
+             .format(**accidents))
+    if any(incidents.values()):
+        out.line(translate("cli", "Serious technical incidents: {added} added, {updated} updated, {voided} voided, "
+                                  "{unchanged} unchanged.").format(**incidents))
     _print_issues(out, report.warnings, translate("cli", "Warnings (saved all the same; check these records):"))
     return EXIT_OK
 
@@ -186,17 +247,21 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     period = Period.parse(args.period) if args.period else None
     with open_session(args) as session:
         if args.json:
+            from app.core.derived import missing_fields
+
             out.stdout.write("[")
             for index, accident in enumerate(export_records(session, period, args.search or "", args.all)):
-                out.stdout.write(("," if index else "") + "\n" + json.dumps(to_interchange(accident), ensure_ascii=False))
+                shown = dict(to_interchange(accident), missing=missing_fields(accident, session.rules))
+                out.stdout.write(("," if index else "") + "\n" + json.dumps(shown, ensure_ascii=False))
             out.stdout.write("\n]\n")
             return EXIT_OK
         rows = list_accidents(session, period, args.search or "", args.all, limit=args.limit)
         total = count_accidents(session, period, args.search or "", args.all)
         today = session.today()
-        from app.services.records import delivery_states
+        from app.services.records import delivery_states, missing_of
 
         delivery = delivery_states(session, [row["id"] for row in rows]) if session.role == "commune" else {}
+        missing = missing_of(session, [row["id"] for row in rows if not row["complete"]])
     from app.core.derived import obligations_for
 
     header = [translate("cli", "Date"), translate("cli", "Village"), translate("cli", "Victim"), translate("cli", "Deaths"), translate("cli", "Serious"), translate("cli", "Status"), translate("cli", "Note"), "ID"]
@@ -204,7 +269,9 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     for row in rows:
         notes = []
         if not row["complete"]:
-            notes.append(translate("cli", "incomplete"))
+            fields = missing.get(row["id"])  # none when the rules changed since it was saved: its flag is older
+            notes.append(translate("cli", "incomplete: {fields}").format(fields=", ".join(fields)) if fields
+                         else translate("cli", "incomplete"))
         if row["commuting"]:
             notes.append(translate("cli", "commuting"))
         overdue = [o.kind for o in obligations_for(row["status"], row["occurred_on"], row["declared_on"],
@@ -256,6 +323,7 @@ def _print_table(out: Output, header: list[str], rows: list[list[str]]) -> None:
 
 def cmd_show(args: argparse.Namespace, out: Output) -> int:
     from app.core.interchange import to_interchange
+    from app.core.model import is_incident
     from app.services.records import get_accident, history, resolve_id
 
     with open_session(args) as session:
@@ -263,16 +331,27 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
         if args.history:
             out.json([to_interchange(version) for version in history(session, accident_id)])
         else:
-            out.json(to_interchange(get_accident(session, accident_id)))
+            record = get_accident(session, accident_id)
+            shown = to_interchange(record)
+            if not is_incident(record):
+                from app.core.derived import missing_fields
+
+                shown["missing"] = missing_fields(record, session.rules)  # for people; `add` ignores it
+            out.json(shown)
     return EXIT_OK
 
 
 def cmd_void(args: argparse.Namespace, out: Output) -> int:
     from app.services.records import resolve_id, void_accident
 
+    reason = args.reason
+    if reason is None:
+        if not on_terminal():
+            raise UserError("void.reason_missing")
+        reason = ask(translate("cli", "Reason for voiding (kept in the record's history): "))
     with open_session(args) as session:
-        result = void_accident(session, resolve_id(session, args.id))
-        _after_change(session)
+        result = void_accident(session, resolve_id(session, args.id), reason)
+        _after_change(session, out)
     out.line(translate("cli", "Accident {id} is void (version {version}); it stays in the history.").format(
         id=result.id, version=result.version))
     return EXIT_OK
@@ -326,11 +405,18 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    from app.core.fsutil import output_file, storage_error, write_failed
+    from app.db.connection import DatabaseError
     from app.services.backup import write_backup
 
-    target = Path(args.out)
+    target = output_file(Path(args.out), args.force)
     with open_session(args) as session:
-        write_backup(session, target, overwrite=args.force)
+        try:
+            write_backup(session, target, overwrite=args.force)
+        except OSError as exc:  # writing the copy beside the target, then the target: its disk
+            raise write_failed(target, exc) from None
+        except DatabaseError as exc:
+            raise storage_error(exc, target) or exc from None
     out.line(translate("cli", "Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
     return EXIT_OK
 
@@ -432,9 +518,11 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
         out.line(translate("cli", "RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
     with login(path, args.user, password) as session:
         report = demo.fill(session, count=args.count, seed=args.seed)
-        _after_change(session)
-    out.line(translate("cli", "Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.").format(
-        added=report.added, seed=args.seed, unchanged=report.unchanged))
+        _after_change(session, out)
+    out.line(translate("cli", "Added {accidents} synthetic accident(s) and {incidents} serious technical incident(s) (seed "
+                              "{seed}); {unchanged} record(s) were already there.").format(
+        accidents=report.accident_counts["added"], incidents=report.incident_counts["added"], seed=args.seed,
+        unchanged=report.unchanged))
     return EXIT_OK
 
 
@@ -472,8 +560,8 @@ def cmd_recover(args: argparse.Namespace, out: Output) -> int:
         code = _read_secret_file(args.recovery_code_file)
     elif os.environ.get("TNLD_RECOVERY_CODE"):
         code = os.environ["TNLD_RECOVERY_CODE"]
-    elif sys.stdin is not None and sys.stdin.isatty():
-        code = input(translate("cli", "Recovery code: "))
+    elif on_terminal():
+        code = ask(translate("cli", "Recovery code: "))
     else:
         raise UserError("recovery.failed")
     user = args.user or _default_user(args)
@@ -591,6 +679,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub("void", translate("cli", "void a mistaken record (it is kept in the history)"))
     p.add_argument("id", metavar="ID", help=translate("cli", "the id, or its first 8 characters as shown by list"))
+    p.add_argument("--reason", metavar="TEXT",
+                   help=translate("cli", "why the record is void (kept in its history); asked for on a terminal"))
 
     p = sub("audit", translate("cli", "the audit log"))
     audit_commands = p.add_subparsers(dest="audit_command", metavar=translate("cli", "COMMAND"), required=True)
@@ -694,6 +784,7 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # the fast path: no translation, no imports
         out.line(f"tnld {__version__}")
         return EXIT_OK
+    os.umask(0o077)  # every file and folder the program makes is its user's only (SPEC § 8)
     from app.logs import setup_logging
 
     setup_logging(None)
@@ -711,6 +802,7 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         args.settings_command = "list"
     _setup_logging(args)
     try:
+        _check_data_dir(args)
         return _command(args.command)(args, out)
     except ValidationFailed as failure:
         out.error(message(failure))
@@ -719,7 +811,7 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     except UserError as error:
         out.error(message(error))
         return error.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         out.error(translate("Messages", "cancelled; nothing was changed"))
         return EXIT_USAGE
     except BrokenPipeError:
@@ -729,9 +821,37 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_UNEXPECTED
     except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
-        from app.logs import write_crash_report
+        problem = _storage_problem(exc, args)
+        if problem is not None:  # a full or read-only disk: not a bug, and the user can act on it
+            out.error(message(problem))
+            return problem.exit_code
+        return _crash(exc, args, out)
 
-        report = write_crash_report(exc, data_dir(args) / "logs" if args.data_dir else None)
+
+def _storage_problem(exc: Exception, args: argparse.Namespace) -> UserError | None:
+    from app.core.fsutil import storage_error
+
+    try:
+        where = None if isinstance(exc, OSError) and exc.filename else data_dir(args)
+    except Exception:  # noqa: BLE001 - no data folder to name
+        where = None
+    return storage_error(exc, where)
+
+
+def _crash(exc: Exception, args: argparse.Namespace, out: Output) -> int:
+    """A bug: its traceback to a crash file (the data folder's `logs/`, else the temp folder), and a message."""
+    from app.logs import write_crash_report
+
+    wanted = data_dir(args) / "logs" if args.data_dir else None
+    report = write_crash_report(exc, wanted)
+    if report is None:
+        out.error(translate("cli", "Unexpected error: {error}. Its details could not be saved either (is the disk full?); please "
+                                   "tell support what you did.").format(error=type(exc).__name__))
+    elif wanted is not None and report.parent != wanted:
+        out.error(translate("cli", "Unexpected error: {error}. The data folder {folder} could not be written, so the details "
+                                   "were saved in {path}; please send that file to support.")
+                  .format(error=type(exc).__name__, folder=data_dir(args), path=report))
+    else:
         out.error(translate("cli", "Unexpected error: {error}. Details were saved in {path}; please send that file to support.")
                   .format(error=type(exc).__name__, path=report))
-        return EXIT_UNEXPECTED
+    return EXIT_UNEXPECTED

@@ -10,6 +10,7 @@ gives the same records back. See docs/interchange.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,6 +20,24 @@ from app.core.fsutil import atomic_writer, input_file, unreadable
 from app.core.model import ACCIDENT_FIELDS, INCIDENT_FIELDS, INCIDENT_KIND, VICTIM_FIELDS, is_incident
 
 MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long line is the wrong file
+MAX_DEPTH = 16  # lists and objects inside each other: a record has 4 levels (record, victims, victim, codes)
+_BRACKETS_WORTH_COUNTING = MAX_DEPTH + 1  # fewer opening brackets than this cannot nest too deep
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def nesting(raw: bytes) -> int:
+    """How deep the lists and objects of a JSON text go (brackets inside strings do not count)."""
+    if raw.count(b"[") + raw.count(b"{") < _BRACKETS_WORTH_COUNTING:
+        return 0
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_JSON_STRING.sub(b"", raw)):
+        if match.group() in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -29,7 +48,15 @@ def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tup
     except OSError as exc:
         raise unreadable(path, exc) from exc
     with handle:
-        yield from read_lines(handle, str(path), max_line_bytes)
+        try:
+            yield from read_lines(handle, str(path), max_line_bytes)
+        except UserError as error:
+            if error.params.get("line") != 1:
+                raise
+            # The first line already fails: a bundle, a key card or a PDF given instead? Say what it is.
+            from app.core.filekinds import wrong_kind
+
+            raise wrong_kind(path, expected=("jsonl",), quiet=("json", "other", "zip", "empty")) or error from None
 
 
 def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES,
@@ -53,10 +80,17 @@ def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES
                             position=exc.start + 1) from exc
         if not text.strip():
             continue
+        depth = nesting(raw)
+        if depth > MAX_DEPTH:
+            raise UserError("jsonl.too_deep", line=number, depth=depth)
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
             raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
+        except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)
+            raise UserError("jsonl.number_too_long", line=number) from None
+        except RecursionError:  # cannot happen below MAX_DEPTH; kept so that no input crashes the reader
+            raise UserError("jsonl.too_deep", line=number, depth=depth) from None
         if not isinstance(value, dict):
             raise UserError("jsonl.not_object", line=number)
         seen_any = True

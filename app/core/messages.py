@@ -49,6 +49,13 @@ CATALOG: dict[str, str] = {
     "field.bad_choice": QT_TRANSLATE_NOOP("Messages", "{value} is not allowed; use one of: {choices}"),
     "field.not_list": QT_TRANSLATE_NOOP("Messages", "must be a list"),
     "field.not_object": QT_TRANSLATE_NOOP("Messages", "must be an object with the victim's fields"),
+    "field.too_large": QT_TRANSLATE_NOOP("Messages", "{value} is far too large; at most {maximum}"),
+    "field.bad_characters": QT_TRANSLATE_NOOP(
+        "Messages", "contains a character that is not valid text (half of a character pair, from a broken escape or a damaged file); retype the value"
+    ),
+    "field.invisible_removed": QT_TRANSLATE_NOOP(
+        "Messages", "invisible characters (direction marks, zero-width spaces, control characters) were removed; check the text"
+    ),
     # Rules of SPEC § 3.
     "date.future": QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future; enter a date up to today"),
     "date.before_accident": QT_TRANSLATE_NOOP(
@@ -112,6 +119,65 @@ CATALOG: dict[str, str] = {
     "file.exists": QT_TRANSLATE_NOOP(
         "Messages", "the file {path} already exists; choose another name or remove it first"
     ),
+    "file.exists_force": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} already exists; choose another name, or add --force to replace it"
+    ),
+    "file.not_regular": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not an ordinary file (a device, a pipe or a link to one); give the name of an ordinary file"
+    ),
+    "file.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "the file {path} is too large ({size}; at most {limit}); it is not the right file"
+    ),
+    "file.no_folder": QT_TRANSLATE_NOOP(
+        "Messages", "the folder {folder} does not exist; create it first or choose another place for {path}"
+    ),
+    # What a file is, when it was given to the wrong command.
+    "file.is_card": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a key card, not a bundle; register it with: tnld keys trust {path}"
+    ),
+    "file.is_backup": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ backup, not a bundle; it is restored with: tnld restore {path}"
+    ),
+    "file.is_bundle": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ bundle; it is imported with: tnld import {path}"
+    ),
+    "file.is_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a receipt from an office; the commune that sent the bundle imports it with: tnld import {path}"
+    ),
+    "file.is_keyfile": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the key file of a data folder (keys.json); it stays in its folder and is never imported"
+    ),
+    "file.is_jsonl": QT_TRANSLATE_NOOP(
+        "Messages", "{path} holds records as JSON text, not a bundle; records are added with: tnld add {path}"
+    ),
+    "file.is_json": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a JSON text file, not a bundle; give the .tnld file the sender made with tnld export"
+    ),
+    "file.is_pdf": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a PDF, not a bundle; a signed report is checked with: tnld verify-pdf {path}"
+    ),
+    "file.is_spreadsheet": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is an Excel workbook, not a bundle; give the .tnld file the sender made with tnld export"
+    ),
+    "file.is_other": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a file TNLĐ makes; check that you chose the right file"
+    ),
+    # Disks.
+    "disk.full": QT_TRANSLATE_NOOP(
+        "Messages", "the disk holding {path} is full; nothing was saved. Free some space (delete or move files you no longer need), or choose another place"
+    ),
+    "disk.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is on a read-only disk or folder (a USB stick with its lock switch on?); nothing was saved. Choose another place"
+    ),
+    "disk.no_permission": QT_TRANSLATE_NOOP(
+        "Messages", "this user may not write to {path}; nothing was saved. Choose another place, or ask whoever looks after this computer"
+    ),
+    "jsonl.number_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} holds a number with thousands of digits; no field takes such a number. Is this the right file?"
+    ),
+    "jsonl.too_deep": QT_TRANSLATE_NOOP(
+        "Messages", "line {line} nests lists or objects {depth} levels deep; a record nests a few levels at most. Is this the right file?"
+    ),
     "file.changed": QT_TRANSLATE_NOOP(
         "Messages", "the file changed while it was being read; nothing was saved. Close other programs using it and try again"
     ),
@@ -147,6 +213,9 @@ CATALOG: dict[str, str] = {
     ),
     "datadir.keyfile_damaged": QT_TRANSLATE_NOOP(
         "Messages", "the key file {path} is damaged ({reason}); restore it from a backup"
+    ),
+    "datadir.not_folder": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a file, not a folder; give the data folder with --data-dir (or TNLD_DATA_DIR)"
     ),
     "init.role": QT_TRANSLATE_NOOP("Messages", "the role must be 'commune' or 'office', not {value}"),
     "init.office_unit": QT_TRANSLATE_NOOP(
@@ -472,6 +541,12 @@ CATALOG: dict[str, str] = {
         "Messages", "{a} and {b} are victims of the same accident, not a duplicate pair"
     ),
     "operation.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled; nothing was changed"),
+    "void.reason_missing": QT_TRANSLATE_NOOP(
+        "Messages", "say why the record is void: add --reason \"…\" (for example --reason \"entered twice\")"
+    ),
+    "void.reason_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "the reason for voiding must be a text of 1 to {limit} characters"
+    ),
     "record.unknown": QT_TRANSLATE_NOOP("Messages", "there is no accident with id {value}"),
 }
 

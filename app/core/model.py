@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import Issue
-from app.core.text import clean
+from app.core.text import cleaned, has_surrogates
 
 STATUSES = ("draft", "confirmed", "void")
 SEXES = ("M", "F")
@@ -25,6 +26,13 @@ OUTCOMES = ("first_aid", "recovered", "sequelae", "died", "unknown")
 
 TEXT_LIMIT = 500
 LONG_TEXT_LIMIT = 20_000
+# Ceilings far above any true value, so that an absurd number (1e23 days off) is refused with a message naming the
+# field instead of overflowing SQLite's 64-bit integers or a report's sums.
+MAX_VERSION = 1_000_000_000
+MAX_YEAR = 9999
+MAX_DAYS = 36_500  # a hundred years
+MAX_COST_KVND = 10**9  # a million million đồng
+MAX_DAMAGE_KVND = 10**10
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class FieldSpec:
     """One field: its interchange name, kind, code list (for codes), choices (for enums), and whether required.
 
     `managed` fields are set by the program when a workstation saves (values given to `add` are ignored).
+    `maximum` is the largest value a number may take.
     """
 
     name: str
@@ -40,12 +49,13 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     required: bool = False
     managed: bool = False
+    maximum: int | None = None
 
 
 # The fields both record types begin and end with (managed: set by the program when a workstation saves).
 _WHAT_AND_WHERE: tuple[FieldSpec, ...] = (
     FieldSpec("id", "uuid", required=True),
-    FieldSpec("version", "int", managed=True),
+    FieldSpec("version", "int", managed=True, maximum=MAX_VERSION),
     FieldSpec("unit", "code", "admin_units", required=True),
     FieldSpec("occurred_on", "date", required=True),
     FieldSpec("occurred_time", "time"),
@@ -55,6 +65,7 @@ _WHAT_AND_WHERE: tuple[FieldSpec, ...] = (
 )
 _STATUS_AND_HISTORY: tuple[FieldSpec, ...] = (
     FieldSpec("status", "enum", choices=STATUSES, required=True),
+    FieldSpec("void_reason", "text"),  # why the record was voided (`tnld void ID --reason TEXT`)
     FieldSpec("created_at", "timestamp", managed=True),
     FieldSpec("updated_at", "timestamp", managed=True),
     FieldSpec("author", "text", managed=True),
@@ -81,7 +92,7 @@ VICTIM_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "text", required=True),
     FieldSpec("sex", "enum", choices=SEXES, required=True),
     FieldSpec("birth_date", "date"),
-    FieldSpec("birth_year", "int"),
+    FieldSpec("birth_year", "int", maximum=MAX_YEAR),
     FieldSpec("id_number", "text"),
     FieldSpec("phone", "text"),
     FieldSpec("ethnicity", "code", "ethnicities"),
@@ -95,8 +106,8 @@ VICTIM_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("severity", "enum", choices=SEVERITIES, required=True),
     FieldSpec("died_on", "date"),
     FieldSpec("outcome", "enum", choices=OUTCOMES),
-    FieldSpec("days_off", "int"),
-    FieldSpec("cost_kvnd", "number"),
+    FieldSpec("days_off", "int", maximum=MAX_DAYS),
+    FieldSpec("cost_kvnd", "number", maximum=MAX_COST_KVND),
     FieldSpec("insured", "bool"),
     FieldSpec("disability", "bool"),
 )
@@ -107,7 +118,7 @@ INCIDENT_KIND = "incident"
 INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     *_WHAT_AND_WHERE,
     FieldSpec("what_failed", "text", required=True),
-    FieldSpec("damage_kvnd", "number"),
+    FieldSpec("damage_kvnd", "number", maximum=MAX_DAMAGE_KVND),
     FieldSpec("accident_ids", "ids"),
     FieldSpec("source", "code", "source"),
     FieldSpec("description", "longtext"),
@@ -117,6 +128,8 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
 INCIDENT_FIELD_NAMES = ("kind",) + tuple(spec.name for spec in INCIDENT_FIELDS)
 
 ACCIDENT_FIELD_NAMES = tuple(spec.name for spec in ACCIDENT_FIELDS) + ("victims",)
+# Written by `show` and `list --json` for people, ignored when read back: not part of the record.
+OUTPUT_ONLY_FIELDS = ("missing",)
 VICTIM_FIELD_NAMES = tuple(spec.name for spec in VICTIM_FIELDS)
 MANAGED_FIELDS = tuple(spec.name for spec in ACCIDENT_FIELDS if spec.managed)
 
@@ -137,13 +150,35 @@ def empty_value(spec: FieldSpec) -> Any:
     return None
 
 
+def _text(value: str, path: str, issues: list[Issue], multiline: bool = False) -> str | None:
+    """The stored form of a text; None (with an error) for one holding half a UTF-16 pair, which no file can store;
+    a warning when invisible characters were removed."""
+    if has_surrogates(value):
+        issues.append(Issue(path, "field.bad_characters"))
+        return None
+    text, removed = cleaned(value, multiline)
+    if removed:
+        issues.append(Issue(path, "field.invisible_removed", level="warning"))
+    return text
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: short, whatever it is."""
+    text = str(value) if isinstance(value, (int, float, str)) else type(value).__name__
+    return text if len(text) <= 40 else f"{text[:16]}… ({len(text)} characters)"
+
+
 def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any:
     """The canonical value of one field, or the empty value with an issue added (at `prefix + name`)."""
     if value is None:
         return empty_value(spec)
     kind = spec.kind
     if (kind == "text" or kind == "code") and type(value) is str and len(value) <= TEXT_LIMIT:
-        value = clean(value)  # the common case first: a short text (names, villages, codes written as text)
+        # The common case first: a short text (names, villages, codes written as text).
+        if value.isprintable() and unicodedata.is_normalized("NFC", value):
+            value = value.strip()
+        else:
+            value = _text(value, prefix + spec.name, issues)
         return value if value else None
     path = prefix + spec.name
     if kind in ("text", "longtext", "code", "enum", "uuid", "date", "time", "timestamp"):
@@ -152,7 +187,9 @@ def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any
         if not isinstance(value, str):
             issues.append(Issue(path, "field.not_text"))
             return empty_value(spec)
-        value = clean(value)
+        value = _text(value, path, issues, multiline=kind == "longtext")
+        if value is None:
+            return empty_value(spec)
         if value == "":
             return empty_value(spec)
         limit = LONG_TEXT_LIMIT if kind == "longtext" else TEXT_LIMIT
@@ -195,26 +232,32 @@ def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any
         elif isinstance(value, str) and value.strip().isdigit():
             number = int(value.strip())
         if number is None:
-            issues.append(Issue(path, "field.not_integer", {"value": value}))
+            issues.append(Issue(path, "field.not_integer", {"value": _shown(value)}))
             return None
         if number < 0:
-            issues.append(Issue(path, "field.negative", {"value": number}))
+            issues.append(Issue(path, "field.negative", {"value": _shown(number)}))
+            return None
+        if spec.maximum is not None and number > spec.maximum:
+            issues.append(Issue(path, "field.too_large", {"value": _shown(value), "maximum": spec.maximum}))
             return None
         return number
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            issues.append(Issue(path, "field.not_number", {"value": value}))
+            issues.append(Issue(path, "field.not_number", {"value": _shown(value)}))
             return None
         if value != value or value in (float("inf"), float("-inf")):
-            issues.append(Issue(path, "field.not_number", {"value": value}))
+            issues.append(Issue(path, "field.not_number", {"value": _shown(value)}))
             return None
         if value < 0:
-            issues.append(Issue(path, "field.negative", {"value": value}))
+            issues.append(Issue(path, "field.negative", {"value": _shown(value)}))
+            return None
+        if spec.maximum is not None and value > spec.maximum:
+            issues.append(Issue(path, "field.too_large", {"value": _shown(value), "maximum": spec.maximum}))
             return None
         return int(value) if float(value).is_integer() else float(value)
     if kind == "bool":
         if not isinstance(value, bool):
-            issues.append(Issue(path, "field.not_bool", {"value": value}))
+            issues.append(Issue(path, "field.not_bool", {"value": _shown(value)}))
             return False
         return value
     if kind == "ids":
@@ -228,7 +271,7 @@ def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any
             except ValueError:
                 text = None
             if text is None:
-                issues.append(Issue(path, "field.not_uuid", {"value": item}))
+                issues.append(Issue(path, "field.not_uuid", {"value": _shown(item)}))
             elif text not in ids:
                 ids.append(text)
         return ids
@@ -240,14 +283,21 @@ def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any
             return []
         codes: list[str] = []
         for item in value:
-            if isinstance(item, (int, str)) and not isinstance(item, bool) and clean(str(item)):
-                code = clean(str(item))
-                if code not in codes:
-                    codes.append(code)
-            else:
+            if isinstance(item, bool) or not isinstance(item, (int, str)):
                 issues.append(Issue(path, "field.not_text"))
+                continue
+            code = _text(str(item), path, issues)
+            if code == "":
+                issues.append(Issue(path, "field.not_text"))
+            elif code is not None and code not in codes:
+                codes.append(code)
         return codes
     raise AssertionError(f"unknown field kind {kind}")
+
+
+def _key(key: Any) -> str:
+    """An unknown field's name as a message shows it (escaped if it holds what is not text)."""
+    return _shown(str(key).encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def parse_victim(raw: Any, path: str, issues: list[Issue]) -> dict[str, Any]:
@@ -256,7 +306,7 @@ def parse_victim(raw: Any, path: str, issues: list[Issue]) -> dict[str, Any]:
         return {spec.name: empty_value(spec) for spec in VICTIM_FIELDS}
     for key in raw:
         if key not in VICTIM_FIELD_NAMES:
-            issues.append(Issue(f"{path}.{key}", "field.unknown"))
+            issues.append(Issue(f"{path}.{_key(key)}", "field.unknown"))
     victim = {}
     for spec in VICTIM_FIELDS:
         victim[spec.name] = coerce(spec, raw.get(spec.name), f"{path}.", issues)
@@ -271,8 +321,8 @@ def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
     """
     issues: list[Issue] = []
     for key in raw:
-        if key not in ACCIDENT_FIELD_NAMES:
-            issues.append(Issue(str(key), "field.unknown"))
+        if key not in ACCIDENT_FIELD_NAMES and key not in OUTPUT_ONLY_FIELDS:
+            issues.append(Issue(_key(key), "field.unknown"))
     accident: dict[str, Any] = {}
     for spec in ACCIDENT_FIELDS:
         if spec.managed and not keep_managed:
@@ -316,8 +366,8 @@ def parse_incident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
     """The canonical incident built from *raw* (as `parse_accident` does for accidents)."""
     issues: list[Issue] = []
     for key in raw:
-        if key not in INCIDENT_FIELD_NAMES:
-            issues.append(Issue(str(key), "field.unknown_incident"))
+        if key not in INCIDENT_FIELD_NAMES and key not in OUTPUT_ONLY_FIELDS:
+            issues.append(Issue(_key(key), "field.unknown_incident"))
     incident: dict[str, Any] = {"kind": INCIDENT_KIND}
     for spec in INCIDENT_FIELDS:
         if spec.managed and not keep_managed:

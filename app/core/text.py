@@ -12,8 +12,14 @@ import unicodedata
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACES = re.compile(r"\s+")
-# Control characters other than tab and newline have no place in a record.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters that show nothing but change what a text says or how it sorts and matches: the bidirectional controls
+# (U+202E makes "Văn" read backwards), zero-width spaces and joiners, the word joiner, the byte-order mark.
+INVISIBLE = "\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+# They, and the control characters (C0 and C1) other than tab and newline, have no place in a record.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f" + INVISIBLE + "]")
+# A one-line text (a name, a village) keeps no line break or tab: they become one space.
+_BREAKS = re.compile(r"[ ]*[\t\n\r\x0b\x0c\x85\u2028\u2029]+[ ]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # đ is a letter of its own, not d with a mark, so NFD does not decompose it; ð is its common look-alike.
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
@@ -23,11 +29,27 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def clean(text: str) -> str:
-    """NFC, control characters removed, ends stripped: the form in which a text is stored."""
+def clean(text: str, multiline: bool = False) -> str:
+    """NFC, invisible and control characters removed, ends stripped: the form in which a text is stored. Only a
+    *multiline* text (a description) keeps its line breaks and tabs."""
+    return cleaned(text, multiline)[0]
+
+
+def cleaned(text: str, multiline: bool = False) -> tuple[str, bool]:
+    """`clean(text)`, and whether invisible or control characters were removed (the user is told: they may hide
+    what a text really says). Line breaks made into spaces in a one-line text do not count."""
     if text.isprintable() and unicodedata.is_normalized("NFC", text):
-        return text.strip()  # the common case, three times faster
-    return _CONTROL.sub("", nfc(text)).strip()
+        return text.strip(), False  # the common case, three times faster
+    text = nfc(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if multiline else _BREAKS.sub(" ", text)
+    kept = _CONTROL.sub("", text)
+    return kept.strip(), len(kept) != len(text)
+
+
+def has_surrogates(text: str) -> bool:
+    """True when *text* holds half of a UTF-16 pair (from a JSON escape such as \\ud800): not a character, and not
+    storable as UTF-8."""
+    return not text.isprintable() and _SURROGATE.search(text) is not None
 
 
 def fold(text: str) -> str:

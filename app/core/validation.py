@@ -213,6 +213,29 @@ def validate_record(record: Mapping[str, Any], ctx: Context) -> list[Issue]:
     return (validate_incident if is_incident(record) else validate_accident)(record, ctx)
 
 
+def merge_issues(parsed: list[Issue], checked: list[Issue]) -> list[Issue]:
+    """The problems of a record, one message per problem: *parsed* (from reading the values) then *checked* (the
+    rules), without the rule messages that only repeat a value that could not be read ("is required" after "is not
+    a date", the birth year after an unreadable birth date, the fields of a victim that is not an object), and
+    without repeats. Errors first, warnings after them."""
+    broken = {issue.field for issue in parsed if issue.level == "error"}
+
+    def repeats(issue: Issue) -> bool:
+        field = issue.field
+        if field in broken or any(field.startswith((b + ".", b + "[")) for b in broken if b):
+            return True
+        return issue.code == "field.required" and field.endswith("birth_year") and \
+            field.removesuffix("birth_year") + "birth_date" in broken
+
+    seen: set[tuple[str, str]] = set()
+    merged: list[Issue] = []
+    for issue in [*parsed, *(issue for issue in checked if not repeats(issue))]:
+        if (issue.field, issue.code) not in seen:
+            seen.add((issue.field, issue.code))
+            merged.append(issue)
+    return [issue for issue in merged if issue.level == "error"] + [issue for issue in merged if issue.level != "error"]
+
+
 def normalise_for_storage(accident: dict[str, Any]) -> dict[str, Any]:
     """Canonical spellings that validation accepts loosely: ID numbers as 12 digits, phones as 0xxxxxxxxx."""
     for victim in accident.get("victims") or []:

@@ -25,21 +25,29 @@ WRITE_WAIT_S = 600.0  # how long a change waits for another session's (a 100,000
 WRITE_POLL_MS = 200
 CACHE_KIB = 64 * 1024
 DatabaseError = sqlcipher3.DatabaseError
+SQLITE_IOERR, SQLITE_FULL = 10, 13
 
 
 class WrongKey(Exception):
     """The key does not open the database (or the file is not a database)."""
 
 
-def _raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+def _raw_connect(path: Path, key: bytes, exclusive: bool = False) -> sqlcipher3.Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     # Without this, a wrong key makes SQLCipher print its internal errors on stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    if exclusive:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
         conn.close()
+        if not exclusive and getattr(exc, "sqlite_errorcode", None) in (SQLITE_IOERR, SQLITE_FULL):
+            # A full disk has no room for the WAL's shared-memory file (-shm): in exclusive locking mode SQLite keeps
+            # that index in memory, so the database can still be read (and backed up to another disk).
+            log.warning("opening the database in exclusive mode (%s)", exc)
+            return _raw_connect(path, key, exclusive=True)
         raise WrongKey(str(exc)) from exc
     return conn
 

@@ -47,6 +47,7 @@ FIXED = ("manifest.json", "manifest.sig", "signer.pem")
 RECORDS = "records.jsonl"
 INCIDENTS = "incidents.jsonl"
 RECEIPT = "receipt.json"
+MAX_NUMBER = 1_000_000_000  # sequence numbers and counts of a bundle
 
 
 def sha256(data: bytes) -> str:
@@ -219,7 +220,26 @@ def _check_manifest(path: Path, data: bytes) -> dict[str, Any]:
         if not (isinstance(part, dict) and isinstance(part.get("name"), str) and isinstance(part.get("size"), int)
                 and isinstance(part.get("sha256"), str)):
             raise damaged(path, "bundle.reason.manifest", detail="parts")
+    # Numbers that are stored (SQLite's integers have 64 bits) or counted must be plausible.
+    numbers = {"format_version": manifest["format_version"], "sequence": manifest.get("sequence", 1)}
+    numbers.update({f"counts.{key}": value for key, value in (manifest.get("counts") or {}).items()})
+    if "sequence" in manifest.get("receipt_for", {}):
+        numbers["receipt_for.sequence"] = manifest["receipt_for"]["sequence"]
+    for key, value in numbers.items():
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_NUMBER:
+            raise damaged(path, "bundle.reason.manifest", detail=key)
     return manifest
+
+
+def _other_kind(path: Path) -> UserError | None:
+    """What a file that is not a bundle is (a key card, a backup, records, a PDF…), as the message to give; None for
+    what may be a damaged bundle (a zip that does not open), whose own message says to copy it again."""
+    from app.core.filekinds import wrong_kind
+
+    error = wrong_kind(path, expected=("bundle", "receipt"), quiet=("zip", "empty"))
+    if error is not None and error.code == "file.is_other":  # not even a zip: it may still be a bundle gone bad
+        return BundleDamaged(error.code, **error.params)
+    return error
 
 
 def open_bundle(path: Path) -> OpenedBundle:
@@ -229,12 +249,15 @@ def open_bundle(path: Path) -> OpenedBundle:
     """
     path = Path(path)
     raw = read_file(path)
-    members = read_members(path, raw)
-    for name in FIXED:
-        if name not in members:
-            raise damaged(path, "bundle.reason.missing_part", name=name)
-    manifest_bytes = members["manifest.json"]
-    manifest = _check_manifest(path, manifest_bytes)
+    try:
+        members = read_members(path, raw)
+        for name in FIXED:
+            if name not in members:
+                raise damaged(path, "bundle.reason.missing_part", name=name)
+        manifest_bytes = members["manifest.json"]
+        manifest = _check_manifest(path, manifest_bytes)
+    except BundleDamaged as error:  # a key card, a backup, a PDF… given instead: say what it is
+        raise _other_kind(path) or error from None
     try:
         signer = load_certificate(members["signer.pem"])
     except BadCertificate as exc:

@@ -19,7 +19,13 @@ from app.core.codelists import CodeLists
 from app.core.errors import Issue, UserError, ValidationFailed
 from app.core.model import INCIDENT_KIND, parse_accident, parse_incident
 from app.core.rules import default_rules
-from app.core.validation import Context, normalise_for_storage, validate_accident, validate_incident
+from app.core.validation import (
+    Context,
+    merge_issues,
+    normalise_for_storage,
+    validate_accident,
+    validate_incident,
+)
 from app.db.accident_store import IndexRows, index_rows, stored_json
 from app.exchange.bundle import INCIDENTS, RECORDS, ManifestView, OpenedBundle, Recipient, open_bundle
 from app.exchange.container import damaged
@@ -114,10 +120,10 @@ def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, erro
     for line, raw in bundle.records(recipient, part):
         if part == INCIDENTS:
             raw = {**raw, "kind": INCIDENT_KIND}
-        accident, issues = parse(raw, keep_managed=True)
-        issues = [issue for issue in issues if issue.level == "error"]
-        issues += [issue for issue in validate(accident, ctx) if issue.level == "error"]
-        if not isinstance(accident.get("version"), int) or accident["version"] < 1:
+        accident, parsed = parse(raw, keep_managed=True)
+        issues = [issue for issue in merge_issues(parsed, validate(accident, ctx)) if issue.level == "error"]
+        if (not isinstance(accident.get("version"), int) or accident["version"] < 1) and \
+                not any(issue.field == "version" for issue in issues):
             issues.append(Issue("version", "bundle.record_version"))
         if not accident.get("updated_at") or not accident.get("created_at"):
             issues.append(Issue("updated_at", "field.required"))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate
 
+MAX_PDF_BYTES = 200 * 1024**2  # an office's year report is a few MB; a larger file is not a TNLĐ report
+
 
 def sign_pdf(pdf: bytes, identity: Identity, reason: str, location: str) -> bytes:
     """*pdf* with an invisible signature of *identity* (field "TNLD")."""
@@ -49,7 +51,13 @@ def check_pdf(path: Path) -> PdfCheck:
     from app.core.fsutil import read_input
     from app.exchange.container import BundleDamaged
 
-    path, data = read_input(path)
+    path, data = read_input(path, MAX_PDF_BYTES)
+    if b"%PDF-" not in data[:1024]:  # not a PDF at all: a key card, a bundle…? Say what it is.
+        from app.core.filekinds import wrong_kind
+
+        error = wrong_kind(path, expected=("pdf",), quiet=("other", "json", "zip", "empty"))
+        if error is not None:
+            raise error
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures

@@ -29,13 +29,14 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
-from app.core.fsutil import atomic_writer, fsync_dir
+from app.core.fsutil import atomic_writer, fsync_dir, input_file, is_disk_full, make_private, private_folder
 from app.core.messages import Ref
 from app.core.progress import Cancel, Cancelled, Progress, Steps
 from app.db.audit import AuditLog
 from app.db.audit import head as audit_head
 from app.db.connection import (
     CopyCancelled,
+    DatabaseError,
     WrongKey,
     connect,
     copy_database,
@@ -54,6 +55,7 @@ VERSION = 1
 AUTO_KEEP = 14
 AUTO_INTERVAL = dt.timedelta(hours=24)
 MAX_MEMBER = 8 * 1024**3
+MAX_BACKUP = 2 * MAX_MEMBER
 MAX_SMALL_MEMBER = 1024**2  # manifest.json and keys.json are read into memory
 SPACE_MARGIN = 64 * 1024**2  # free space kept on the disk beyond the copies a restore makes
 CHUNK = 1 << 20
@@ -87,7 +89,9 @@ def write_backup(session: Session, out: Path, kind: str = "manual", overwrite: b
     steps = Steps(progress, cancel, 1000)
     keyfile = session.datadir.keyfile()
     detail = {"kind": kind}
-    with tempfile.TemporaryDirectory(dir=session.datadir.path, prefix=".backup-") as temp:
+    # The copy is made beside the backup file, on its disk (it is encrypted): the data disk may be the full one.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".backup-") as temp:
         db_copy = Path(temp) / "tnld.db"
         try:
             copy_database(session.db, db_copy, session.key, steps.part(800), cancel)
@@ -127,6 +131,12 @@ def write_backup(session: Session, out: Path, kind: str = "manual", overwrite: b
     try:
         with session.transaction():
             session.audit.append(session.user, "backup", "file", out.name, detail, at=at)
+    except DatabaseError as exc:
+        # A full data disk is when a backup to another disk matters most: keep it (its copy holds the row).
+        if not is_disk_full(exc):
+            out.unlink(missing_ok=True)
+            raise
+        log.warning("backup not recorded in the audit log: the data disk is full")
     except BaseException:
         out.unlink(missing_ok=True)
         raise
@@ -148,8 +158,7 @@ def _audit_copy(db_copy: Path, key: bytes, user: str, name: str, detail: dict, a
 
 def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None:
     """Make the daily backup if the newest one is older than a day; keep the last 14. Returns the new file."""
-    folder = session.datadir.backups / "auto"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(session.datadir.backups / "auto")
     now = now or dt.datetime.now()
 
     def by_time() -> list[Path]:
@@ -310,14 +319,14 @@ def _check_space(folder: Path, needed: int) -> None:
 
 def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, aside: int) -> tuple[dict, bytes, Path]:
     """Check the zip's members and sizes, extract the database (with progress) and check every checksum."""
-    if not path.exists():
-        raise UserError("file.missing", path=str(path))
-    if not path.is_file():
-        raise UserError("file.not_file", path=str(path))
+    path = input_file(path, MAX_BACKUP)
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError("backup.not_backup", path=str(path), reason=str(exc)) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        from app.core.filekinds import wrong_kind
+
+        raise wrong_kind(path, expected=("backup",), quiet=("zip", "other", "json", "empty")) or UserError(
+            "backup.not_backup", path=str(path), reason=str(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != ["keys.json", "manifest.json", "tnld.db"]:
@@ -335,11 +344,14 @@ def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, 
             keys = archive.read("keys.json")
             with archive.open("tnld.db") as source:
                 db_digest = _copy_file(source, db_file, steps, cancel)
-        except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, ValueError, NotImplementedError,
-                RuntimeError) as exc:  # unknown compression, an encrypted member
+        except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, ValueError, EOFError, RecursionError,
+                NotImplementedError, RuntimeError) as exc:  # unknown compression, an encrypted member
             raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
         except OSError as exc:
+            if is_disk_full(exc):
+                raise
             raise UserError("backup.damaged", path=str(path), reason=exc.strerror or str(exc)) from exc
+    make_private(db_file)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise UserError("backup.not_backup", path=str(path), reason="no TNLĐ manifest")
     if manifest.get("version") != VERSION:
@@ -472,7 +484,7 @@ def inspect_backup(target: Session | Path, backup: Path, user: str | None, passw
     usually the same as today's. Refuses a damaged, relabelled or forged backup, another unit's or another
     workstation's. *progress(done, total)* follows the bytes extracted; *cancel()* returning true stops."""
     session, datadir = _target(target)
-    datadir.path.mkdir(parents=True, exist_ok=True)
+    private_folder(datadir.path)
     with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp:
         return _open_backup(session, datadir, Path(backup), user, password, Path(temp), _Steps(progress, 0), cancel,
                             0).info
@@ -490,7 +502,7 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
     changes) and the session is reopened on the restored database."""
     session, datadir = _target(target)
     backup = Path(backup)
-    datadir.path.mkdir(parents=True, exist_ok=True)
+    private_folder(datadir.path)
     aside = _current_size(datadir)
     steps = _Steps(progress, 0)
     with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
@@ -572,7 +584,7 @@ def _save_current(datadir: DataDir, steps: _Steps | None = None, cancel: Cancel 
     while target.exists():  # two restores in one second: never overwrite the first one's copy
         number += 1
         target = datadir.backups / f"{stamp}-{number}"
-    target.mkdir(parents=True)
+    private_folder(target)
     try:
         for name in ("tnld.db", "tnld.db-wal", "keys.json"):
             source = datadir.path / name
@@ -580,6 +592,7 @@ def _save_current(datadir: DataDir, steps: _Steps | None = None, cancel: Cancel 
                 with source.open("rb") as handle:
                     _copy_file(handle, target / name, steps, cancel)
                 shutil.copystat(source, target / name)
+                make_private(target / name)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

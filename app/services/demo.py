@@ -386,5 +386,7 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
             if outcome.plan is not None:
                 report.added += outcome.plan.added
                 report.unchanged += outcome.plan.unchanged
+                report.incidents["added"] += outcome.plan.incidents_added
+                report.incidents["unchanged"] += outcome.plan.incidents_unchanged
             report.changed.update(outcome.changed)
     return report

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import UserError
+from app.core.fsutil import output_file, write_failed
 from app.core.interchange import dumps
 from app.core.model import content_of
 from app.core.periods import Period
@@ -81,11 +82,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     and no trace (`Cancelled`).
     """
     session.require("action.export", *EXPORTERS)
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
-    if out.is_dir():
-        raise UserError("file.not_file", path=str(out))
+    out = output_file(Path(out), overwrite)
     identity = own_identity(session)
     recipient = choose_recipient(session, to)
     lines: list[bytes] = []
@@ -127,7 +124,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
     except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise write_failed(out, exc) from None
     try:
         with session.transaction():
             session.db["bundles_sent"].insert({
@@ -212,6 +209,8 @@ class Plan:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[tuple[str, int, str]] = field(default_factory=list)  # (id, version, accepted|older|conflict)
     changed: Changed = field(default_factory=Changed)  # the ids the bundle added, updated or voided (kept)
+    incidents_added: int = 0  # of `added` and `unchanged`, how many are incidents
+    incidents_unchanged: int = 0
 
     def release(self) -> None:
         """Forget the records once applied and acknowledged (an import of 100 bundles keeps only the counts and
@@ -282,6 +281,41 @@ PARALLEL_FROM = 4  # files; below this a worker process costs more than it saves
 AHEAD = 3  # bundles checked ahead of the one being applied (bounds memory)
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """In each checking process: end when the importing process ends, even when it is killed (kill -9, a closed
+    terminal, the task manager), instead of checking bundles for no one until the PC is restarted.
+
+    On Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG). Everywhere, a thread waits on the
+    parent's sentinel (a pipe on POSIX, the process handle on Windows) and ends this process when it fires."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid and os.name != "nt":  # the parent died before the line above
+        os._exit(1)
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tnld-parent-watch", daemon=True).start()
+
+
 def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
     """(path, Prepared or the UserError that refused it) for each file, in order; checked by a worker process
     ahead of the caller when there are several files and more than one core."""
@@ -301,7 +335,8 @@ def _prepared_in_order(files: list[Path], job: CheckJob, cancel: Cancel | None):
         # Two checkers: once the importing process no longer folds and flags the records itself, checking is the
         # slower side (measured on 100 bundles: 9.8–10.4 s with two, 11.7–12.2 s with one, on 2 cores).
         workers = 2 if (os.cpu_count() or 1) >= 2 else 1
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             pending = deque((path, pool.submit(prepare, path, job)) for path in files[:AHEAD])
             queued = len(pending)
             try:
@@ -476,9 +511,11 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
         return json.loads(row[0]) if row else None
 
     _plan_part(plan, records, held, stored_accident, plan.write, void)
+    added, unchanged = plan.added, plan.unchanged
     incident_ids = [i["id"] for i in incidents]
     _plan_part(plan, list(incidents), session.incidents.versions(incident_ids), session.incidents.stored_version,
                plan.write_incidents, _held_void(session, "incidents", incident_ids), incident=True)
+    plan.incidents_added, plan.incidents_unchanged = plan.added - added, plan.unchanged - unchanged
     return plan
 
 
@@ -579,13 +616,15 @@ def write_receipt(session: Session, bundle: OpenedBundle, plan: Plan, folder: Pa
     parts = [Part(RECEIPT, json.dumps(body, ensure_ascii=False).encode("utf-8"), "application/json")]
     target = Path(folder) / receipt_name(manifest)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # --receipts DIR is made if need be
+        target = output_file(target, force=True)  # an earlier receipt for the same bundle is replaced; a device is not
         build(target, identity, receipt_manifest, parts)
-    except OSError:
+    except (OSError, UserError):
         fallback = session.datadir.path / "receipts" / receipt_name(manifest)
         try:
             build(fallback, identity, receipt_manifest, parts)
         except OSError as exc:
-            raise UserError("file.unwritable", path=str(target), reason=exc.strerror or str(exc)) from None
+            raise write_failed(fallback, exc) from None
         target = fallback
     return target
 

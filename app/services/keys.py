@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes, read_input
+from app.core.filekinds import wrong_kind
+from app.core.fsutil import atomic_write_bytes, input_file, read_input, write_failed
 from app.db.accident_store import utc_now
 from app.db.audit import AuditLog
 from app.db.connection import write_transaction
@@ -66,7 +67,7 @@ def write_card(session: Session, out: Path) -> PublicIdentity:
     try:
         atomic_write_bytes(Path(out), card_bytes(public))
     except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise write_failed(Path(out), exc) from None
     return public
 
 
@@ -82,8 +83,14 @@ class TrustResult:
 
 
 def read_card(path: Path) -> PublicIdentity:
-    path, data = read_input(path)
-    return parse_card(data, str(path))
+    from app.exchange.identity import MAX_CARD_BYTES
+
+    path = input_file(path)
+    try:
+        path, data = read_input(path, MAX_CARD_BYTES)
+        return parse_card(data, str(path))
+    except UserError as error:  # a bundle or a backup given instead of a card: say so
+        raise wrong_kind(path, expected=("card",), quiet=("json", "other", "zip", "empty")) or error from None
 
 
 def _check_card_fits(session: Session, card: PublicIdentity, path: Path) -> None:

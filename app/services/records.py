@@ -28,7 +28,7 @@ from app.core.model import (
 from app.core.periods import Period
 from app.core.progress import Cancel, Progress
 from app.core.progress import check as check_cancel
-from app.core.validation import Context, normalise_for_storage, validate_record
+from app.core.validation import Context, merge_issues, normalise_for_storage, validate_record
 from app.core.vnformat import short_date
 from app.db.accident_store import Filters, utc_now
 from app.services.workspace import Session
@@ -46,19 +46,12 @@ def validation_context(session: Session) -> Context:
 def check(session: Session, raw: Mapping[str, Any], also_known: Container[str] = ()) -> tuple[dict[str, Any], list[Issue]]:
     """Parse and validate a record (an accident, or an incident) without saving it: what the desktop form shows
     as the user types. An incident's linked accidents must be recorded here (or be in *also_known*: the same file)."""
-    accident, issues = parse_record(raw)
-    issues = [issue for issue in issues if issue.level == "error"] + validate_record(accident, validation_context(session))
+    accident, parsed = parse_record(raw)
+    checked = validate_record(accident, validation_context(session))
     if is_incident(accident):
-        issues += _check_links(session, accident, also_known)
-    # A type problem and a rule problem on the same field say the same thing twice: keep the first.
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for issue in issues:
-        key = (issue.field, issue.code)
-        if key not in seen:
-            seen.add(key)
-            unique.append(issue)
-    return normalise_for_storage(accident), unique
+        checked += _check_links(session, accident, also_known)
+    # A value that could not be read gets one message, not a second one from the rules about the same field.
+    return normalise_for_storage(accident), merge_issues(parsed, checked)
 
 
 def _check_links(session: Session, incident: Mapping[str, Any], also_known: Container[str]) -> list[Issue]:
@@ -98,6 +91,8 @@ def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], no
     else:
         session.store.write(accident, origin="entry")
         detail = {"version": accident["version"], "victims": len(accident["victims"])}
+    if action == "voided" and accident.get("void_reason"):
+        detail["reason"] = accident["void_reason"]
     session.audit.append(session.user, {"added": "add", "updated": "update", "voided": "void"}[action],
                          "incident" if incident else "accident", accident["id"], detail)
     return SaveResult(accident["id"], accident["version"], action, tuple(warnings))
@@ -114,12 +109,25 @@ def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
         return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now())
 
 
-def void_accident(session: Session, accident_id: str) -> SaveResult:
-    """Set a record (accident or incident) to void: nothing is ever deleted, and the void travels upward."""
+VOID_REASON_LIMIT = 500
+
+
+def void_accident(session: Session, accident_id: str, reason: str) -> SaveResult:
+    """Set a record (accident or incident) to void, saying why: nothing is ever deleted, the reason is kept in the
+    new version (`void_reason`) and in the audit log, and the void travels upward."""
+    from app.core.text import cleaned, has_surrogates
+
+    text = "" if not isinstance(reason, str) or has_surrogates(reason) else cleaned(reason)[0]
+    if not text or len(text) > VOID_REASON_LIMIT:
+        raise UserError("void.reason_missing" if not text and not (reason or "").strip() else "void.reason_invalid",
+                        limit=VOID_REASON_LIMIT)
     current = session.store.current(accident_id) or session.incidents.current(accident_id)
     if current is None:
         raise UserError("record.unknown", value=accident_id)
-    return save_accident(session, {**current, "status": "void"})
+    return save_accident(session, {**current, "status": "void", "void_reason": text})
+
+
+ACTIONS = ("added", "updated", "voided", "unchanged")
 
 
 @dataclass
@@ -147,6 +155,8 @@ class Changed:
 
 @dataclass
 class AddReport:
+    """What a file (or the demo) did: totals over all records, and `incidents` for the incidents among them."""
+
     added: int = 0
     updated: int = 0
     voided: int = 0
@@ -154,10 +164,24 @@ class AddReport:
     warnings: list[Issue] = field(default_factory=list)
     results: list[SaveResult] = field(default_factory=list)
     changed: Changed = field(default_factory=Changed)  # the ids added, updated or voided
+    incidents: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACTIONS, 0))
 
     @property
     def total(self) -> int:
         return self.added + self.updated + self.voided + self.unchanged
+
+    @property
+    def incident_counts(self) -> dict[str, int]:
+        return dict(self.incidents)
+
+    @property
+    def accident_counts(self) -> dict[str, int]:
+        return {action: getattr(self, action) - self.incidents[action] for action in ACTIONS}
+
+    def count(self, action: str, incident: bool) -> None:
+        setattr(self, action, getattr(self, action) + 1)
+        if incident:
+            self.incidents[action] += 1
 
 
 Source = Callable[[], Iterable[tuple[int, Mapping[str, Any]]]]
@@ -178,7 +202,8 @@ def _checked_lines(session: Session, source: Source):
 
 
 def _digest(digest, raw: Mapping[str, Any]) -> None:
-    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    # surrogatepass: a line may hold half a UTF-16 pair (refused by validation, but digested first)
+    digest.update(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def add_file(session: Session, path: Path, progress: Progress | None = None, cancel: Cancel | None = None,
@@ -219,7 +244,7 @@ def add_records(session: Session, source: Source, progress: Progress | None = No
             _digest(saved, raw)
             accident, _ = parse_record(raw)
             result = _store(session, normalise_for_storage(accident), [], now)
-            setattr(report, result.action, getattr(report, result.action) + 1)
+            report.count(result.action, is_incident(accident))
             report.changed.note(result.id, result.action, is_incident(accident))
             if keep_results:
                 report.results.append(result)
@@ -299,6 +324,22 @@ def delivery_states(session: Session, ids: Sequence[str]) -> dict[str, str]:
             f" WHERE a.id IN ({','.join('?' * len(chunk))}) GROUP BY a.id", chunk).fetchall()
         states.update({row[0]: "delivered" if row[1] else "sent" for row in rows})
     return states
+
+
+def missing_of(session: Session, ids: Sequence[str]) -> dict[str, list[str]]:
+    """For the list: the fields each of these accidents lacks to be complete (`app.core.derived.missing_fields`)."""
+    from app.core.derived import missing_fields
+
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        rows = session.db.execute(
+            "SELECT v.data FROM accidents a JOIN accident_versions v ON v.id = a.id AND v.version = a.version"
+            f" WHERE a.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        for (data,) in rows:
+            record = json.loads(data)
+            found[record["id"]] = missing_fields(record, session.rules)
+    return found
 
 
 def get_accident(session: Session, accident_id: str) -> dict[str, Any]:

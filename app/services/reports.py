@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.derived import birth_year_of
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes
+from app.core.fsutil import atomic_write_bytes, output_file, write_failed
 from app.core.periods import Period
 from app.core.progress import Cancel, Progress, Steps, checked
 from app.core.vnformat import short_date
@@ -486,7 +486,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
                     write_linelist(handle, rows, linelist_columns(with_identifiers), expected,
                                    progress=steps.part(90), cancel=cancel)
             except OSError as exc:
-                raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+                raise write_failed(out, exc) from None
         else:
             data = report_bytes(session, period, fmt, result, kind, steps.part(85), cancel)
             steps.check()  # the last moment to cancel: the file is written next
@@ -496,15 +496,12 @@ def write_report(session: Session, period: Period, kind: str, fmt: str, out: Pat
 
 
 def _new_output(out: Path, overwrite: bool) -> Path:
-    """The file a report will be written to; refused if it exists and may not be replaced."""
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise UserError("file.exists", path=str(out))
-    return out
+    """The file a report will be written to (`fsutil.output_file`: new, or an ordinary file to replace)."""
+    return output_file(Path(out), overwrite)
 
 
 def _write_output(out: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(out, data)
     except OSError as exc:
-        raise UserError("file.unwritable", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise write_failed(out, exc) from None

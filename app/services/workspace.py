@@ -23,11 +23,19 @@ from sqlite_utils import Database
 from app import __version__
 from app.core.codelists import CodeLists
 from app.core.errors import UserError
+from app.core.fsutil import is_disk_full, make_private, private_folder, unwritable_folder
 from app.core.messages import Ref
 from app.core.rules import Rules, default_rules
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
-from app.db.connection import WrongKey, begin_immediate, connect, integrity_errors, write_transaction
+from app.db.connection import (
+    DatabaseError,
+    WrongKey,
+    begin_immediate,
+    connect,
+    integrity_errors,
+    write_transaction,
+)
 from app.db.folderlock import FolderLock
 from app.db.incident_store import IncidentStore
 from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
@@ -225,9 +233,8 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
         from app.core.text import clean
 
         unit_name = clean(office_name)
-    datadir.path.mkdir(parents=True, exist_ok=True)
-    for folder in (datadir.backups, datadir.logs):
-        folder.mkdir(exist_ok=True)
+    for folder in (datadir.path, datadir.backups, datadir.logs):
+        private_folder(folder)  # the data folder and what is in it: its user's only (SPEC § 8)
     lock = FolderLock(datadir.path).acquire(exclusive=True, timeout=EXCLUSIVE_WAIT)
     try:
         return _initialise(datadir, role, unit, unit_name, admin, password, codelists)
@@ -242,6 +249,8 @@ def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: s
     db_key = secrets.token_bytes(32)
     recovery_code = new_recovery_code()
     db = connect(datadir.db_path, db_key)
+    for name in ("", "-wal", "-shm"):  # SQLite gives the -wal and -shm files the database file's permissions
+        make_private(Path(str(datadir.db_path) + name))
     try:
         migrate(db, datadir.db_path, datadir.backups, db_key)
         now = utc_now()
@@ -295,7 +304,8 @@ def _connect(datadir: DataDir, key: bytes) -> Database:
     try:
         return connect(datadir.db_path, key)
     except WrongKey as exc:
-        raise UserError("db.damaged", reason=str(exc)) from exc
+        # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
+        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
 
 
 def _meta(db: Database) -> dict[str, str]:
@@ -345,8 +355,14 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
     try:
         _remove_stale_temporaries(datadir)
         if audit:
-            with session.transaction():
-                session.audit.append(user, "login")
+            try:
+                with session.transaction():
+                    session.audit.append(user, "login")
+            except DatabaseError as exc:
+                # On a full disk the login cannot be recorded; reading, and a backup to another disk, must still work.
+                if not is_disk_full(exc):
+                    raise
+                log.warning("login of %s not recorded: the disk is full", user)
     except BaseException:
         session.close()
         raise

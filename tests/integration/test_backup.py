@@ -18,7 +18,7 @@ def test_backup_and_restore_round_trip(commune_dir, tmp_path):
         records.save_accident(session, kept)
         write_backup(session, tmp_path / "a.tnldbak")
         records.save_accident(session, later)
-        records.void_accident(session, kept["id"])
+        records.void_accident(session, kept["id"], "nhập trùng")
         result = restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=True)
         # The session goes on, on the restored database.
         assert [r["id"] for r in records.list_accidents(session, include_void=True)] == [kept["id"]]

@@ -86,7 +86,7 @@ def test_truncated_empty_and_not_a_zip(office, commune, good, tmp_path):
     refused(office, write(tmp_path / "half.tnld", data[: len(data) // 2]), "bundle.reason.not_zip", 3)
     refused(office, write(tmp_path / "short.tnld", data[:-1]), "bundle.reason.not_zip", 3)
     refused(office, write(tmp_path / "empty.tnld", b""), "bundle.reason.empty", 3)
-    refused(office, write(tmp_path / "text.tnld", "Báo cáo tai nạn\n".encode()), "bundle.reason.not_zip", 3)
+    refused(office, write(tmp_path / "text.tnld", "Báo cáo tai nạn\n".encode()), "file.is_other", 3)
     refused(office, write(tmp_path / "junk.tnld", data + b"extra"), "bundle.reason.container", 3)
 
 

@@ -300,7 +300,7 @@ def test_export_refuses_to_overwrite_and_needs_a_writer(network, tmp_path):
     c1.export("2026", stick / "a.tnld")
     with pytest.raises(UserError) as caught:
         c1.export("2026", stick / "a.tnld")
-    assert caught.value.code == "file.exists"
+    assert caught.value.code == "file.exists_force"
     with c1.session() as session:
         assert session.db.execute("SELECT count(*) FROM bundles_sent").fetchone()[0] == 1
 

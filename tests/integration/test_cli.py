@@ -61,7 +61,7 @@ def test_init_add_list_and_json(tmp_path):
                            victims=[make_victim(name="Triệu Thị Mùi", sex="F", id_number=None)])
     result = tnld("add", str(jsonl(tmp_path / "a.jsonl", [first, second])), data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "Added 2" in result.stdout
+    assert "Accidents: 2 added" in result.stdout
     result = tnld("list", data_dir=data)
     assert result.returncode == 0 and "Triệu Thị Mùi" in result.stdout and "2 of 2" in result.stdout
     result = tnld("list", "--period", "2026-H1", "--json", data_dir=data)
@@ -72,7 +72,7 @@ def test_init_add_list_and_json(tmp_path):
     result = tnld("list", "--search", "TRIEU mui", "--json", data_dir=data)
     assert [a["id"] for a in json.loads(result.stdout)] == [second["id"]]
     result = tnld("add", str(jsonl(tmp_path / "b.jsonl", [dict(second, status="void")])), data_dir=data)
-    assert "voided 1" in result.stdout
+    assert "1 voided" in result.stdout
     assert [a["id"] for a in json.loads(tnld("list", "--json", data_dir=data).stdout)] == [first["id"]]
     assert len(json.loads(tnld("list", "--all", "--json", data_dir=data).stdout)) == 2
     result = tnld("audit", "verify", data_dir=data)
@@ -170,11 +170,11 @@ def test_backup_restore_and_demo_commands(tmp_path):
     data = tmp_path / "demo"
     result = tnld("demo", "--count", "25", "--seed", "7", data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "Added 25" in result.stdout
+    assert "Added 25 synthetic accident(s)" in result.stdout
     listed = json.loads(tnld("list", "--json", data_dir=data).stdout)
     assert len(listed) == 25 and {a["unit"] for a in listed} == {"06040"}
     result = tnld("demo", "--count", "25", "--seed", "7", data_dir=data)
-    assert "Added 0" in result.stdout  # the same seed gives the same records: nothing new
+    assert "Added 0 synthetic accident(s)" in result.stdout  # the same seed gives the same records: nothing new
     result = tnld("backup", "--out", str(tmp_path / "b.tnldbak"), data_dir=data)
     assert result.returncode == 0, result.stderr
     result = tnld("backup", "--out", str(tmp_path / "b.tnldbak"), data_dir=data)
@@ -221,7 +221,8 @@ def test_incidents_added_listed_shown_voided_and_bad_links_refused(tmp_path):
               "village": "Thôn Nà Pàn", "what_failed": "Giàn giáo tre bị sập", "damage_kvnd": 35000,
               "accident_ids": [accident["id"]], "status": "confirmed"}
     result = tnld("add", str(jsonl(tmp_path / "ok.jsonl", [accident, linked])), data_dir=data)
-    assert result.returncode == 0 and "Added 2" in result.stdout, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert "Accidents: 1 added" in result.stdout and "Serious technical incidents: 1 added" in result.stdout
     before = db_state(data)
     stray = dict(linked, id=str(uuid.uuid4()), accident_ids=[str(uuid.uuid4())])
     result = tnld("add", str(jsonl(tmp_path / "bad.jsonl", [make_accident(), stray])), data_dir=data)
@@ -231,7 +232,7 @@ def test_incidents_added_listed_shown_voided_and_bad_links_refused(tmp_path):
     assert listed.returncode == 0 and "Giàn giáo tre bị sập" in listed.stdout and "35.000" in listed.stdout
     assert json.loads(tnld("incidents", "--json", data_dir=data).stdout)[0]["accident_ids"] == [accident["id"]]
     assert json.loads(tnld("show", linked["id"][:8], data_dir=data).stdout)["what_failed"] == "Giàn giáo tre bị sập"
-    assert tnld("void", linked["id"][:8], data_dir=data).returncode == 0
+    assert tnld("void", linked["id"][:8], "--reason", "ghi nhầm", data_dir=data).returncode == 0
     assert "0 serious technical incident(s)" in tnld("incidents", data_dir=data).stdout
     assert "Giàn giáo" in tnld("incidents", "--all", data_dir=data).stdout
 

@@ -47,7 +47,7 @@ def test_saving_again_stores_the_next_version_and_keeps_history(session):
 def test_void_hides_the_record_but_keeps_it(session):
     raw = make_accident()
     records.save_accident(session, raw)
-    result = records.void_accident(session, raw["id"])
+    result = records.void_accident(session, raw["id"], "nhập trùng")
     assert (result.action, result.version) == ("voided", 2)
     assert records.list_accidents(session) == []
     listed = records.list_accidents(session, include_void=True)

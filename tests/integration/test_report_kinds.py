@@ -69,8 +69,8 @@ def office_filled(office_session):
                                                       start=1))
     except ValidationFailed as failure:
         raise AssertionError([str(i) for i in failure.errors]) from None
-    void_accident(office_session, void["id"])
-    void_accident(office_session, mistaken["id"])
+    void_accident(office_session, void["id"], "nhập trùng")
+    void_accident(office_session, mistaken["id"], "nhập nhầm")
     pair = next(p for p in duplicates.candidates(office_session, H1) if p.reason == "id_number")
     duplicates.resolve(office_session, pair.a, pair.b, "same")
     change_setting(office_session, "signer_name", "Nguyễn Văn Bình")
@@ -243,7 +243,7 @@ def test_incidents_travel_in_bundles_with_their_voids(office, commune, tmp_path)
     with commune.session() as session:
         from app.services.records import void_accident
 
-        void_accident(session, first["id"])
+        void_accident(session, first["id"], "nhập trùng")
     commune.export("2026-H1", tmp_path / "two.tnld")
     [outcome] = office.import_files(tmp_path / "two.tnld")
     assert (outcome.plan.updated, outcome.plan.unchanged) == (1, 1)

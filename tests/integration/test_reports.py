@@ -33,7 +33,7 @@ def filled(session):
         add_records(session, lambda: enumerate([fatal, multi, commuting, void, later], start=1))
     except ValidationFailed as failure:
         raise AssertionError([str(i) for i in failure.errors]) from None
-    void_accident(session, void["id"])
+    void_accident(session, void["id"], "nhập trùng")
     return session
 
 
@@ -151,7 +151,7 @@ def test_report_bad_usage(session, tmp_path):
     (tmp_path / "exists.json").write_text("{}")
     with pytest.raises(UserError) as caught:
         write_report(session, Period.parse("2026"), "periodic", "json", tmp_path / "exists.json")
-    assert caught.value.code == "file.exists"
+    assert caught.value.code == "file.exists_force"
 
 
 def _pdf_text(path) -> str:

@@ -49,7 +49,7 @@ def test_the_index_follows_saves_and_voids(session):
     records.save_accident(session, dict(first, occurred_on="2026-06-01", declared_on="2026-06-01"))
     index.refresh(first["id"])
     assert index.find() == [first["id"], second["id"]]
-    records.void_accident(session, second["id"])
+    records.void_accident(session, second["id"], "nhập trùng")
     index.refresh(second["id"])
     assert index.find() == [first["id"]]
     assert index.find(Filters(include_void=True)) == session.store.ids(Filters(include_void=True))

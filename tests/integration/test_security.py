@@ -122,7 +122,7 @@ def test_every_change_is_audited_and_an_edit_of_the_log_is_detected(session):
     raw = make_accident()
     records.save_accident(session, raw)
     records.save_accident(session, dict(raw, work="Hái hồi"))
-    records.void_accident(session, raw["id"])
+    records.void_accident(session, raw["id"], "nhập trùng")
     actions = [row[0] for row in session.db.execute("SELECT action FROM audit ORDER BY seq")]
     assert actions[0] == "init" and actions[-3:] == ["add", "update", "void"]
     assert "login" in actions
