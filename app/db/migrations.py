@@ -279,8 +279,10 @@ def known_names() -> list[str]:
 
 
 def needs_migration(db: Database) -> bool:
-    """True when a step is pending (the caller then takes the folder's exclusive lock before migrating)."""
-    return bool(migrations.pending(db))
+    """True when a step is pending (the caller then takes the folder's exclusive lock before migrating), or when
+    the database names a step this program does not know (`migrate` then refuses it)."""
+    applied = {migration.name for migration in migrations.applied(db)}
+    return bool(migrations.pending(db)) or not applied <= set(known_names())
 
 
 def migrate(db: Database, db_path: Path, backup_dir: Path, key: bytes) -> list[str]:
