@@ -274,6 +274,13 @@ def m0005_incidents(db: Database) -> None:
         db.execute(statement)
 
 
+
+@migrations()
+def m0006_admin_key_rows(db: Database) -> None:
+    """The admin key's audit rows, found at every login without reading the whole log (`app.db.adminkey`)."""
+    db.execute("CREATE INDEX audit_admin_key ON audit (seq) WHERE action = 'admin_key'")
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 
