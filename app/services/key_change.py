@@ -33,6 +33,7 @@ from app.db import adminkey
 from app.db.audit import AuditLog
 from app.db.connection import connect, copy_database, write_transaction
 from app.db.keyfile import KeyFile, key_id, new_recovery_code
+from app.services import workspace
 from app.services.workspace import Session
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def change_key(session: Session, reason: str, change: Change | None = None, prog
     """Give the database a new key (admin), making *change* in the same step. *progress(done, total)* follows the
     pages copied. Refused with a message while another window or command has the data folder open."""
     require_admin_key(session)
-    with session.exclusive():
+    with session.exclusive(workspace.EXCLUSIVE_WAIT):
         return _change_key(session, reason, change, progress)
 
 
