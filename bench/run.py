@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000, help="accidents to add (default 100,000)")
     parser.add_argument("--keep", metavar="DIR", help="keep the data folder here instead of a temp folder")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse the filled store, skip the add")
-    parser.add_argument("--only", choices=("records", "bundles"), help="run one part only")
+    parser.add_argument("--only", choices=("records", "bundles", "login"), help="run one part only")
     parser.add_argument("--bundles", type=int, default=100, help="bundles to import (default 100)")
     parser.add_argument("--per-bundle", type=int, default=500, help="accidents per bundle (default 500)")
     args = parser.parse_args()
@@ -85,6 +85,10 @@ def main() -> None:
     if data.exists() and not args.reuse:
         shutil.rmtree(data)
 
+    if args.only == "login":
+        bench_login(work)
+        print_table(work)
+        return
     if args.only != "records":
         bench_bundles(work, args.bundles, args.per_bundle)
     if args.only == "bundles":
@@ -111,6 +115,40 @@ def print_table(work: Path) -> None:
     for name, shown, target, verdict in ROWS:
         print(f"{name.ljust(width)}  {shown:>14}  {target:>12}  {verdict}")
     print(f"\n(data in {work}; {os.cpu_count()} cores)")
+
+
+def bench_login(work: Path) -> None:
+    """Login (SPEC § 10: ≤ 1.0 s, key derivation included): the scrypt derivation alone, a login of a new data
+    folder (median of 5), and the first login of a version 0.1.0 folder (its key file is upgraded then)."""
+    import statistics
+
+    from app.db import keyfile
+    from app.services.workspace import initialise, login
+
+    print("Login")
+    root = work / "login"
+    shutil.rmtree(root, ignore_errors=True)
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        keyfile._derive(PASSWORD, b"salt" * 4, keyfile.SCRYPT_N, keyfile.SCRYPT_R, keyfile.SCRYPT_P)
+        times.append(time.perf_counter() - started)
+    report(f"scrypt N=2^{keyfile.SCRYPT_N.bit_length() - 1}, r={keyfile.SCRYPT_R} (median of 5)",
+           statistics.median(times), "s")
+    initialise(root / "new", role="commune", unit="06040", admin="admin", password=PASSWORD)
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        login(root / "new", "admin", PASSWORD).close()
+        times.append(time.perf_counter() - started)
+    report("login of a new data folder (median of 5)", statistics.median(times), "s", 1.0)
+    old = shutil.copytree(ROOT / "tests" / "fixtures" / "datadir-v0.1.0", root / "old")
+    started = time.perf_counter()
+    login(old, "admin", "fixture-password").close()
+    report("first login of a 0.1.0 folder (migrations, key file upgraded)", time.perf_counter() - started, "s")
+    started = time.perf_counter()
+    login(old, "admin", "fixture-password").close()
+    report("next login of that folder", time.perf_counter() - started, "s", 1.0)
 
 
 def bench_bundles(work: Path, bundles: int, per_bundle: int) -> None:

@@ -138,7 +138,12 @@ def open_session(args: argparse.Namespace):
     # A data folder set up before its files were made private: only its user may read it (SPEC § 8).
     for private in (datadir.path, datadir.keyfile_path, datadir.db_path, datadir.backups, datadir.logs):
         make_private(private)
-    return login(path, args.user, password_from(args), on_wait=waiting_notice)
+    session = login(path, args.user, password_from(args), on_wait=waiting_notice)
+    from app.core.messages import render
+
+    for code, params in session.notices:  # what the login did or found that the user must know
+        print(render(code, params, translate), file=sys.stderr)
+    return session
 
 
 def waiting_notice(code: str) -> None:
@@ -526,22 +531,57 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def _leaked(args: argparse.Namespace, name: str) -> bool:
+    """Whether another user's old password may be known to someone else: the option, else a question on a
+    terminal, else yes (a new key costs a minute; a leaked password left working costs the data)."""
+    if args.leaked is not None:
+        return args.leaked
+    if sys.stdin is not None and sys.stdin.isatty():
+        answer = input(translate("cli", "Might the old password of {name} be known to someone else? Then the "
+                                        "database gets a new key. [Y/n] ").format(name=name))
+        return answer.strip().lower() not in ("n", "no", "k", "không", "khong")
+    return True
+
+
+def _print_key_change(out: Output, result) -> None:
+    out.line(translate("cli", "The database has a new key; old copies of the key file and old passwords no longer "
+                              "open it."))
+    out.line()
+    out.line(translate("cli", "NEW RECOVERY CODE (shown only now): {code}").format(code=result.recovery_code))
+    out.line(translate("cli", "Print or write it down and keep it locked away; the old recovery code no longer works."))
+    if result.not_sealed:
+        out.line()
+        out.error(translate("cli", "These users had not logged in since TNLĐ was updated and can no longer log in: "
+                                   "{names}. Set a new password for each with: tnld users passwd NAME").format(
+            names=", ".join(result.not_sealed)))
+
+
 def cmd_users(args: argparse.Namespace, out: Output) -> int:
     from app.services import users
 
     with open_session(args) as session:
+        result = None
         if args.users_command == "add":
             users.add_user(session, args.name, args.role, new_password_from(args))
             out.line(translate("cli", "User {name} added with the role {role}.").format(name=args.name, role=args.role))
         elif args.users_command == "passwd":
             if args.name and args.name != session.user:
-                users.reset_password(session, args.name, new_password_from(args))
+                session.require("action.manage_users", "admin")
+                leaked = _leaked(args, args.name)
+                result = users.reset_password(session, args.name, new_password_from(args), leaked=leaked)
             else:
                 users.change_password(session, password_from(args), new_password_from(args))
+                if args.leaked:
+                    result = users.new_key(session)
             out.line(translate("cli", "Password changed."))
         elif args.users_command == "disable":
-            users.set_role(session, args.name, active=False)
+            result = users.disable_user(session, args.name)
             out.line(translate("cli", "User {name} disabled.").format(name=args.name))
+        elif args.users_command == "enable":
+            users.enable_user(session, args.name, new_password_from(args))
+            out.line(translate("cli", "User {name} enabled with the new password.").format(name=args.name))
+        elif args.users_command == "new-key":
+            result = users.new_key(session)
         else:
             rows = users.list_users(session)
             if args.json:
@@ -550,6 +590,9 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
                 for user in rows:
                     state = "" if user.active else translate("cli", "disabled")
                     out.line(f"{user.name:<20} {user.role:<8} {state}".rstrip())
+        if result is not None:
+            _print_key_change(out, result)
+            _after_change(session)
     return EXIT_OK
 
 
@@ -714,7 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=60, metavar="N", help=translate("cli", "how many accidents"))
     p.add_argument("--seed", type=int, default=1, metavar="N", help=translate("cli", "the same seed gives the same data"))
 
-    p = sub("users", translate("cli", "users and roles: list, add, passwd, disable"))
+    p = sub("users", translate("cli", "users and roles: list, add, passwd, disable, enable, new-key"))
     user_commands = p.add_subparsers(dest="users_command", metavar=translate("cli", "COMMAND"))
     q = nested_parser(user_commands, "list", translate("cli", "list users"))
     q.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
@@ -725,8 +768,21 @@ def build_parser() -> argparse.ArgumentParser:
     q = nested_parser(user_commands, "passwd", translate("cli", "change your password, or (admin) another user's"))
     q.add_argument("name", metavar="NAME", nargs="?")
     q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
-    q = nested_parser(user_commands, "disable", translate("cli", "disable a user (admin)"))
+    leak = q.add_mutually_exclusive_group()
+    leak.add_argument("--leaked", dest="leaked", action="store_const", const=True, default=None,
+                      help=translate("cli", "the old password may be known to someone else: give the database a new "
+                                            "key and print a new recovery code (the default, without a terminal)"))
+    leak.add_argument("--not-leaked", dest="leaked", action="store_const", const=False,
+                      help=translate("cli", "only forgotten: keep the database key"))
+    q = nested_parser(user_commands, "disable", translate("cli", "disable a user (admin); the database gets a new key "
+                                                                 "and a new recovery code is printed"))
     q.add_argument("name", metavar="NAME")
+    q = nested_parser(user_commands, "enable", translate("cli", "enable a disabled user again (admin), with a new "
+                                                                "password from --new-password-file"))
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--new-password-file", metavar="FILE", help=translate("cli", "read the new password from FILE"))
+    nested_parser(user_commands, "new-key", translate("cli", "give the database a new key and print a new recovery "
+                                                             "code (admin)"))
     p.set_defaults(json=False)
 
     p = sub("settings", translate("cli", "settings printed on reports (signer, phone) and report due dates"))

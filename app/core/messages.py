@@ -228,13 +228,63 @@ CATALOG: dict[str, str] = {
         "Messages", "no password given; use --password-file FILE or the TNLD_PASSWORD variable"
     ),
     "password.short": QT_TRANSLATE_NOOP(
-        "Messages", "the password must have at least {minimum} characters"
+        "Messages", "the password must have at least {minimum} characters; a few words that only you would put"
+        " together make a good one"
+    ),
+    "password.repeated": QT_TRANSLATE_NOOP(
+        "Messages", "the password uses fewer than {minimum} different characters (spaces not counted); choose a few"
+        " words instead"
+    ),
+    "password.sequence": QT_TRANSLATE_NOOP(
+        "Messages", "the password is a run of letters, digits or keys (like 1234567890 or qwertyuiop), which is"
+        " guessed at once; choose a few words instead"
+    ),
+    "password.common": QT_TRANSLATE_NOOP(
+        "Messages", "the password is one of the most common ones (digits or signs around it do not help), which are"
+        " tried first; choose a few words that only you would put together"
+    ),
+    "password.has_user": QT_TRANSLATE_NOOP(
+        "Messages", "the password contains the user name {user}; choose one that does not"
+    ),
+    "password.has_unit": QT_TRANSLATE_NOOP(
+        "Messages", "the password contains the unit's name ({unit}); choose one that does not"
     ),
     "password.mismatch": QT_TRANSLATE_NOOP("Messages", "the two passwords differ; type the same password twice"),
     "login.failed": QT_TRANSLATE_NOOP(
         "Messages", "wrong user name or password; nothing was opened. Forgot it? An admin can reset it, or use the recovery code"
     ),
     "login.inactive": QT_TRANSLATE_NOOP("Messages", "the user {user} is disabled; ask an admin"),
+    "login.delayed": QT_TRANSLATE_NOOP(
+        "Messages", "several wrong passwords were typed for this user name; waiting a little before the next try…"
+    ),
+    "users.changed_outside": QT_TRANSLATE_NOOP(
+        "Messages", "the users table was changed outside TNLĐ (users: {users}); nothing was opened. Ask an admin to"
+        " log in: TNLĐ then puts the users back as an admin last saved them"
+    ),
+    "users.signature_broken": QT_TRANSLATE_NOOP(
+        "Messages", "the users table or its signature was changed outside TNLĐ; nothing was opened. An admin should"
+        " restore the latest backup with: tnld restore FILE, and tell the office"
+    ),
+    "users.put_back": QT_TRANSLATE_NOOP(
+        "Messages", "the users table had been changed outside TNLĐ (users: {users}); the users were put back as an"
+        " admin last saved them. Check who can use this computer with: tnld users list"
+    ),
+    "users.no_admin_key": QT_TRANSLATE_NOOP(
+        "Messages", "the admin key is not sealed to you on this workstation yet; ask another admin to log in once,"
+        " then try again"
+    ),
+    "recover.disabled": QT_TRANSLATE_NOOP(
+        "Messages", "the user {user} is disabled, and the recovery code does not let a disabled user in; an admin"
+        " can enable them again with: tnld users enable {user}"
+    ),
+    "keys.change_finished": QT_TRANSLATE_NOOP(
+        "Messages", "a change of the database key had been cut short and is now finished; its new recovery code may"
+        " never have been printed: an admin should make a new one with: tnld users new-key"
+    ),
+    "keys.recovery_outdated": QT_TRANSLATE_NOOP(
+        "Messages", "this workstation's recovery code was made before the admin key existed and does not bring it"
+        " back; print a new recovery code with: tnld users new-key"
+    ),
     "recovery.failed": QT_TRANSLATE_NOOP(
         "Messages", "the recovery code is wrong; type it as printed, the dashes may be left out"
     ),
@@ -254,6 +304,14 @@ CATALOG: dict[str, str] = {
     ),
     "user.role": QT_TRANSLATE_NOOP("Messages", "the role must be admin, clerk or viewer, not {value}"),
     "user.last_admin": QT_TRANSLATE_NOOP("Messages", "{user} is the last admin; make another admin first"),
+    "user.self": QT_TRANSLATE_NOOP(
+        "Messages", "you ({user}) cannot disable yourself or change your own role; ask another admin"
+    ),
+    "user.already_disabled": QT_TRANSLATE_NOOP("Messages", "the user {user} is already disabled"),
+    "user.already_active": QT_TRANSLATE_NOOP("Messages", "the user {user} is not disabled"),
+    "user.enable_needs_password": QT_TRANSLATE_NOOP(
+        "Messages", "the user {user} is disabled; enable them with a new password: tnld users enable {user}"
+    ),
     # Database.
     "db.newer": QT_TRANSLATE_NOOP(
         "Messages", "this database was written by a newer version of TNLĐ ({names}); install the newer version"

@@ -90,8 +90,8 @@ class FolderLock:
     """One holder of a data folder's lock: shared while a session is open, exclusive while the database is
     replaced. Not thread-safe: one per session, as a connection is."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = Path(folder) / LOCK_NAME
+    def __init__(self, folder: Path, name: str = LOCK_NAME) -> None:
+        self.path = Path(folder) / name
         self._fd: int | None = None
         self.exclusive = False
 

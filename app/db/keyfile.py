@@ -1,37 +1,58 @@
-"""The key file `keys.json`: the database key, wrapped once per user password and once by the recovery code.
+"""The key file `keys.json`: who can open the database, and with what (docs/design.md, "Keys and passwords").
 
-The database key is 32 random bytes. For each user, a key is derived from the password with scrypt
-(N=2^15, r=8, p=1: about 0.1 s and 32 MiB, parameters stored beside each wrap so they can be raised later) and
-the database key is sealed with ChaCha20-Poly1305, the wrap's name bound as associated data. The printed
-recovery code (125 bits) gets a wrap of its own, so a forgotten password loses nothing. The file also names
-the unit and role so the login window can show them; the database itself holds the authoritative copy.
-It contains no personal data of any victim.
+Version 2. Each user has an X25519 key pair: the public half in clear, the private half sealed with
+ChaCha20-Poly1305 under a key derived from the user's password by scrypt (N=2^17, r=8, p=1: about 0.4 s and
+128 MiB; the parameters are stored with each wrap, so they can be raised later and old wraps still open). The
+database key (32 random bytes) is then sealed *to* each user's public key (X25519 with a fresh ephemeral key,
+HKDF-SHA256, ChaCha20-Poly1305, the wrap's name bound as associated data). So an admin can give the database a
+new key and seal it to every remaining user without knowing their passwords. The admin key (Ed25519, see
+`app.db.adminkey`) is sealed the same way to each admin only. The printed recovery code seals the database key
+and the admin key under scrypt, like a password.
+
+The sealed keys are grouped by database key ("keys", newest first): normally one group; two only while a change
+of key is under way, so that a power cut between re-encrypting the database and saving this file never leaves a
+database that no wrap opens (login keeps the group that opens the database and drops the other).
+
+Version 1 (TNLĐ 0.1–0.3) sealed the database key directly under each password (scrypt N=2^15). Such a file is
+read as version 2 with those "legacy" wraps; each user is given a key pair at their next login.
+
+The file also names the unit and role so the login window can show them; the database itself holds the
+authoritative copy. It contains no personal data of any victim.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes
 
 FORMAT = "tnld-keys"
-VERSION = 1
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+VERSION = 2
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+SEAL = "x25519-hkdf-sha256-chacha20poly1305"
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back by hand
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 5, 5
+LOCK_NAME = "keys.lock"
+LOCK_WAIT = 30.0
 
 
 class WrongSecret(Exception):
@@ -50,21 +71,61 @@ def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
 
-def wrap_key(db_key: bytes, secret: str, wrap_id: str) -> dict[str, Any]:
+def key_id(db_key: bytes) -> str:
+    """A short name for a database key (in the key file and the audit log); it reveals nothing of the key."""
+    return hashlib.sha256(b"tnld-key-id/1" + db_key).hexdigest()[:16]
+
+
+# Sealing under a secret (password, recovery code) with scrypt.
+def seal_with_secret(payload: bytes, secret: str, label: str) -> dict[str, Any]:
     salt, nonce = os.urandom(16), os.urandom(12)
     kek = _derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    sealed = ChaCha20Poly1305(kek).encrypt(nonce, db_key, f"tnld-key-wrap/1:{wrap_id}".encode())
+    sealed = ChaCha20Poly1305(kek).encrypt(nonce, payload, label.encode())
     return {"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt), "nonce": _b64(nonce),
             "sealed": _b64(sealed)}
 
 
-def unwrap_key(wrap: dict[str, Any], secret: str, wrap_id: str) -> bytes:
+def open_with_secret(wrap: dict[str, Any], secret: str, label: str) -> bytes:
     try:
         kek = _derive(secret, _unb64(wrap["salt"]), int(wrap["n"]), int(wrap["r"]), int(wrap["p"]))
-        return ChaCha20Poly1305(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["sealed"]),
-                                             f"tnld-key-wrap/1:{wrap_id}".encode())
+        return ChaCha20Poly1305(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["sealed"]), label.encode())
     except InvalidTag as exc:
-        raise WrongSecret(wrap_id) from exc
+        raise WrongSecret(label) from exc
+
+
+# Version 1's wraps, kept so that old names of the functions still work (tests, the frozen fixture).
+def wrap_key(db_key: bytes, secret: str, wrap_id: str) -> dict[str, Any]:
+    return seal_with_secret(db_key, secret, f"tnld-key-wrap/1:{wrap_id}")
+
+
+def unwrap_key(wrap: dict[str, Any], secret: str, wrap_id: str) -> bytes:
+    return open_with_secret(wrap, secret, f"tnld-key-wrap/1:{wrap_id}")
+
+
+# Sealing to a public key: anyone can seal, only the holder of the private key opens.
+def _seal_key(shared: bytes, ephemeral: bytes, public: bytes, name: str) -> ChaCha20Poly1305:
+    info = b"tnld-seal/2:" + name.encode() + ephemeral + public
+    return ChaCha20Poly1305(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared))
+
+
+def seal_to(public: bytes, payload: bytes, name: str) -> dict[str, Any]:
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    nonce = os.urandom(12)
+    sealed = _seal_key(shared, ephemeral_public, public, name).encrypt(nonce, payload, f"tnld-seal/2:{name}".encode())
+    return {"alg": SEAL, "ephemeral": _b64(ephemeral_public), "nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+
+def open_sealed(wrap: dict[str, Any], private: X25519PrivateKey, name: str) -> bytes:
+    ephemeral = _unb64(wrap["ephemeral"])
+    public = private.public_key().public_bytes_raw()
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return _seal_key(shared, ephemeral, public, name).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["sealed"]),
+                                                                  f"tnld-seal/2:{name}".encode())
+    except (InvalidTag, ValueError) as exc:
+        raise WrongSecret(name) from exc
 
 
 def new_recovery_code() -> str:
@@ -80,6 +141,36 @@ def normalise_recovery_code(text: str) -> str:
     return "-".join(groups)
 
 
+def _private_label(user: str) -> str:
+    return f"tnld-user-key/2:{user}"
+
+
+RECOVERY_LABEL = "tnld-key-wrap/2:recovery"
+
+
+@dataclass
+class Opened:
+    """What a user's password opened: the database keys it unwraps (newest first, with their group's index) and
+    the user's private key (None for a user still on a version 1 wrap)."""
+
+    user: str
+    keys: list[tuple[int, bytes]]
+    private: X25519PrivateKey | None
+    private_n: int  # the scrypt cost of the wrap that opened: below SCRYPT_N it is sealed again at login
+
+    @property
+    def legacy(self) -> bool:
+        return self.private is None
+
+
+@dataclass(frozen=True)
+class Recovered:
+    index: int
+    db_key: bytes
+    admin_seed: bytes | None  # None for a version 1 recovery wrap (it holds the database key only)
+    n: int
+
+
 @dataclass
 class KeyFile:
     path: Path
@@ -87,21 +178,14 @@ class KeyFile:
 
     @classmethod
     def create(cls, path: Path, *, role: str, unit: str, unit_name: str, db_key: bytes, admin: str,
-               password: str, recovery_code: str) -> KeyFile:
-        data = {
-            "format": FORMAT,
-            "version": VERSION,
-            "role": role,
-            "unit": unit,
-            "unit_name": unit_name,
-            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "default_user": admin,
-            "wraps": {
-                f"user:{admin}": wrap_key(db_key, password, f"user:{admin}"),
-                "recovery": wrap_key(db_key, normalise_recovery_code(recovery_code), "recovery"),
-            },
-        }
-        keyfile = cls(Path(path), data)
+               password: str, recovery_code: str, admin_seed: bytes, admin_public: bytes) -> KeyFile:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        keyfile = cls(Path(path), {
+            "format": FORMAT, "version": VERSION, "role": role, "unit": unit, "unit_name": unit_name,
+            "created_at": now, "default_user": admin, "users": {}, "keys": [],
+        })
+        keyfile.set_user_keys(admin, password)
+        keyfile.add_group(db_key, admin_seed, admin_public, recovery_code, users=[admin], admins=[admin])
         keyfile.save()
         return keyfile
 
@@ -115,17 +199,40 @@ class KeyFile:
 
     @classmethod
     def from_data(cls, path: Path, data: Any) -> KeyFile:
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("wraps"), dict):
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise UserError("datadir.keyfile_damaged", path=str(path), reason="not a TNLĐ key file")
-        if data.get("version") != VERSION:
-            raise UserError("db.newer", names=f"keys.json version {data.get('version')}")
+        version = data.get("version")
+        if version == 1 and isinstance(data.get("wraps"), dict):
+            data = {key: value for key, value in data.items() if key != "wraps"} | {
+                "version": VERSION, "users": {}, "keys": [{"id": None, "wraps": data["wraps"]}]}
+        elif version != VERSION:
+            raise UserError("db.newer", names=f"keys.json version {version}")
+        if not isinstance(data.get("users"), dict) or not isinstance(data.get("keys"), list) or not data["keys"]:
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason="no keys")
         return cls(Path(path), data)
 
     def save(self) -> None:
-        atomic_write_bytes(self.path, json.dumps(self.data, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write_bytes(self.path, self.to_bytes())
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    @contextlib.contextmanager
+    def updating(cls, path: Path) -> Iterator[KeyFile]:
+        """Read, change and save the key file with no other TNLĐ process doing the same meanwhile (its own small
+        lock, `keys.lock`): two sessions that add users at once must not lose one of them."""
+        from app.db.folderlock import FolderLock
+
+        lock = FolderLock(Path(path).parent, LOCK_NAME).acquire(exclusive=True, timeout=LOCK_WAIT)
+        try:
+            keyfile = cls.load(path)
+            before = keyfile.to_bytes()
+            yield keyfile
+            if keyfile.to_bytes() != before:
+                keyfile.save()
+        finally:
+            lock.release()
 
     @property
     def role(self) -> str:
@@ -136,27 +243,176 @@ class KeyFile:
         return self.data["unit"]
 
     @property
+    def unit_name(self) -> str:
+        return self.data.get("unit_name", "")
+
+    @property
     def default_user(self) -> str:
         return self.data.get("default_user", "")
 
-    def users(self) -> list[str]:
-        return sorted(name[5:] for name in self.data["wraps"] if name.startswith("user:"))
+    @property
+    def groups(self) -> list[dict[str, Any]]:
+        return self.data["keys"]
 
-    def unlock(self, user: str, password: str) -> bytes:
-        wrap = self.data["wraps"].get(f"user:{user}")
-        if wrap is None:
-            # Spend the same time as a real attempt, so a wrong user name is not told apart by timing.
+    def users(self) -> list[str]:
+        names = set(self.data["users"])
+        for group in self.groups:
+            names.update(name[5:] for name in group["wraps"] if name.startswith("user:"))
+        return sorted(names)
+
+    def public_key(self, user: str) -> bytes | None:
+        entry = self.data["users"].get(user)
+        return _unb64(entry["public"]) if entry else None
+
+    def is_legacy(self, user: str) -> bool:
+        return user not in self.data["users"]
+
+    # Opening.
+    def open_user(self, user: str, password: str) -> Opened:
+        """Open what *user*'s password opens; `WrongSecret` for a wrong password or an unknown user (after the
+        same time spent: a wrong user name is not told apart by timing)."""
+        entry = self.data["users"].get(user)
+        if entry is not None:
+            private = X25519PrivateKey.from_private_bytes(open_with_secret(entry["private"], password,
+                                                                           _private_label(user)))
+            keys = []
+            for index, group in enumerate(self.groups):
+                wrap = group["wraps"].get(f"user:{user}")
+                if wrap is not None and wrap.get("alg") == SEAL:
+                    with contextlib.suppress(WrongSecret):
+                        keys.append((index, open_sealed(wrap, private, f"user:{user}")))
+            if not keys:
+                raise WrongSecret(user)
+            return Opened(user, keys, private, int(entry["private"]["n"]))
+        legacy = [(index, group["wraps"][f"user:{user}"]) for index, group in enumerate(self.groups)
+                  if group["wraps"].get(f"user:{user}", {}).get("kdf") == "scrypt"]
+        if not legacy:
             _derive(password, b"\0" * 16, SCRYPT_N, SCRYPT_R, SCRYPT_P)
             raise WrongSecret(user)
-        return unwrap_key(wrap, password, f"user:{user}")
+        keys = [(index, unwrap_key(wrap, password, f"user:{user}")) for index, wrap in legacy]
+        return Opened(user, keys, None, int(legacy[0][1]["n"]))
+
+    def unlock(self, user: str, password: str) -> bytes:
+        """The newest database key *user*'s password opens."""
+        return self.open_user(user, password).keys[0][1]
+
+    def admin_seed(self, opened: Opened, index: int) -> bytes | None:
+        """The admin key sealed to *opened*'s user in group *index*, if any."""
+        wrap = self.groups[index]["wraps"].get(f"admin:{opened.user}")
+        if wrap is None or opened.private is None:
+            return None
+        try:
+            return open_sealed(wrap, opened.private, f"admin:{opened.user}")
+        except WrongSecret:
+            return None
+
+    def open_recovery(self, code: str) -> list[Recovered]:
+        code = normalise_recovery_code(code)
+        found = []
+        for index, group in enumerate(self.groups):
+            wrap = group["wraps"].get("recovery")
+            if wrap is None:
+                continue
+            with contextlib.suppress(WrongSecret):
+                if wrap.get("v") == 2:
+                    payload = open_with_secret(wrap, code, RECOVERY_LABEL)
+                    found.append(Recovered(index, payload[:32], payload[32:64] or None, int(wrap["n"])))
+                else:
+                    found.append(Recovered(index, unwrap_key(wrap, code, "recovery"), None, int(wrap["n"])))
+        if not found:
+            raise WrongSecret("recovery")
+        return found
 
     def unlock_with_recovery(self, code: str) -> bytes:
-        return unwrap_key(self.data["wraps"]["recovery"], normalise_recovery_code(code), "recovery")
+        return self.open_recovery(code)[0].db_key
 
-    def set_password(self, user: str, db_key: bytes, password: str) -> None:
-        self.data["wraps"][f"user:{user}"] = wrap_key(db_key, password, f"user:{user}")
-        self.save()
+    def group_of(self, db_key: bytes) -> int:
+        """The index of the group of *db_key* (a version 1 group gets its id here)."""
+        wanted = key_id(db_key)
+        for index, group in enumerate(self.groups):
+            if group.get("id") == wanted:
+                return index
+        for index, group in enumerate(self.groups):
+            if group.get("id") is None:
+                group["id"] = wanted
+                return index
+        raise KeyError(wanted)
+
+    # Changing.
+    def set_user_keys(self, user: str, password: str) -> X25519PrivateKey:
+        """A new key pair for *user*, its private half sealed under *password*; the user's wraps, made for the
+        old pair, are dropped (the caller seals what the user may open to the new public key)."""
+        private = X25519PrivateKey.generate()
+        self.data["users"][user] = {
+            "public": _b64(private.public_key().public_bytes_raw()),
+            "private": seal_with_secret(private.private_bytes_raw(), password, _private_label(user)),
+        }
+        for group in self.groups:
+            group["wraps"].pop(f"user:{user}", None)
+            group["wraps"].pop(f"admin:{user}", None)
+        return private
+
+    def reseal_private(self, user: str, private: X25519PrivateKey, password: str) -> None:
+        """Seal *user*'s private key again (a new password, or stronger scrypt parameters)."""
+        self.data["users"][user]["private"] = seal_with_secret(private.private_bytes_raw(), password,
+                                                               _private_label(user))
+
+    def wrap_for(self, index: int, user: str, db_key: bytes) -> None:
+        public = self.public_key(user)
+        if public is None:
+            raise KeyError(user)
+        self.groups[index]["wraps"][f"user:{user}"] = seal_to(public, db_key, f"user:{user}")
+
+    def wrap_admin(self, index: int, user: str, admin_seed: bytes) -> None:
+        public = self.public_key(user)
+        if public is None:
+            raise KeyError(user)
+        self.groups[index]["wraps"][f"admin:{user}"] = seal_to(public, admin_seed, f"admin:{user}")
+
+    def has_admin_wrap(self, index: int, user: str) -> bool:
+        return f"admin:{user}" in self.groups[index]["wraps"]
+
+    def drop_admin(self, user: str) -> None:
+        for group in self.groups:
+            group["wraps"].pop(f"admin:{user}", None)
 
     def remove_user(self, user: str) -> None:
-        self.data["wraps"].pop(f"user:{user}", None)
-        self.save()
+        self.data["users"].pop(user, None)
+        for group in self.groups:
+            group["wraps"].pop(f"user:{user}", None)
+            group["wraps"].pop(f"admin:{user}", None)
+
+    def set_recovery(self, index: int, code: str, db_key: bytes, admin_seed: bytes | None) -> None:
+        wrap = seal_with_secret(db_key + (admin_seed or b""), normalise_recovery_code(code), RECOVERY_LABEL)
+        self.groups[index]["wraps"]["recovery"] = wrap | {"v": 2}
+
+    def recovery_holds_admin_key(self, index: int) -> bool:
+        return self.groups[index]["wraps"].get("recovery", {}).get("v") == 2 and bool(
+            self.groups[index].get("admin_public"))
+
+    def add_group(self, db_key: bytes, admin_seed: bytes, admin_public: bytes, recovery_code: str, *,
+                  users: list[str], admins: list[str]) -> list[str]:
+        """Put a new database key first, sealed to *users* (and the admin key to *admins*) and to the recovery
+        code. Returns the users it could not be sealed to: those still on a version 1 wrap, without a key pair."""
+        self.groups.insert(0, {"id": key_id(db_key), "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                               "admin_public": admin_public.hex(), "wraps": {}})
+        missing = []
+        for user in users:
+            if self.public_key(user) is None:
+                missing.append(user)
+                continue
+            self.wrap_for(0, user, db_key)
+            if user in admins:
+                self.wrap_admin(0, user, admin_seed)
+        self.set_recovery(0, recovery_code, db_key, admin_seed)
+        return missing
+
+    def keep_only(self, index: int) -> bool:
+        """Drop every group but *index*; True when there were others."""
+        if len(self.groups) == 1:
+            return False
+        self.data["keys"] = [self.groups[index]]
+        return True
+
+    def drop_group(self, group_id: str) -> None:
+        self.data["keys"] = [group for group in self.groups if group.get("id") != group_id] or self.groups[:1]

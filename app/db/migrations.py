@@ -274,13 +274,22 @@ def m0005_incidents(db: Database) -> None:
         db.execute(statement)
 
 
+
+@migrations()
+def m0006_admin_key_rows(db: Database) -> None:
+    """The admin key's audit rows, found at every login without reading the whole log (`app.db.adminkey`)."""
+    db.execute("CREATE INDEX audit_admin_key ON audit (seq) WHERE action = 'admin_key'")
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 
 
 def needs_migration(db: Database) -> bool:
-    """True when a step is pending (the caller then takes the folder's exclusive lock before migrating)."""
-    return bool(migrations.pending(db))
+    """True when a step is pending (the caller then takes the folder's exclusive lock before migrating), or when
+    the database names a step this program does not know (`migrate` then refuses it)."""
+    applied = {migration.name for migration in migrations.applied(db)}
+    return bool(migrations.pending(db)) or not applied <= set(known_names())
 
 
 def migrate(db: Database, db_path: Path, backup_dir: Path, key: bytes) -> list[str]:

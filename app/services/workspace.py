@@ -2,8 +2,9 @@
 
 A data folder holds `keys.json` (the wrapped database key), `tnld.db` (the SQLCipher database and its WAL),
 `backups/`, `logs/` and optionally `codelists/` (newer code lists that replace the bundled ones).
-`login` unwraps the key, opens and migrates the database, records the login in the audit log and returns a
-`Session`: the context object every service function takes (STYLE § 3).
+`login` unwraps the key, opens and migrates the database, checks the users table against the admin key's
+signature, records the login in the audit log and returns a `Session`: the context object every service
+function takes (STYLE § 3). Keys and passwords: docs/design.md, `app.db.keyfile`, `app.db.adminkey`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from app.core.codelists import CodeLists
 from app.core.errors import UserError
 from app.core.fsutil import is_disk_full, make_private, private_folder, unwritable_folder
 from app.core.messages import Ref
+from app.core.passwords import MIN_LENGTH
+from app.core.passwords import check_password as _check_password
 from app.core.rules import Rules, default_rules
+from app.db import adminkey
 from app.db.accident_store import AccidentStore, utc_now
 from app.db.audit import AuditLog
 from app.db.connection import (
@@ -38,14 +42,15 @@ from app.db.connection import (
 )
 from app.db.folderlock import FolderLock
 from app.db.incident_store import IncidentStore
-from app.db.keyfile import KeyFile, WrongSecret, new_recovery_code
+from app.db.keyfile import SCRYPT_N, KeyFile, Opened, WrongSecret, new_recovery_code
 from app.db.migrations import migrate, needs_migration
+from app.services.login_delays import LoginDelays
 
 log = logging.getLogger(__name__)
 
 ROLES = ("commune", "office")
 USER_ROLES = ("admin", "clerk", "viewer")
-MIN_PASSWORD = 8
+MIN_PASSWORD = MIN_LENGTH
 _USER_NAME = re.compile(r"^[\w.\-]{1,40}$")
 OPEN_WAIT = 120.0  # seconds a new session waits while a restore or re-key replaces the database
 EXCLUSIVE_WAIT = 10.0  # seconds a restore, migration or re-key waits for the other sessions to close
@@ -103,6 +108,8 @@ class Session:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
     lock: FolderLock | None = None  # the folder's lock, held shared while the session is open
     on_wait: Waiting | None = None  # the command line prints, the desktop shows it in the status bar
+    admin_key: bytes | None = None  # the admin key's private half (admins only): signs the users table
+    notices: list[tuple[str, dict]] = field(default_factory=list)  # messages (code, parameters) to show after login
 
     def __post_init__(self) -> None:
         self._bind(self.db)
@@ -136,7 +143,8 @@ class Session:
             raise
         worker = Session(datadir=self.datadir, db=db, key=self.key, user=self.user, user_role=self.user_role,
                          role=self.role, unit=self.unit, unit_name=self.unit_name, codelists=self.codelists,
-                         rules=self.rules, clock=self.clock, lock=lock, on_wait=self.on_wait)
+                         rules=self.rules, clock=self.clock, lock=lock, on_wait=self.on_wait,
+                         admin_key=self.admin_key)
         return worker
 
     @contextlib.contextmanager
@@ -187,12 +195,9 @@ class Session:
         self.close()
 
 
-def check_password(password: str | None) -> str:
-    if not password:
-        raise UserError("password.missing")
-    if len(password) < MIN_PASSWORD:
-        raise UserError("password.short", minimum=MIN_PASSWORD)
-    return password
+def check_password(password: str | None, user: str = "", unit_name: str = "") -> str:
+    """The password rule (`app.core.passwords`): a `UserError` that says what is wrong, or the password."""
+    return _check_password(password, user, unit_name)
 
 
 def check_user_name(name: str) -> str:
@@ -217,7 +222,8 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
     if role not in ROLES:
         raise UserError("init.role", value=role)
     check_user_name(admin)
-    check_password(password)
+    if not password:
+        raise UserError("password.missing")
     codelists = codelists or CodeLists(datadir.codelists)
     if datadir.is_initialised() or datadir.db_path.exists():
         raise UserError("datadir.exists", path=str(datadir.path))
@@ -233,6 +239,7 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
         from app.core.text import clean
 
         unit_name = clean(office_name)
+    check_password(password, admin, unit_name)
     for folder in (datadir.path, datadir.backups, datadir.logs):
         private_folder(folder)  # the data folder and what is in it: its user's only (SPEC § 8)
     lock = FolderLock(datadir.path).acquire(exclusive=True, timeout=EXCLUSIVE_WAIT)
@@ -247,6 +254,7 @@ def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: s
     if datadir.is_initialised() or datadir.db_path.exists():  # another set-up got there first
         raise UserError("datadir.exists", path=str(datadir.path))
     db_key = secrets.token_bytes(32)
+    admin_seed = adminkey.new_seed()
     recovery_code = new_recovery_code()
     db = connect(datadir.db_path, db_key)
     for name in ("", "-wal", "-shm"):  # SQLite gives the -wal and -shm files the database file's permissions
@@ -264,6 +272,8 @@ def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: s
             )
             db["users"].insert({"name": admin, "role": "admin", "full_name": None, "active": 1, "created_at": now})
             AuditLog(db).append(admin, "init", "workstation", unit, {"role": role})
+            adminkey.add_key(db, admin, admin_seed)
+            adminkey.sign_users(db, admin_seed)
         from app.services.keys import create_identity
 
         create_identity(db, db_key, admin, role, unit, unit_name)
@@ -271,7 +281,8 @@ def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: s
         db.close()
     # The key file is written last: a folder without it is not initialised, and can be set up again.
     KeyFile.create(datadir.keyfile_path, role=role, unit=unit, unit_name=unit_name, db_key=db_key, admin=admin,
-                   password=password, recovery_code=recovery_code)
+                   password=password, recovery_code=recovery_code, admin_seed=admin_seed,
+                   admin_public=adminkey.public_of(admin_seed))
     log.info("initialised a %s workstation for unit %s", role, unit)
     return InitResult(recovery_code, unit, unit_name, role)
 
@@ -312,48 +323,44 @@ def _meta(db: Database) -> dict[str, str]:
     return {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
 
 
-def _session(datadir: DataDir, db: Database, key: bytes, user: str, clock=None, lock: FolderLock | None = None,
-             on_wait: Waiting | None = None) -> Session:
-    row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
-    if row is None:
-        db.close()
-        raise UserError("login.failed")
-    if not row[1]:
-        db.close()
-        raise UserError("login.inactive", user=user)
-    meta = _meta(db)
-    session = Session(datadir=datadir, db=db, key=key, user=user, user_role=row[0], role=meta["role"],
-                      unit=meta["unit"], unit_name=meta["unit_name"], codelists=CodeLists(datadir.codelists),
-                      lock=lock, on_wait=on_wait)
-    if clock is not None:
-        session.clock = clock
-    return session
+def _open_first(datadir: DataDir, keys: list[bytes], lock: FolderLock | None,
+                on_wait: Waiting | None = None) -> tuple[Database, int]:
+    """Open the database with the first of *keys* that opens it (two only while a change of key was cut short);
+    returns the database and the position of the key."""
+    for position, key in enumerate(keys):
+        try:
+            return open_database(datadir, key, lock, on_wait), position
+        except UserError as error:
+            if error.code != "db.damaged" or position == len(keys) - 1:
+                raise
+    raise UserError("login.failed")
 
 
 def login(path: Path, user: str | None, password: str | None, *, clock=None, audit: bool = True,
-          on_wait: Waiting | None = None) -> Session:
+          on_wait: Waiting | None = None, delays: LoginDelays | None = None) -> Session:
     """Unlock the data folder as *user* (default: the admin named at set-up). A wrong password opens nothing.
 
-    The session holds the folder's lock shared until it is closed, so a restore or a change of key waits for it
-    (or is refused) rather than replace the database under it. *on_wait* is told when it waits for another."""
+    After three wrong passwords for a name, each further try first waits a growing delay (*delays*, kept in the
+    data folder). The session holds the folder's lock shared until it is closed, so a restore or a change of key
+    waits for it (or is refused) rather than replace the database under it. *on_wait* is told when it waits."""
     datadir = DataDir(Path(path))
     keyfile = datadir.keyfile()
     user = user or keyfile.default_user
     if not password:
         raise UserError("password.missing")
-    try:
-        key = keyfile.unlock(user, password)
-    except WrongSecret:
-        log.warning("failed login at %s", datadir.path)
-        raise UserError("login.failed") from None
+    delays = delays or LoginDelays(datadir.path)
+    delays.wait(user, on_wait)
     lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT, on_wait=on_wait)
     try:
-        session = _session(datadir, open_database(datadir, key, lock, on_wait), key, user, clock, lock, on_wait)
+        session, opened, check = _unlock(datadir, user, password, lock, on_wait, delays)
     except BaseException:
         lock.release()
         raise
+    if clock is not None:
+        session.clock = clock
     try:
         _remove_stale_temporaries(datadir)
+        _bring_keys_up_to_date(session, opened, password, check)
         if audit:
             try:
                 with session.transaction():
@@ -369,13 +376,112 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
     return session
 
 
+def _unlock(datadir: DataDir, user: str, password: str, lock: FolderLock, on_wait: Waiting | None,
+            delays: LoginDelays) -> tuple[Session, Opened, adminkey.UsersCheck]:
+    keyfile = datadir.keyfile()  # read again under the lock: the key may have changed while this login waited
+    try:
+        opened = keyfile.open_user(user, password)
+    except WrongSecret:
+        delays.failed(user)
+        log.warning("failed login at %s", datadir.path)
+        raise UserError("login.failed") from None
+    delays.succeeded(user)
+    db, position = _open_first(datadir, [key for _index, key in opened.keys], lock, on_wait)
+    index, key = opened.keys[position]
+    try:
+        check = adminkey.check_users(db)
+        entry = check.role_of(user)
+        if entry is None:
+            raise UserError("login.failed")
+        role, active = entry
+        if not active:
+            raise UserError("login.inactive", user=user)
+        admin_seed = keyfile.admin_seed(opened, index) if role == "admin" else None
+        if admin_seed is not None and adminkey.public_of(admin_seed) != check.public:
+            admin_seed = None  # sealed for an admin key no longer in force
+        notices: list[tuple[str, dict]] = []
+        if check.changed:
+            # Roles or active flags changed by hand, without the admin key: only an admin may go on, and their
+            # login puts the signed rows back (audited).
+            if admin_seed is None:
+                raise UserError("users.changed_outside", users=", ".join(check.changed))
+            with write_transaction(db, on_wait):
+                adminkey.put_back(db, check)
+                AuditLog(db).append(user, "users_put_back", "user", None, {"users": check.changed})
+            log.warning("the users table was changed outside TNLĐ; the signed rows were put back")
+            notices.append(("users.put_back", {"users": ", ".join(check.changed)}))
+        meta = _meta(db)
+    except BaseException:
+        db.close()
+        raise
+    session = Session(datadir=datadir, db=db, key=key, user=user, user_role=role, role=meta["role"],
+                      unit=meta["unit"], unit_name=meta["unit_name"], codelists=CodeLists(datadir.codelists),
+                      lock=lock, on_wait=on_wait, admin_key=admin_seed, notices=notices)
+    return session, opened, check
+
+
+def _bring_keys_up_to_date(session: Session, opened: Opened, password: str, check: adminkey.UsersCheck) -> None:
+    """What only this login can do, with the user's password at hand: give a user of a version 1 key file a key
+    pair, seal their private key with today's scrypt cost, make the admin key of a folder older than it (an
+    admin's login), seal the admin key to admins who have none yet, and drop a key group that a change of key cut
+    short left behind. Nothing to do, nothing written."""
+    keyfile = session.datadir.keyfile()
+    new_admin_key = session.user_role == "admin" and check.public is None
+    admins = [name for name, (role, active) in check.signed.items() if role == "admin" and active]
+    unnamed = any(group.get("id") is None for group in keyfile.groups)
+    index = keyfile.group_of(session.key)
+    if not (opened.legacy or opened.private_n < SCRYPT_N or new_admin_key or len(keyfile.groups) > 1 or unnamed
+            or (session.admin_key is not None and any(
+                keyfile.public_key(name) is not None and not keyfile.has_admin_wrap(index, name) for name in admins))):
+        _warn_about_recovery(session, keyfile, index)
+        return
+    if new_admin_key:
+        seed = adminkey.new_seed()
+        with session.transaction():
+            new_admin_key = adminkey.current_public(session.db) is None  # another admin's login may have made it
+            if new_admin_key:
+                adminkey.add_key(session.db, session.user, seed)
+                adminkey.sign_users(session.db, seed)
+        if new_admin_key:
+            session.admin_key = seed
+            log.info("made the admin key of a data folder older than it")
+    with KeyFile.updating(session.datadir.keyfile_path) as keyfile:
+        index = keyfile.group_of(session.key)
+        if opened.legacy:
+            keyfile.set_user_keys(session.user, password)
+            keyfile.wrap_for(index, session.user, session.key)
+        elif opened.private_n < SCRYPT_N and opened.private is not None:
+            keyfile.reseal_private(session.user, opened.private, password)
+        if session.admin_key is not None:
+            if new_admin_key:
+                keyfile.groups[index]["admin_public"] = adminkey.public_of(session.admin_key).hex()
+            for name in admins:
+                if keyfile.public_key(name) is not None and not keyfile.has_admin_wrap(index, name):
+                    keyfile.wrap_admin(index, name, session.admin_key)
+        if keyfile.keep_only(index):
+            if index == 0:  # the database has its new key, the old one had not been dropped yet
+                log.warning("finished a change of key that a power cut or a crash interrupted")
+                session.notices.append(("keys.change_finished", {}))
+            else:
+                log.warning("dropped the new key of a change of key that did not finish (the database kept its key)")
+                index = 0
+    _warn_about_recovery(session, keyfile, index)
+
+
+def _warn_about_recovery(session: Session, keyfile: KeyFile, index: int) -> None:
+    """An admin of a folder set up before the admin key is told, until they make one, that the recovery code
+    printed back then does not bring the admin key back."""
+    if session.admin_key is not None and not keyfile.recovery_holds_admin_key(index):
+        session.notices.append(("keys.recovery_outdated", {}))
+
+
 def _remove_stale_temporaries(datadir: DataDir, older_than: float = 3600) -> None:
-    """Temp folders of a backup or restore cut short by a power cut (they hold only encrypted copies)."""
+    """Temp folders of a backup, restore or change of key cut short by a power cut (only encrypted copies)."""
     import shutil
     import time
 
     limit = time.time() - older_than
-    for pattern in (".backup-*", ".restore-*"):
+    for pattern in (".backup-*", ".restore-*", ".rekey-*"):
         for leftover in datadir.path.glob(pattern):
             try:
                 if leftover.is_dir() and leftover.stat().st_mtime < limit:
@@ -385,25 +491,41 @@ def _remove_stale_temporaries(datadir: DataDir, older_than: float = 3600) -> Non
 
 
 def recover(path: Path, recovery_code: str, user: str, new_password: str) -> None:
-    """Set a new password for *user* with the printed recovery code (a forgotten password loses nothing)."""
+    """Set a new password for *user* with the printed recovery code (a forgotten password loses nothing). Never
+    for a disabled user: their access was taken away on purpose (an admin enables them again)."""
     datadir = DataDir(Path(path))
-    keyfile = datadir.keyfile()
-    check_password(new_password)
-    try:
-        key = keyfile.unlock_with_recovery(recovery_code)
-    except WrongSecret:
-        raise UserError("recovery.failed") from None
+    check_password(new_password, user, datadir.keyfile().unit_name)
     lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT)
     try:
-        db = open_database(datadir, key, lock)
+        keyfile = datadir.keyfile()
         try:
-            if db.execute("SELECT 1 FROM users WHERE name = ?", (user,)).fetchone() is None:
+            found = keyfile.open_recovery(recovery_code)
+        except WrongSecret:
+            raise UserError("recovery.failed") from None
+        db, position = _open_first(datadir, [item.db_key for item in found], lock)
+        recovered = found[position]
+        try:
+            check = adminkey.check_users(db)
+            entry = check.role_of(user)
+            if entry is None:
                 raise UserError("user.unknown", user=user)
+            role, active = entry
+            if not active:
+                raise UserError("recover.disabled", user=user)
+            admin_seed = recovered.admin_seed if role == "admin" else None
+            if admin_seed is not None and adminkey.public_of(admin_seed) != check.public:
+                admin_seed = None
             with write_transaction(db):
                 AuditLog(db).append(user, "recover", "user", user)
-            keyfile.set_password(user, key, new_password)
         finally:
             db.close()
+        with KeyFile.updating(datadir.keyfile_path) as keyfile:
+            index = keyfile.group_of(recovered.db_key)
+            keyfile.set_user_keys(user, new_password)
+            keyfile.wrap_for(index, user, recovered.db_key)
+            if admin_seed is not None:
+                keyfile.wrap_admin(index, user, admin_seed)
+            keyfile.keep_only(index)
     finally:
         lock.release()
 

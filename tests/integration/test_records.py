@@ -152,8 +152,8 @@ def test_a_viewer_cannot_save(session):
     from app.services.workspace import login
     from tests.conftest import PASSWORD
 
-    users.add_user(session, "xem", "viewer", "mat-khau-xem")
-    with login(session.datadir.path, "xem", "mat-khau-xem") as viewer:
+    users.add_user(session, "xem", "viewer", "mat-khau-doc-1")
+    with login(session.datadir.path, "xem", "mat-khau-doc-1") as viewer:
         with pytest.raises(UserError) as caught:
             records.save_accident(viewer, make_accident())
         assert caught.value.code == "role.forbidden"

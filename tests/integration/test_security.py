@@ -76,29 +76,36 @@ def test_the_recovery_code_sets_a_new_password(commune_dir, recovery_code):
 
 def test_password_change_and_user_roles(commune_dir):
     with login(commune_dir, "admin", PASSWORD) as session:
-        users.add_user(session, "nhap", "clerk", "mat-khau-nhap")
+        users.add_user(session, "nhap", "clerk", "mat-khau-so-2")
         with pytest.raises(UserError):
-            users.add_user(session, "nhap", "clerk", "mat-khau-nhap")
+            users.add_user(session, "nhap", "clerk", "mat-khau-so-2")
         with pytest.raises(UserError) as caught:
             users.set_role(session, "admin", role="clerk")
         assert caught.value.code == "user.last_admin"
-    with login(commune_dir, "nhap", "mat-khau-nhap") as clerk:
+    with login(commune_dir, "nhap", "mat-khau-so-2") as clerk:
         assert clerk.user_role == "clerk"
-        users.change_password(clerk, "mat-khau-nhap", "mat-khau-nhap-2")
+        users.change_password(clerk, "mat-khau-so-2", "mat-khau-so-3")
         with pytest.raises(UserError):
             users.add_user(clerk, "khac", "viewer", "mat-khau-khac")
-    with login(commune_dir, "nhap", "mat-khau-nhap-2") as clerk:
+    with login(commune_dir, "nhap", "mat-khau-so-3") as clerk:
         assert records.save_accident(clerk, make_accident()).action == "added"
     with login(commune_dir, "admin", PASSWORD) as session:
         users.set_role(session, "nhap", active=False)
     with pytest.raises(UserError):
-        login(commune_dir, "nhap", "mat-khau-nhap-2")
+        login(commune_dir, "nhap", "mat-khau-so-3")
 
 
-@pytest.mark.parametrize("password", ["", "short"])
-def test_weak_passwords_are_refused_at_init(tmp_path, password):
-    with pytest.raises(UserError):
+@pytest.mark.parametrize(("password", "code"), [
+    ("", "password.missing"), ("short", "password.short"), ("12345678", "password.short"),
+    (" " * 12, "password.repeated"), ("1212121212", "password.repeated"), ("1234567890", "password.sequence"),
+    ("qwertyuiop", "password.sequence"), ("123456789a", "password.common"), ("Mật khẩu 2026", "password.common"),
+    ("Matkhau@123456", "password.common"), ("PASSWORD1234", "password.common"), ("admin-2026-xyz", "password.has_user"),
+    ("That Khe 2026!", "password.has_unit"),
+])
+def test_weak_passwords_are_refused_at_init_with_the_reason(tmp_path, password, code):
+    with pytest.raises(UserError) as caught:
         initialise(tmp_path / "x", role="commune", unit="06040", admin="admin", password=password)
+    assert caught.value.code == code
     assert not (tmp_path / "x" / "keys.json").exists()
 
 

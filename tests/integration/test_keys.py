@@ -1,0 +1,374 @@
+"""Keys that follow people: a hand-edited users table, a disabled user's old key file, a leaked password, the
+recovery code of a disabled user, enabling again, the delay after wrong passwords, a power cut in a change of key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import UserError
+from app.db.audit import verify_chain
+from app.db.connection import WrongKey, connect, integrity_errors
+from app.db.keyfile import KeyFile
+from app.services import records, users
+from app.services.login_delays import LoginDelays
+from app.services.workspace import login, recover
+from tests.conftest import PASSWORD, make_accident
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+CLERK, CLERK_PASSWORD = "thu", "hoa-ban-trang-1"
+VIEWER, VIEWER_PASSWORD = "xem", "nui-cao-suoi-xa-2"
+
+
+@pytest.fixture
+def folder(commune_dir):
+    """The commune folder with a clerk and a viewer."""
+    with login(commune_dir, "admin", PASSWORD) as session:
+        users.add_user(session, CLERK, "clerk", CLERK_PASSWORD)
+        users.add_user(session, VIEWER, "viewer", VIEWER_PASSWORD)
+    return commune_dir
+
+
+def key_of(path: Path, user: str, password: str) -> bytes:
+    return KeyFile.load(path / "keys.json").unlock(user, password)
+
+
+def refused(code: str, call, *args, **kwargs) -> UserError:
+    with pytest.raises(UserError) as caught:
+        call(*args, **kwargs)
+    assert caught.value.code == code, str(caught.value)
+    return caught.value
+
+
+# Roles: the users table is signed by the admin key.
+def test_a_clerks_hand_edited_role_is_refused_at_login(folder):
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))  # the clerk, with Python
+    raw.execute("UPDATE users SET role = 'admin' WHERE name = ?", (CLERK,))
+    assert verify_chain(raw).ok  # the audit chain alone does not see it
+    raw.close()
+    error = refused("users.changed_outside", login, folder, CLERK, CLERK_PASSWORD)
+    assert CLERK in str(error) and "ask an admin" in str(error).lower()
+    refused("users.changed_outside", login, folder, VIEWER, VIEWER_PASSWORD)  # nobody but an admin goes on
+    with login(folder, "admin", PASSWORD) as admin:  # an admin's login puts the signed rows back, audited
+        assert admin.notices == [("users.put_back", {"users": CLERK})]
+        assert admin.db.execute("SELECT role FROM users WHERE name = ?", (CLERK,)).fetchone()[0] == "clerk"
+        assert admin.db.execute("SELECT action FROM audit WHERE action = 'users_put_back'").fetchone()
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk" and clerk.admin_key is None
+        refused("role.forbidden", users.add_user, clerk, "khac", "viewer", "mot-mat-khau-dai")
+
+
+def test_a_hand_edited_active_flag_and_a_forged_signature_are_refused(folder):
+    with login(folder, "admin", PASSWORD) as session:
+        users.disable_user(session, VIEWER)
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))
+    raw.execute("UPDATE users SET active = 1 WHERE name = ?", (VIEWER,))
+    raw.close()
+    refused("users.changed_outside", login, folder, CLERK, CLERK_PASSWORD)
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))
+    signed = json.loads(raw.execute("SELECT value FROM meta WHERE key = 'users_signed'").fetchone()[0])
+    signed["users"] = [[name, "admin" if name == CLERK else role, active] for name, role, active in signed["users"]]
+    raw.execute("UPDATE meta SET value = ? WHERE key = 'users_signed'", (json.dumps(signed),))
+    raw.close()
+    refused("users.signature_broken", login, folder, CLERK, CLERK_PASSWORD)
+    refused("users.signature_broken", login, folder, "admin", PASSWORD)
+
+
+def test_an_admin_key_added_by_hand_to_the_audit_chain_is_refused(folder):
+    """A clerk who appends their own `admin_key` row (a well-formed chain) and signs the table with it."""
+    from app.db import adminkey
+    from app.db.audit import AuditLog
+    from app.db.connection import write_transaction
+
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))
+    forged = adminkey.new_seed()
+    with write_transaction(raw):
+        raw.execute("UPDATE users SET role = 'admin' WHERE name = ?", (CLERK,))
+        adminkey.add_key(raw, CLERK, forged)
+        adminkey.sign_users(raw, forged)
+        AuditLog(raw)  # the chain stays intact: verify passes
+    assert verify_chain(raw).ok
+    raw.close()
+    refused("users.signature_broken", login, folder, CLERK, CLERK_PASSWORD)
+
+
+# A new key when access ends.
+def test_a_disabled_users_password_with_an_old_key_file_does_not_open_the_database(folder, tmp_path):
+    from app.services.backup import auto_backup
+
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(folder / "keys.json", old_keys)
+    with login(folder, "admin", PASSWORD) as session:
+        records.save_accident(session, make_accident())
+        backup = auto_backup(session)
+        result = users.disable_user(session, VIEWER)
+        assert result.recovery_code and result.not_sealed == ()
+        assert records.list_accidents(session)  # the session goes on with the new key
+        assert verify_chain(session.db).ok
+    old_key = KeyFile.load(old_keys).unlock(VIEWER, VIEWER_PASSWORD)
+    with pytest.raises(WrongKey):
+        connect(folder / "tnld.db", old_key)
+    refused("login.failed", login, folder, VIEWER, VIEWER_PASSWORD)
+    import zipfile
+
+    with zipfile.ZipFile(backup) as archive:  # the backup of that time still opens with the key of its time
+        archive.extractall(tmp_path / "backup")
+    old_backup_db = connect(tmp_path / "backup" / "tnld.db", KeyFile.load(tmp_path / "backup" / "keys.json").unlock(
+        VIEWER, VIEWER_PASSWORD))
+    assert old_backup_db.execute("SELECT count(*) FROM accidents").fetchone()[0] == 1
+    old_backup_db.close()
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:  # the others go on with their own passwords
+        assert clerk.user_role == "clerk"
+        from app.services.keys import own_identity
+
+        assert own_identity(clerk).public.fingerprint  # the bundle keys were sealed again under the new key
+    keys = json.loads((folder / "keys.json").read_text())
+    assert len(keys["keys"]) == 1 and VIEWER not in keys["users"]
+    assert not [name for name in keys["keys"][0]["wraps"] if VIEWER in name]
+
+
+def test_after_a_leaked_password_reset_only_the_new_recovery_code_works(folder, recovery_code, tmp_path):
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(folder / "keys.json", old_keys)
+    with login(folder, "admin", PASSWORD) as session:
+        assert users.reset_password(session, CLERK, "mat-khau-moi-so-1", leaked=False) is None  # only forgotten
+        result = users.reset_password(session, CLERK, "mat-khau-moi-so-2", leaked=True)
+    assert result.recovery_code != recovery_code
+    refused("recovery.failed", recover, folder, recovery_code, "admin", "mat-khau-phuc-hoi")
+    with pytest.raises(WrongKey):
+        connect(folder / "tnld.db", KeyFile.load(old_keys).unlock(CLERK, CLERK_PASSWORD))
+    recover(folder, result.recovery_code, "admin", "mat-khau-phuc-hoi")
+    with login(folder, "admin", "mat-khau-phuc-hoi") as session:
+        assert session.admin_key is not None  # the new recovery code brings the admin key back too
+        users.add_user(session, "moi", "viewer", "mot-mat-khau-dai")
+    with login(folder, CLERK, "mat-khau-moi-so-2") as clerk:
+        assert clerk.user_role == "clerk"
+
+
+def test_demoting_an_admin_takes_the_admin_key_away(folder):
+    with login(folder, "admin", PASSWORD) as session:
+        users.add_user(session, "pho", "admin", "mat-khau-cap-hai-1")
+    with login(folder, "pho", "mat-khau-cap-hai-1") as deputy:
+        assert deputy.admin_key is not None
+        users.set_role(deputy, CLERK, role="viewer")  # no key change: the clerk keeps access
+        refused("user.self", users.set_role, deputy, "pho", role="clerk")
+    with login(folder, "admin", PASSWORD) as session:
+        assert users.set_role(session, "pho", role="clerk") is not None
+    with login(folder, "pho", "mat-khau-cap-hai-1") as deputy:
+        assert deputy.user_role == "clerk" and deputy.admin_key is None
+    assert "admin:pho" not in json.loads((folder / "keys.json").read_text())["keys"][0]["wraps"]
+
+
+def test_recover_never_lets_a_disabled_user_in_and_enable_needs_a_new_password(folder, recovery_code):
+    with login(folder, "admin", PASSWORD) as session:
+        code = users.disable_user(session, VIEWER).recovery_code
+        refused("user.already_disabled", users.disable_user, session, VIEWER)
+        refused("user.enable_needs_password", users.set_role, session, VIEWER, active=True)
+    refused("recover.disabled", recover, folder, code, VIEWER, "mat-khau-phuc-hoi")
+    assert VIEWER not in json.loads((folder / "keys.json").read_text())["users"]
+    with login(folder, "admin", PASSWORD) as session:
+        refused("password.has_user", users.enable_user, session, VIEWER, "xem-lai-2026-abc")
+        users.enable_user(session, VIEWER, "mat-khau-tro-lai")
+        refused("user.already_active", users.enable_user, session, VIEWER, "mat-khau-tro-lai")
+    refused("login.failed", login, folder, VIEWER, VIEWER_PASSWORD)
+    with login(folder, VIEWER, "mat-khau-tro-lai") as viewer:
+        assert viewer.user_role == "viewer"
+
+
+def test_a_change_of_key_waits_for_no_one_and_refuses_while_the_folder_is_open(folder, monkeypatch):
+    from app.services import workspace
+
+    monkeypatch.setattr(workspace, "EXCLUSIVE_WAIT", 0.3)
+    with login(folder, "admin", PASSWORD) as session, login(folder, CLERK, CLERK_PASSWORD, audit=False):
+        refused("datadir.in_use", users.disable_user, session, VIEWER)
+    with login(folder, VIEWER, VIEWER_PASSWORD) as viewer:  # nothing changed
+        assert viewer.user_role == "viewer"
+    assert not list(folder.glob(".rekey-*"))
+
+
+def test_weak_passwords_are_refused_when_adding_a_user(session):
+    refused("password.short", users.add_user, session, "moi", "clerk", "12345678")
+    refused("password.repeated", users.add_user, session, "moi", "clerk", " " * 10)
+    refused("password.common", users.add_user, session, "moi", "clerk", "anhyeuem2026")
+    refused("password.has_user", users.add_user, session, "nguyenvan", "clerk", "Nguyenvan@2026")
+    assert session.db.execute("SELECT count(*) FROM users").fetchone()[0] == 1
+
+
+# Wrong passwords.
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_the_wait_after_wrong_passwords_grows_and_a_success_resets_it(commune_dir):
+    clock = FakeClock()
+    delays = LoginDelays(commune_dir, clock=clock, sleep=clock.sleep)
+    for _ in range(6):
+        refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1", delays=delays)
+        clock.now += 0.4  # the derivation's time
+    # the 4th, 5th and 6th tries waited 1, 2 and 4 s after the wrong try before (less the 0.4 s already gone)
+    assert clock.slept == pytest.approx([0.6, 1.6, 3.6])
+    told = []
+    with login(commune_dir, "admin", PASSWORD, delays=delays, on_wait=told.append):
+        pass
+    assert told == ["login.delayed"] and clock.slept[-1] == pytest.approx(8.0 - 0.4)
+    clock.slept.clear()
+    for _ in range(3):
+        refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1", delays=delays)
+    assert clock.slept == []  # reset by the success
+    for _ in range(4):  # an unknown name is treated the same way, with the same message
+        refused("login.failed", login, commune_dir, "khong-co", PASSWORD, delays=delays)
+    assert clock.slept == [1.0]
+    saved = json.loads((commune_dir / "login-delays.json").read_text())
+    assert "khong-co" not in json.dumps(saved) and "admin" not in json.dumps(saved)  # names are hashed
+    LoginDelays(commune_dir, clock=clock, sleep=clock.sleep).wait("khong-co")  # it survives a restart
+    assert clock.slept == [1.0, 2.0]
+
+
+def test_the_delay_is_capped():
+    from app.services.login_delays import delay_after
+
+    assert [delay_after(n) for n in range(0, 10)] == [0, 0, 0, 1, 2, 4, 8, 16, 30, 30]
+
+
+# The key file of version 0.1.0.
+def test_a_v0_1_0_key_file_is_upgraded_at_login_and_its_recovery_code_still_works(tmp_path):
+    folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
+    assert json.loads((folder / "keys.json").read_text())["version"] == 1
+    with login(folder, "admin", "fixture-password") as session:
+        assert session.admin_key is not None  # made at the first admin login, bound in the audit chain
+        assert session.notices == [("keys.recovery_outdated", {})]
+        assert session.db.execute("SELECT count(*) FROM audit WHERE action = 'admin_key'").fetchone()[0] == 1
+        assert verify_chain(session.db).ok
+        users.add_user(session, CLERK, "clerk", CLERK_PASSWORD)
+    keys = json.loads((folder / "keys.json").read_text())
+    assert keys["version"] == 2 and set(keys["users"]) == {"admin", CLERK}
+    assert keys["users"]["admin"]["private"]["n"] == 2**17
+    assert keys["keys"][0]["wraps"]["user:admin"]["alg"].startswith("x25519")
+    with login(folder, "admin", "fixture-password") as session:
+        assert len(records.list_accidents(session, include_void=True)) == 3
+    code = (FIXTURES / "recovery-code.txt").read_text().strip()
+    recover(folder, code, "admin", "new-password-1")
+    with login(folder, "admin", "new-password-1") as session:
+        assert session.admin_key is None  # a 0.1.0 recovery code holds the database key only (see design notes)
+        refused("users.no_admin_key", users.add_user, session, "moi", "viewer", "mot-mat-khau-dai")
+
+
+def test_a_user_not_upgraded_before_a_change_of_key_is_named(tmp_path):
+    """A 0.1.0 folder with a second user who has not logged in since: a change of key cannot seal to them."""
+    folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
+    keys = json.loads((folder / "keys.json").read_text())
+    from app.db.keyfile import wrap_key
+
+    key = KeyFile.from_data(folder / "keys.json", dict(keys)).unlock("admin", "fixture-password")
+    keys["wraps"]["user:cu"] = wrap_key(key, "mat-khau-cu-1", "user:cu")  # as 0.1.0 wrote it
+    (folder / "keys.json").write_text(json.dumps(keys))
+    raw = connect(folder / "tnld.db", key)
+    raw.execute("INSERT INTO users (name, role, active, created_at) VALUES ('cu', 'clerk', 1, '2026-01-01')")
+    raw.close()
+    with login(folder, "admin", "fixture-password") as session:
+        result = users.new_key(session)
+        assert result.not_sealed == ("cu",)
+        assert session.notices == [("keys.recovery_outdated", {})]
+    refused("login.failed", login, folder, "cu", "mat-khau-cu-1")
+    with login(folder, "admin", "fixture-password") as session:
+        assert session.notices == []  # the new recovery code holds the admin key
+        users.reset_password(session, "cu", "mat-khau-cu-moi")
+    with login(folder, "cu", "mat-khau-cu-moi") as clerk:
+        assert clerk.user_role == "clerk"
+
+
+# A power cut in the middle of a change of key.
+CUT = """
+import os, sys
+from app.services import key_change, users
+from app.services.workspace import login
+key_change.on_step = lambda step: os._exit(9) if step == sys.argv[2] else None
+with login(sys.argv[1], "admin", sys.argv[3]) as session:
+    users.disable_user(session, sys.argv[4])
+"""
+
+
+@pytest.mark.parametrize("step", ["copied", "keys_written", "replaced"])
+def test_a_change_of_key_cut_at_any_step_leaves_a_database_a_key_opens(folder, tmp_path, step):
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(folder / "keys.json", old_keys)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cut = subprocess.run([sys.executable, "-c", CUT, str(folder), step, PASSWORD, VIEWER], env=env, timeout=120,
+                         capture_output=True, text=True)
+    assert cut.returncode == 9, cut.stderr
+    groups = len(json.loads((folder / "keys.json").read_text())["keys"])
+    assert groups == (1 if step == "copied" else 2)
+    with login(folder, "admin", PASSWORD) as session:
+        assert integrity_errors(session.db) == [] and verify_chain(session.db).ok
+        active = session.db.execute("SELECT active FROM users WHERE name = ?", (VIEWER,)).fetchone()[0]
+        assert session.notices == ([("keys.change_finished", {})] if step == "replaced" else [])
+    assert len(json.loads((folder / "keys.json").read_text())["keys"]) == 1
+    if step == "replaced":  # done: the viewer is out, with their password and the old key file alike
+        assert not active
+        refused("login.failed", login, folder, VIEWER, VIEWER_PASSWORD)
+        with pytest.raises(WrongKey):
+            connect(folder / "tnld.db", KeyFile.load(old_keys).unlock(VIEWER, VIEWER_PASSWORD))
+    else:  # not done: nothing changed, the admin does it again
+        assert active
+        with login(folder, VIEWER, VIEWER_PASSWORD) as viewer:
+            assert viewer.user_role == "viewer"
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+
+
+# The command line.
+def tnld(folder, *args, password=PASSWORD, new_password=None, user=None, env_extra=None):
+    env = dict(os.environ, LANG="C.UTF-8", PYTHONPATH=str(ROOT), TNLD_PASSWORD=password, **(env_extra or {}))
+    env.pop("TNLD_NEW_PASSWORD", None)
+    if new_password:
+        env["TNLD_NEW_PASSWORD"] = new_password
+    command = [sys.executable, "-m", "app", "--data-dir", str(folder), "--lang", "en"]
+    if user:
+        command += ["--user", user]
+    return subprocess.run(command + list(args), capture_output=True, text=True, env=env, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+def _code(output: str) -> str:
+    line = next(line for line in output.splitlines() if "RECOVERY CODE" in line)
+    return line.rsplit(" ", 1)[1]
+
+
+def test_cli_disable_passwd_enable_and_recover(folder):
+    result = tnld(folder, "users", "disable", VIEWER)
+    assert result.returncode == 0, result.stderr
+    assert "NEW RECOVERY CODE (shown only now)" in result.stdout
+    code = _code(result.stdout)
+    result = tnld(folder, "recover", user=VIEWER, new_password="mat-khau-phuc-hoi",
+                  env_extra={"TNLD_RECOVERY_CODE": code})
+    assert result.returncode == 2 and "is disabled" in result.stderr
+    result = tnld(folder, "users", "passwd", CLERK, "--not-leaked", new_password="mat-khau-moi-so-1")
+    assert result.returncode == 0 and "RECOVERY CODE" not in result.stdout
+    result = tnld(folder, "users", "passwd", CLERK, new_password="mat-khau-moi-so-2")  # no terminal: a new key
+    assert result.returncode == 0 and "NEW RECOVERY CODE" in result.stdout
+    assert _code(result.stdout) != code
+    result = tnld(folder, "users", "passwd", CLERK, new_password="12345678")
+    assert result.returncode == 2 and "at least 10 characters" in result.stderr
+    result = tnld(folder, "users", "enable", VIEWER, new_password="mat-khau-tro-lai")
+    assert result.returncode == 0, result.stderr
+    result = tnld(folder, "list", user=VIEWER, password="mat-khau-tro-lai")
+    assert result.returncode == 0, result.stderr
+    result = tnld(folder, "users", "disable", VIEWER, user=CLERK, password="mat-khau-moi-so-2")
+    assert result.returncode == 2 and "may not manage users" in result.stderr
