@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+723"/>
-        <location filename="../app/core/messages.py" line="+474"/>
+        <location filename="../app/cli/main.py" line="+871"/>
+        <location filename="../app/core/messages.py" line="+601"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-451"/>
+        <location filename="../app/core/messages.py" line="-578"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -100,7 +100,22 @@
         <translation>phải là một đối tượng gồm các trường thông tin của nạn nhân</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>{value} is far too large; at most {maximum}</source>
+        <translation>{value} quá lớn; tối đa là {maximum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contains a character that is not valid text (half of a character pair, from a broken escape or a damaged file); retype the value</source>
+        <translation>có một ký tự không hợp lệ (nửa của một cặp ký tự, do mã thoát bị hỏng hoặc tệp bị hỏng); hãy gõ lại giá trị</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invisible characters (direction marks, zero-width spaces, control characters) were removed; check the text</source>
+        <translation>đã xóa các ký tự ẩn (dấu đổi chiều viết, khoảng trắng độ rộng 0, ký tự điều khiển); hãy kiểm tra lại nội dung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the date {value} is in the future; enter a date up to today</source>
         <translation>ngày {value} là ngày trong tương lai; hãy nhập ngày không muộn hơn hôm nay</translation>
     </message>
@@ -236,6 +251,101 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the file {path} already exists; choose another name, or add --force to replace it</source>
+        <translation>tệp {path} đã tồn tại; hãy chọn tên khác, hoặc thêm --force để ghi đè</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not an ordinary file (a device, a pipe or a link to one); give the name of an ordinary file</source>
+        <translation>{path} không phải là tệp thông thường (mà là thiết bị, đường ống hoặc liên kết tới chúng); hãy chỉ định một tệp thông thường</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file {path} is too large ({size}; at most {limit}); it is not the right file</source>
+        <translation>tệp {path} quá lớn ({size}; tối đa {limit}); đây không phải là tệp cần dùng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the folder {folder} does not exist; create it first or choose another place for {path}</source>
+        <translation>thư mục {folder} không tồn tại; hãy tạo thư mục trước hoặc chọn nơi khác cho {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is a key card, not a bundle; register it with: tnld keys trust {path}</source>
+        <translation>{path} là thẻ khóa, không phải gói dữ liệu; hãy đăng ký bằng lệnh: tnld keys trust {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a TNLĐ backup, not a bundle; it is restored with: tnld restore {path}</source>
+        <translation>{path} là bản sao lưu TNLĐ, không phải gói dữ liệu; bản sao lưu được khôi phục bằng lệnh: tnld restore {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a TNLĐ bundle; it is imported with: tnld import {path}</source>
+        <translation>{path} là gói dữ liệu TNLĐ; gói được nhập bằng lệnh: tnld import {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a receipt from an office; the commune that sent the bundle imports it with: tnld import {path}</source>
+        <translation>{path} là giấy biên nhận của cơ quan tiếp nhận; xã đã gửi gói dữ liệu nhập nó bằng lệnh: tnld import {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the key file of a data folder (keys.json); it stays in its folder and is never imported</source>
+        <translation>{path} là tệp khóa của một thư mục dữ liệu (keys.json); tệp này phải nằm yên trong thư mục của nó và không bao giờ được nhập</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} holds records as JSON text, not a bundle; records are added with: tnld add {path}</source>
+        <translation>{path} chứa hồ sơ dạng văn bản JSON, không phải gói dữ liệu; hồ sơ được thêm bằng lệnh: tnld add {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a JSON text file, not a bundle; give the .tnld file the sender made with tnld export</source>
+        <translation>{path} là tệp văn bản JSON, không phải gói dữ liệu; hãy chỉ định tệp .tnld mà nơi gửi đã tạo bằng lệnh tnld export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a PDF, not a bundle; a signed report is checked with: tnld verify-pdf {path}</source>
+        <translation>{path} là tệp PDF, không phải gói dữ liệu; báo cáo có chữ ký được kiểm tra bằng lệnh: tnld verify-pdf {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is an Excel workbook, not a bundle; give the .tnld file the sender made with tnld export</source>
+        <translation>{path} là sổ tính Excel, không phải gói dữ liệu; hãy chỉ định tệp .tnld mà nơi gửi đã tạo bằng lệnh tnld export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a file TNLĐ makes; check that you chose the right file</source>
+        <translation>{path} không phải là tệp do TNLĐ tạo ra; hãy kiểm tra xem đã chọn đúng tệp chưa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the disk holding {path} is full; nothing was saved. Free some space (delete or move files you no longer need), or choose another place</source>
+        <translation>ổ đĩa chứa {path} đã đầy; chưa lưu gì. Hãy giải phóng dung lượng (xóa hoặc chuyển các tệp không còn cần), hoặc chọn nơi khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is on a read-only disk or folder (a USB stick with its lock switch on?); nothing was saved. Choose another place</source>
+        <translation>{path} nằm trên ổ đĩa hoặc thư mục chỉ đọc (USB đang gạt khóa chống ghi?); chưa lưu gì. Hãy chọn nơi khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this user may not write to {path}; nothing was saved. Choose another place, or ask whoever looks after this computer</source>
+        <translation>người dùng này không có quyền ghi vào {path}; chưa lưu gì. Hãy chọn nơi khác, hoặc hỏi người quản lý máy tính này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line} holds a number with thousands of digits; no field takes such a number. Is this the right file?</source>
+        <translation>dòng {line} chứa một số có hàng nghìn chữ số; không trường nào nhận số như vậy. Đây có đúng là tệp cần dùng không?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line} nests lists or objects {depth} levels deep; a record nests a few levels at most. Is this the right file?</source>
+        <translation>dòng {line} lồng danh sách hoặc đối tượng sâu {depth} cấp; một hồ sơ chỉ lồng vài cấp. Đây có đúng là tệp cần dùng không?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the file changed while it was being read; nothing was saved. Close other programs using it and try again</source>
         <translation>tệp đã bị thay đổi trong khi đang đọc; chưa lưu gì. Hãy đóng các chương trình khác đang dùng tệp rồi thử lại</translation>
     </message>
@@ -291,6 +401,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is a file, not a folder; give the data folder with --data-dir (or TNLD_DATA_DIR)</source>
+        <translation>{path} là một tệp, không phải thư mục; hãy chỉ định thư mục dữ liệu bằng --data-dir (hoặc TNLD_DATA_DIR)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the role must be &apos;commune&apos; or &apos;office&apos;, not {value}</source>
         <translation>vai trò phải là &apos;commune&apos; hoặc &apos;office&apos;, không phải {value}</translation>
     </message>
@@ -311,8 +426,33 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>the password must have at least {minimum} characters</source>
-        <translation>mật khẩu phải có ít nhất {minimum} ký tự</translation>
+        <source>the password must have at least {minimum} characters; a few words that only you would put together make a good one</source>
+        <translation>mật khẩu phải có ít nhất {minimum} ký tự; vài từ ghép lại mà chỉ bạn nghĩ ra là một mật khẩu tốt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the password uses fewer than {minimum} different characters (spaces not counted); choose a few words instead</source>
+        <translation>mật khẩu dùng ít hơn {minimum} ký tự khác nhau (không tính khoảng trắng); hãy chọn vài từ ghép lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the password is a run of letters, digits or keys (like 1234567890 or qwertyuiop), which is guessed at once; choose a few words instead</source>
+        <translation>mật khẩu là một dãy chữ, số hoặc phím liền nhau (như 1234567890 hay qwertyuiop), bị đoán ra ngay; hãy chọn vài từ ghép lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the password is one of the most common ones (digits or signs around it do not help), which are tried first; choose a few words that only you would put together</source>
+        <translation>mật khẩu nằm trong số những mật khẩu phổ biến nhất (thêm số hoặc ký hiệu xung quanh cũng không giúp gì), vốn bị thử đầu tiên; hãy chọn vài từ ghép lại mà chỉ bạn nghĩ ra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the password contains the user name {user}; choose one that does not</source>
+        <translation>mật khẩu chứa tên người dùng {user}; hãy chọn mật khẩu khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the password contains the unit&apos;s name ({unit}); choose one that does not</source>
+        <translation>mật khẩu chứa tên đơn vị ({unit}); hãy chọn mật khẩu khác</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -331,6 +471,46 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>several wrong passwords were typed for this user name; waiting a little before the next try…</source>
+        <translation>đã nhập sai mật khẩu nhiều lần cho tên người dùng này; đang đợi một lát trước lần thử tiếp theo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the users table was changed outside TNLĐ (users: {users}); nothing was opened. Ask an admin to log in: TNLĐ then puts the users back as an admin last saved them</source>
+        <translation>bảng người dùng đã bị sửa bên ngoài TNLĐ (người dùng: {users}); chưa mở gì. Hãy nhờ một quản trị viên đăng nhập: khi đó TNLĐ sẽ đưa người dùng về như lần cuối quản trị viên đã lưu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the users table or its signature was changed outside TNLĐ; nothing was opened. An admin should restore the latest backup with: tnld restore FILE, and tell the office</source>
+        <translation>bảng người dùng hoặc chữ ký của nó đã bị sửa bên ngoài TNLĐ; chưa mở gì. Quản trị viên cần khôi phục bản sao lưu gần nhất bằng lệnh: tnld restore TỆP, và báo cho cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the users table had been changed outside TNLĐ (users: {users}); the users were put back as an admin last saved them. Check who can use this computer with: tnld users list</source>
+        <translation>bảng người dùng đã bị sửa bên ngoài TNLĐ (người dùng: {users}); người dùng đã được đưa về như lần cuối quản trị viên đã lưu. Hãy kiểm tra ai được dùng máy này bằng lệnh: tnld users list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the admin key is not sealed to you on this workstation yet; ask another admin to log in once, then try again</source>
+        <translation>khóa quản trị trên máy trạm này chưa được cấp cho bạn; hãy nhờ một quản trị viên khác đăng nhập một lần, rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the user {user} is disabled, and the recovery code does not let a disabled user in; an admin can enable them again with: tnld users enable {user}</source>
+        <translation>người dùng {user} đã bị vô hiệu hóa, và mã khôi phục không cho người dùng bị vô hiệu hóa đăng nhập; quản trị viên có thể kích hoạt lại bằng lệnh: tnld users enable {user}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a change of the database key had been cut short and is now finished; its new recovery code may never have been printed: an admin should make a new one with: tnld users new-key</source>
+        <translation>một lần đổi khóa cơ sở dữ liệu đã bị gián đoạn và nay đã hoàn tất; mã khôi phục mới của lần đó có thể chưa được in: quản trị viên cần tạo mã mới bằng lệnh: tnld users new-key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this workstation&apos;s recovery code was made before the admin key existed and does not bring it back; print a new recovery code with: tnld users new-key</source>
+        <translation>mã khôi phục của máy trạm này được tạo trước khi có khóa quản trị nên không khôi phục được khóa đó; hãy in mã khôi phục mới bằng lệnh: tnld users new-key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the recovery code is wrong; type it as printed, the dashes may be left out</source>
         <translation>mã khôi phục không đúng; hãy nhập đúng như bản đã in, có thể bỏ qua dấu gạch ngang</translation>
     </message>
@@ -395,7 +575,27 @@
         <translation>{user} là người quản trị cuối cùng; hãy chỉ định thêm một người quản trị khác trước</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>you ({user}) cannot disable yourself or change your own role; ask another admin</source>
+        <translation>bạn ({user}) không thể tự vô hiệu hóa mình hoặc tự đổi vai trò của mình; hãy nhờ một quản trị viên khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the user {user} is already disabled</source>
+        <translation>người dùng {user} đã bị vô hiệu hóa từ trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user {user} is not disabled</source>
+        <translation>người dùng {user} không bị vô hiệu hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user {user} is disabled; enable them with a new password: tnld users enable {user}</source>
+        <translation>người dùng {user} đã bị vô hiệu hóa; hãy kích hoạt lại với mật khẩu mới: tnld users enable {user}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>this database was written by a newer version of TNLĐ ({names}); install the newer version</source>
         <translation>cơ sở dữ liệu này được tạo bởi phiên bản TNLĐ mới hơn ({names}); hãy cài đặt phiên bản mới hơn</translation>
     </message>
@@ -881,6 +1081,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>say why the record is void: add --reason &quot;…&quot; (for example --reason &quot;entered twice&quot;)</source>
+        <translation>hãy nêu lý do hủy hồ sơ: thêm --reason "…" (ví dụ --reason "nhập trùng")</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the reason for voiding must be a text of 1 to {limit} characters</source>
+        <translation>lý do hủy phải là một đoạn văn bản dài từ 1 đến {limit} ký tự</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>there is no accident with id {value}</source>
         <translation>không có vụ tai nạn nào có id {value}</translation>
     </message>
@@ -988,7 +1198,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-657"/>
+        <location filename="../app/cli/main.py" line="-777"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -998,7 +1208,7 @@
         <translation>Nhập lại mật khẩu: </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>New password: </source>
         <translation>Mật khẩu mới: </translation>
     </message>
@@ -1008,7 +1218,7 @@
         <translation>Nhập lại mật khẩu mới: </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+83"/>
         <source>Set up {role} workstation for {unit} {name} in {path}.</source>
         <translation>Đã thiết lập máy trạm {role} cho {unit} {name} tại {path}.</translation>
     </message>
@@ -1024,12 +1234,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+298"/>
+        <location line="+328"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-327"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -1039,12 +1249,7 @@
         <translation>… và {count} mục khác</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Added {added}, updated {updated}, voided {voided}, unchanged {unchanged}.</source>
-        <translation>Đã thêm {added}, cập nhật {updated}, hủy {voided}, giữ nguyên {unchanged}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>Warnings (saved all the same; check these records):</source>
         <translation>Cảnh báo (dữ liệu vẫn đã được lưu; hãy kiểm tra các bản ghi sau):</translation>
     </message>
@@ -1079,46 +1284,51 @@
         <translation>điều tra</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+38"/>
+        <location line="+28"/>
+        <location line="+40"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-40"/>
+        <location line="+40"/>
         <source>Village</source>
         <translation>Thôn/bản</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Victim</source>
         <translation>Nạn nhân</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Deaths</source>
         <translation>Số người chết</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>Serious</source>
         <translation>Bị thương nặng</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-42"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>incomplete: {fields}</source>
+        <translation>chưa đủ: {fields}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>incomplete</source>
         <translation>chưa đủ thông tin</translation>
     </message>
@@ -1168,7 +1378,12 @@
         <translation>{count} sự cố kỹ thuật nghiêm trọng.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>Reason for voiding (kept in the record&apos;s history): </source>
+        <translation>Lý do hủy (được lưu trong lịch sử của hồ sơ): </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Accident {id} is void (version {version}); it stays in the history.</source>
         <translation>Đã hủy vụ tai nạn {id} (phiên bản {version}); bản ghi vẫn được giữ trong lịch sử.</translation>
     </message>
@@ -1183,22 +1398,122 @@
         <translation>Nhật ký thao tác còn nguyên vẹn: {rows} mục, đầu chuỗi băm {head}.</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+122"/>
+        <source>Added {accidents} synthetic accident(s) and {incidents} serious technical incident(s) (seed {seed}); {unchanged} record(s) were already there.</source>
+        <translation>Đã thêm {accidents} vụ tai nạn và {incidents} sự cố kỹ thuật nghiêm trọng giả lập (hạt giống {seed}); {unchanged} hồ sơ đã có từ trước.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Might the old password of {name} be known to someone else? Then the database gets a new key. [Y/n] </source>
+        <translation>Mật khẩu cũ của {name} có thể đã bị người khác biết không? Nếu có, cơ sở dữ liệu sẽ được đổi khóa mới. [Y/n] </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database has a new key; old copies of the key file and old passwords no longer open it.</source>
+        <translation>Cơ sở dữ liệu đã có khóa mới; các bản sao cũ của tệp khóa và mật khẩu cũ không còn mở được nữa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NEW RECOVERY CODE (shown only now): {code}</source>
+        <translation>MÃ KHÔI PHỤC MỚI (chỉ hiện lần này): {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print or write it down and keep it locked away; the old recovery code no longer works.</source>
+        <translation>Hãy in hoặc chép lại và cất giữ cẩn thận; mã khôi phục cũ không còn dùng được.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These users had not logged in since TNLĐ was updated and can no longer log in: {names}. Set a new password for each with: tnld users passwd NAME</source>
+        <translation>Những người dùng sau chưa đăng nhập kể từ khi TNLĐ được cập nhật và nay không đăng nhập được nữa: {names}. Hãy đặt mật khẩu mới cho từng người bằng lệnh: tnld users passwd TÊN</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>User {name} enabled with the new password.</source>
+        <translation>Đã kích hoạt lại người dùng {name} với mật khẩu mới.</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>why the record is void (kept in its history); asked for on a terminal</source>
+        <translation>lý do hủy hồ sơ (được lưu trong lịch sử); được hỏi khi chạy trên cửa sổ lệnh</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>replace the database by a backup of this unit (an admin of this data folder; on a new computer, an admin of the backup)</source>
         <translation>thay cơ sở dữ liệu bằng một bản sao lưu của đơn vị này (quản trị viên của thư mục dữ liệu này; trên máy mới, quản trị viên của bản sao lưu)</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="+16"/>
+        <source>users and roles: list, add, passwd, disable, enable, new-key</source>
+        <translation>người dùng và vai trò: list, add, passwd, disable, enable, new-key</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the old password may be known to someone else: give the database a new key and print a new recovery code (the default, without a terminal)</source>
+        <translation>mật khẩu cũ có thể đã bị người khác biết: đổi khóa mới cho cơ sở dữ liệu và in mã khôi phục mới (mặc định khi không chạy trên cửa sổ lệnh)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>only forgotten: keep the database key</source>
+        <translation>chỉ là quên mật khẩu: giữ nguyên khóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disable a user (admin); the database gets a new key and a new recovery code is printed</source>
+        <translation>vô hiệu hóa một người dùng (quản trị viên); cơ sở dữ liệu được đổi khóa mới và in mã khôi phục mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>enable a disabled user again (admin), with a new password from --new-password-file</source>
+        <translation>kích hoạt lại một người dùng đã bị vô hiệu hóa (quản trị viên), với mật khẩu mới từ --new-password-file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give the database a new key and print a new recovery code (admin)</source>
+        <translation>đổi khóa mới cho cơ sở dữ liệu và in mã khôi phục mới (quản trị viên)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Unexpected error: {error}. Its details could not be saved either (is the disk full?); please tell support what you did.</source>
+        <translation>Lỗi không mong đợi: {error}. Không lưu được cả chi tiết lỗi (ổ đĩa đầy?); hãy báo cho bộ phận hỗ trợ bạn đã làm gì.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected error: {error}. The data folder {folder} could not be written, so the details were saved in {path}; please send that file to support.</source>
+        <translation>Lỗi không mong đợi: {error}. Không ghi được vào thư mục dữ liệu {folder}, nên chi tiết được lưu trong {path}; hãy gửi tệp đó cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location line="-521"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
         <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-214"/>
+        <source>Warning: your change is saved, but the daily automatic backup could not be made: the disk holding {path} is full. Free some space, or make a backup on another disk with: tnld backup --out FILE</source>
+        <translation>Cảnh báo: thay đổi của bạn đã được lưu, nhưng không tạo được bản sao lưu tự động hằng ngày: ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng, hoặc sao lưu sang ổ đĩa khác bằng lệnh: tnld backup --out TỆP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: your change is saved, but the daily automatic backup could not be made ({reason}). Make a backup with: tnld backup --out FILE</source>
+        <translation>Cảnh báo: thay đổi của bạn đã được lưu, nhưng không tạo được bản sao lưu tự động hằng ngày ({reason}). Hãy sao lưu bằng lệnh: tnld backup --out TỆP</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Accidents: {added} added, {updated} updated, {voided} voided, {unchanged} unchanged.</source>
+        <translation>Vụ tai nạn: thêm {added}, cập nhật {updated}, hủy {voided}, không đổi {unchanged}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serious technical incidents: {added} added, {updated} updated, {voided} voided, {unchanged} unchanged.</source>
+        <translation>Sự cố kỹ thuật nghiêm trọng: thêm {added}, cập nhật {updated}, hủy {voided}, không đổi {unchanged}.</translation>
+    </message>
+    <message>
+        <location line="+182"/>
         <source>It still extends the head taken earlier ({length}:{head}).</source>
         <translation>Nhật ký vẫn nối tiếp đầu chuỗi đã ghi trước đây ({length}:{head}).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Backup written to {path}. It is encrypted; it opens with the passwords valid today.</source>
         <translation>Đã ghi bản sao lưu vào {path}. Bản sao lưu được mã hóa; mở được bằng các mật khẩu đang dùng hiện nay.</translation>
     </message>
@@ -1263,7 +1578,7 @@
         <translation>Đã thiết lập máy trạm dùng thử ({role}) cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+194"/>
         <source>list serious technical incidents (added with add, kind &quot;incident&quot;)</source>
         <translation>liệt kê các sự cố kỹ thuật nghiêm trọng (thêm bằng add, kind &quot;incident&quot;)</translation>
     </message>
@@ -1310,20 +1625,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
-        <location filename="../app/cli/main.py" line="-158"/>
+        <location line="+110"/>
+        <location filename="../app/cli/main.py" line="-198"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+109"/>
+        <location line="-110"/>
+        <location line="+110"/>
         <location filename="../app/cli/main.py" line="+0"/>
         <source>office</source>
         <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-106"/>
         <source>Nil report: no accident in this period.</source>
         <translation>Báo cáo không có vụ việc: kỳ này không có vụ tai nạn nào.</translation>
     </message>
@@ -1394,7 +1709,7 @@
         <translation>Biên nhận gửi xã: {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Wrote the key card of {unit} {name} to {path}.</source>
         <translation>Đã ghi thẻ khóa của {unit} {name} vào {path}.</translation>
     </message>
@@ -1571,13 +1886,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <location filename="../app/cli/report_commands.py" line="+12"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>the bundle file to write (.tnld)</source>
         <translation>tệp gói báo cáo cần ghi (.tnld)</translation>
     </message>
@@ -1622,7 +1937,7 @@
         <translation>tệp thẻ khóa cần ghi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>register another unit&apos;s key card (admin)</source>
         <translation>đăng ký thẻ khóa của đơn vị khác (quản trị viên)</translation>
     </message>
@@ -1697,17 +2012,12 @@
         <translation>cơ quan tiếp nhận: hồ sơ nhận được trùng phiên bản đã có nhưng nội dung khác</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+6"/>
-        <source>Added {added} synthetic accident(s) (seed {seed}); {unchanged} were already there.</source>
-        <translation>Đã thêm {added} vụ tai nạn giả lập (seed {seed}); {unchanged} vụ đã có sẵn.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../app/cli/main.py" line="+45"/>
         <source>User {name} added with the role {role}.</source>
         <translation>Đã thêm người dùng {name} với vai trò {role}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Password changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
@@ -1717,12 +2027,12 @@
         <translation>Đã khóa người dùng {name}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>disabled</source>
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Recovery code: </source>
         <translation>Mã khôi phục: </translation>
     </message>
@@ -1777,18 +2087,18 @@
         <translation>in số phiên bản rồi thoát</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-32"/>
-        <location line="+16"/>
+        <location filename="../app/cli/exchange_commands.py" line="-33"/>
+        <location line="+17"/>
         <location line="+10"/>
         <location filename="../app/cli/main.py" line="+2"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+32"/>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>COMMAND</source>
         <translation>LỆNH</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-80"/>
+        <location filename="../app/cli/main.py" line="-95"/>
         <source>set up a new data folder; prints the recovery code</source>
         <translation>thiết lập thư mục dữ liệu mới; in ra mã khôi phục</translation>
     </message>
@@ -1813,25 +2123,25 @@
         <translation>tên cơ quan tiếp nhận, ví dụ &quot;Sở Nội vụ tỉnh Lạng Sơn&quot;</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-37"/>
+        <location filename="../app/cli/exchange_commands.py" line="-38"/>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+5"/>
         <location line="+12"/>
         <location line="+8"/>
         <location filename="../app/cli/main.py" line="+1"/>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <location line="+2"/>
         <location line="+3"/>
         <location line="+25"/>
-        <location line="+13"/>
+        <location line="+26"/>
         <location line="+3"/>
         <source>print JSON</source>
         <translation>in kết quả dạng JSON</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="-74"/>
+        <location filename="../app/cli/main.py" line="-89"/>
         <source>add or update accidents from a JSON Lines file; all or nothing</source>
         <translation>thêm hoặc cập nhật vụ tai nạn từ tệp JSON Lines; lưu tất cả hoặc không lưu gì</translation>
     </message>
@@ -1890,7 +2200,7 @@
         <translation>hủy bản ghi nhập nhầm (bản ghi vẫn được giữ trong lịch sử)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the audit log</source>
         <translation>nhật ký thao tác</translation>
     </message>
@@ -1930,7 +2240,8 @@
         <translation>tệp sao lưu cần ghi</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-45"/>
+        <location filename="../app/cli/exchange_commands.py" line="-46"/>
+        <location line="+15"/>
         <location filename="../app/cli/main.py" line="+1"/>
         <location filename="../app/cli/report_commands.py" line="+6"/>
         <source>overwrite FILE if it exists</source>
@@ -1977,12 +2288,7 @@
         <translation>cùng một seed sẽ cho ra cùng một dữ liệu</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>users and roles: list, add, passwd, disable</source>
-        <translation>người dùng và vai trò: list, add, passwd, disable</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>list users</source>
         <translation>liệt kê người dùng</translation>
     </message>
@@ -1999,22 +2305,18 @@
     <message>
         <location line="+1"/>
         <location line="+3"/>
+        <location line="+13"/>
         <location line="+18"/>
         <source>read the new password from FILE</source>
         <translation>đọc mật khẩu mới từ FILE</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-33"/>
         <source>change your password, or (admin) another user&apos;s</source>
         <translation>đổi mật khẩu của bạn, hoặc (quản trị) đổi mật khẩu của người dùng khác</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>disable a user (admin)</source>
-        <translation>khóa người dùng (quản trị)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>settings printed on reports (signer, phone) and report due dates</source>
         <translation>các cài đặt in trên báo cáo (người ký, điện thoại) và hạn nộp báo cáo</translation>
     </message>
@@ -2044,13 +2346,13 @@
         <translation>đọc mã khôi phục từ FILE</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-173"/>
-        <location filename="../app/cli/main.py" line="+63"/>
+        <location filename="../app/cli/exchange_commands.py" line="-189"/>
+        <location filename="../app/cli/main.py" line="+65"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+18"/>
+        <location filename="../app/cli/main.py" line="+46"/>
         <source>Unexpected error: {error}. Details were saved in {path}; please send that file to support.</source>
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
