@@ -7,13 +7,18 @@ for as long as it is open. An operation that replaces or rewrites the database f
 finish and otherwise refuses with a message that says who is in the way. So a restore can never run while an
 `add` is saving, and never loses its work. SQLite's own locking still orders ordinary writes between sessions.
 
-POSIX: `flock` (locks belong to the open file, so two sessions in one process are two holders, as they must be).
-Windows: `LockFileEx` on the first byte (shared or exclusive). The lock file holds nothing.
+POSIX: `flock` on the data folder itself (locks belong to the open file, so two sessions in one process are two
+holders, as they must be). Not on a file in it: a lock file can be deleted while held, and the next holder would
+lock a new file (a tester deleted `tnld.lock` during an `add`, and a restore ran under it); a folder that holds a
+database cannot be removed. Windows: `LockFileEx` on the first byte of `tnld.lock`, which Windows does not let
+anyone delete while it is open. Other named locks (`keys.lock`) are files, checked after locking to be the file
+that is still at their path.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import time
@@ -91,7 +96,9 @@ class FolderLock:
     replaced. Not thread-safe: one per session, as a connection is."""
 
     def __init__(self, folder: Path, name: str = LOCK_NAME) -> None:
-        self.path = Path(folder) / name
+        self.folder = Path(folder)
+        self.path = self.folder / name
+        self.on_folder = name == LOCK_NAME and os.name != "nt"
         self._fd: int | None = None
         self.exclusive = False
 
@@ -100,29 +107,48 @@ class FolderLock:
         return self._fd is not None
 
     def _open(self) -> int:
+        if self.on_folder:
+            try:
+                return os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except NotADirectoryError:
+                raise UserError("datadir.not_folder", path=str(self.folder)) from None
+            except OSError as exc:
+                raise UserError("datadir.unwritable", path=str(self.folder), reason=exc.strerror or str(exc)) from None
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except PermissionError:
-            try:
+        except OSError as first:
+            if not isinstance(first, PermissionError) and first.errno != errno.EROFS:
+                raise UserError("datadir.unwritable", path=str(self.path.parent),
+                                reason=first.strerror or str(first)) from None
+            try:  # a read-only folder or disk: reading needs the lock as much
                 return os.open(self.path, os.O_RDONLY)
             except OSError as exc:
                 raise UserError("datadir.unwritable", path=str(self.path.parent),
                                 reason=exc.strerror or str(exc)) from None
-        except OSError as exc:
-            raise UserError("datadir.unwritable", path=str(self.path.parent), reason=exc.strerror or str(exc)) from None
 
     def acquire(self, exclusive: bool = False, timeout: float = 0.0, on_wait: Waiting | None = None) -> FolderLock:
         """Take the lock, waiting up to *timeout* seconds; refuse with a message after that."""
         if self._fd is not None:
             raise RuntimeError("lock already held")
-        fd = self._open()
-        try:
-            self._wait(lambda: _try_lock(fd, exclusive), exclusive, timeout, on_wait)
-        except BaseException:
-            os.close(fd)
-            raise
+        while True:
+            fd = self._open()
+            try:
+                self._wait(lambda fd=fd: _try_lock(fd, exclusive), exclusive, timeout, on_wait)
+            except BaseException:
+                os.close(fd)
+                raise
+            if self.on_folder or self._still_at_path(fd):
+                break
+            os.close(fd)  # the lock file was deleted or replaced while we waited: lock the one there now
         self._fd, self.exclusive = fd, exclusive
         return self
+
+    def _still_at_path(self, fd: int) -> bool:
+        try:
+            here, there = os.fstat(fd), os.stat(self.path)
+        except OSError:
+            return False
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
     def convert(self, exclusive: bool, timeout: float = 0.0, on_wait: Waiting | None = None) -> None:
         """Change a held lock to exclusive (waiting for the others to leave) or back to shared."""

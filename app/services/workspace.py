@@ -225,7 +225,7 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
     if not password:
         raise UserError("password.missing")
     codelists = codelists or CodeLists(datadir.codelists)
-    if datadir.is_initialised() or datadir.db_path.exists():
+    if datadir.is_initialised():
         raise UserError("datadir.exists", path=str(datadir.path))
     if role == "commune":
         if not codelists.is_commune(unit):
@@ -251,8 +251,9 @@ def initialise(path: Path, *, role: str, unit: str, admin: str, password: str, o
 
 def _initialise(datadir: DataDir, role: str, unit: str, unit_name: str, admin: str, password: str,
                 codelists: CodeLists) -> InitResult:
-    if datadir.is_initialised() or datadir.db_path.exists():  # another set-up got there first
+    if datadir.is_initialised():  # another set-up got there first
         raise UserError("datadir.exists", path=str(datadir.path))
+    _set_aside_unfinished_setup(datadir)
     db_key = secrets.token_bytes(32)
     admin_seed = adminkey.new_seed()
     recovery_code = new_recovery_code()
@@ -311,9 +312,27 @@ def open_database(datadir: DataDir, key: bytes, lock: FolderLock | None = None,
     return db
 
 
+def _set_aside_unfinished_setup(datadir: DataDir) -> None:
+    """A database without its key file is a set-up cut short (the key file is written last): nothing can open it
+    again, so it is moved to `backups/unfinished-setup-…` (never deleted) and the folder can be set up anew."""
+    leftovers = [p for p in (datadir.db_path, Path(f"{datadir.db_path}-wal"), Path(f"{datadir.db_path}-shm"))
+                 if p.exists() or p.is_symlink()]
+    if not leftovers:
+        return
+    target = datadir.backups / f"unfinished-setup-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    private_folder(target)
+    for leftover in leftovers:
+        os.replace(leftover, target / leftover.name)
+    log.warning("a set-up cut short left a database without its key file; moved to %s", target.name)
+
+
 def _connect(datadir: DataDir, key: bytes) -> Database:
+    if datadir.db_path.exists() and not datadir.db_path.is_file():
+        raise UserError("db.damaged", reason=f"{datadir.db_path.name} is not a file")
     try:
         return connect(datadir.db_path, key)
+    except DatabaseError as exc:  # not a database at all ("unable to open database file")
+        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
     except WrongKey as exc:
         # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
         raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc

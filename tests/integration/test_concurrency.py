@@ -226,3 +226,33 @@ def test_four_processes_for_a_minute(station, tmp_path):
     assert verdict.returncode == 0, verdict.stderr
     for bundle in exported:
         assert _run(office.path, "verify", str(bundle)).returncode in (0, 4)
+
+
+def test_a_set_up_cut_short_can_be_done_again(tmp_path):
+    """`init` killed before its key file was written left a database nobody can open, and `init` then refused."""
+    folder = tmp_path / "xa"
+    env = dict(os.environ, LANG="C.UTF-8", TNLD_PASSWORD=PASSWORD)
+    killed = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(folder), "--lang", "en", "init",
+                               "--role", "commune", "--unit", "06040", "--admin", "admin"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not (folder / "tnld.db").exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    killed.kill()
+    killed.wait()
+    if (folder / "keys.json").exists():
+        pytest.skip("the set-up finished before it could be killed")
+    again = _run(folder, "init", "--role", "commune", "--unit", "06040", "--admin", "admin")
+    assert again.returncode == 0, again.stderr
+    assert list((folder / "backups").glob("unfinished-setup-*/tnld.db"))
+    assert _run(folder, "list").returncode == 0
+
+
+def test_a_database_that_is_a_folder_is_named_so(commune_dir):
+    (commune_dir / "tnld.db").unlink()
+    for suffix in ("-wal", "-shm"):
+        (commune_dir / f"tnld.db{suffix}").unlink(missing_ok=True)
+    (commune_dir / "tnld.db").mkdir()
+    result = _run(commune_dir, "list")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "not a file" in result.stderr
