@@ -4,7 +4,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+871"/>
+        <location filename="../app/cli/main.py" line="+870"/>
         <location filename="../app/core/messages.py" line="+601"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
@@ -1082,7 +1082,7 @@
     <message>
         <location line="+4"/>
         <source>say why the record is void: add --reason &quot;…&quot; (for example --reason &quot;entered twice&quot;)</source>
-        <translation>hãy nêu lý do hủy hồ sơ: thêm --reason "…" (ví dụ --reason "nhập trùng")</translation>
+        <translation>hãy nêu lý do hủy hồ sơ: thêm --reason &quot;…&quot; (ví dụ --reason &quot;nhập trùng&quot;)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1198,7 +1198,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-777"/>
+        <location filename="../app/cli/main.py" line="-776"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -1234,12 +1234,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+328"/>
+        <location line="+327"/>
         <source>RECOVERY CODE (shown only now): {code}</source>
         <translation>MÃ KHÔI PHỤC (chỉ hiện một lần này): {code}</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-326"/>
         <source>Print or write it down and keep it locked away: with it a forgotten password loses nothing.</source>
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
@@ -1398,7 +1398,7 @@
         <translation>Nhật ký thao tác còn nguyên vẹn: {rows} mục, đầu chuỗi băm {head}.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+121"/>
         <source>Added {accidents} synthetic accident(s) and {incidents} serious technical incident(s) (seed {seed}); {unchanged} record(s) were already there.</source>
         <translation>Đã thêm {accidents} vụ tai nạn và {incidents} sự cố kỹ thuật nghiêm trọng giả lập (hạt giống {seed}); {unchanged} hồ sơ đã có từ trước.</translation>
     </message>
@@ -1483,7 +1483,7 @@
         <translation>Lỗi không mong đợi: {error}. Không ghi được vào thư mục dữ liệu {folder}, nên chi tiết được lưu trong {path}; hãy gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-520"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
         <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
     </message>
@@ -1513,7 +1513,7 @@
         <translation>Nhật ký vẫn nối tiếp đầu chuỗi đã ghi trước đây ({length}:{head}).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Backup written to {path}. It is encrypted; it opens with the passwords valid today.</source>
         <translation>Đã ghi bản sao lưu vào {path}. Bản sao lưu được mã hóa; mở được bằng các mật khẩu đang dùng hiện nay.</translation>
     </message>

@@ -411,7 +411,6 @@ def cmd_audit(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from app.core.fsutil import output_file, storage_error, write_failed
-    from app.db.connection import DatabaseError
     from app.services.backup import write_backup
 
     target = output_file(Path(args.out), args.force)
@@ -420,7 +419,7 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
             write_backup(session, target, overwrite=args.force)
         except OSError as exc:  # writing the copy beside the target, then the target: its disk
             raise write_failed(target, exc) from None
-        except DatabaseError as exc:
+        except Exception as exc:  # noqa: BLE001 - the copy's database on a full or read-only disk: say so
             raise storage_error(exc, target) or exc from None
     out.line(translate("cli", "Backup written to {path}. It is encrypted; it opens with the passwords valid today.").format(path=target))
     return EXIT_OK
