@@ -416,6 +416,15 @@ CATALOG: dict[str, str] = {
     "restore.changed": QT_TRANSLATE_NOOP(
         "Messages", "the backup {path} changed since it was shown; nothing was changed. Look at it again"
     ),
+    "restore.finished": QT_TRANSLATE_NOOP(
+        "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
+        " holds the backup, with the passwords that were valid when it was made"
+    ),
+    "restore.finished_login": QT_TRANSLATE_NOOP(
+        "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
+        " holds the backup. Log in with a password that was valid when the backup was made (or use the recovery"
+        " code printed then)"
+    ),
     # Keys and key cards.
     "keys.damaged": QT_TRANSLATE_NOOP(
         "Messages", "this workstation's keys cannot be opened; restore the latest backup"

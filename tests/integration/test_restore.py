@@ -274,3 +274,115 @@ def test_a_backup_made_before_a_password_change_opens_with_the_password_of_then(
     assert result.returncode == 0, result.stderr
     with login(commune_dir, "admin", PASSWORD, audit=False) as session:  # the passwords valid when it was made
         assert session.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0] == "restore"
+
+
+# A power cut in the middle of a restore (defect 3 of the attack on "the store under many hands").
+CUT_RESTORE = """
+import os, sys
+from pathlib import Path
+from app.services.backup import restore
+from app.services.workspace import login
+where, name = sys.argv[2].split(":")
+real_replace = os.replace
+def replace(source, target, *args, **kwargs):
+    if where == "before" and Path(target).name == name:
+        os._exit(9)
+    real_replace(source, target, *args, **kwargs)
+    if where == "after" and Path(target).name == name:
+        os._exit(9)
+os.replace = replace
+with login(sys.argv[1], "admin", sys.argv[3]) as session:
+    restore(session, sys.argv[4], None, sys.argv[3], confirmed=True)
+"""
+
+
+def _cut_restore(data_dir, backup, cut):
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    done = subprocess.run([sys.executable, "-c", CUT_RESTORE, str(data_dir), cut, PASSWORD, str(backup)], env=env,
+                          timeout=120, capture_output=True, text=True)
+    assert done.returncode == 9, done.stderr
+
+
+def _backup_then_more(data_dir, backup, new_key, clerk=None):
+    """2 records in *backup*, 5 today; with *new_key*, a change of key since the backup; *clerk* added since."""
+    from app.services import users
+
+    with login(data_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, backup)
+        _add(session, 3)
+        if clerk:
+            users.add_user(session, clerk[0], "clerk", clerk[1])
+        if new_key:
+            users.new_key(session)
+
+
+def _audit_actions(session):
+    return [row[0] for row in session.db.execute("SELECT action FROM audit ORDER BY seq")]
+
+
+@pytest.mark.parametrize("new_key", [False, True], ids=["same_key", "new_key"])
+@pytest.mark.parametrize("cut", ["before:tnld.db", "after:tnld.db", "before:keys.json"])
+def test_a_restore_cut_at_any_step_is_completed_or_undone_at_the_next_login(commune_dir, tmp_path, cut, new_key):
+    from app.db.audit import verify_chain
+    from app.db.connection import integrity_errors
+
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key)
+    today_keys = json.loads((commune_dir / "keys.json").read_text())
+    with zipfile.ZipFile(tmp_path / "a.tnldbak") as archive:
+        backup_keys = json.loads(archive.read("keys.json"))
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", cut)
+    replaced = cut != "before:tnld.db"
+    with login(commune_dir, "admin", PASSWORD) as session:
+        assert session.notices == ([("restore.finished", {})] if replaced else [])
+        assert len(records.list_accidents(session)) == (2 if replaced else 5)
+        assert integrity_errors(session.db) == [] and verify_chain(session.db).ok
+        actions = _audit_actions(session)
+        if replaced:
+            assert actions[-3:] == ["restore", "restore_finished", "login"]
+        else:
+            assert "restore" not in actions
+    assert not list(commune_dir.glob("keys.restore-*"))
+    assert json.loads((commune_dir / "keys.json").read_text()) == (backup_keys if replaced else today_keys)
+    with login(commune_dir, "admin", PASSWORD) as session:  # nothing more to do
+        assert session.notices == []
+
+
+@pytest.mark.parametrize("new_key", [False, True], ids=["same_key", "new_key"])
+def test_a_restore_cut_short_is_completed_by_a_user_the_backup_does_not_know(commune_dir, tmp_path, new_key):
+    clerk = ("thu", "hoa-ban-trang-1")
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key, clerk)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    # The clerk's password is today's only: it completes the restore, and the clerk is told what opens it now.
+    with pytest.raises(UserError) as caught:
+        login(commune_dir, *clerk)
+    assert caught.value.code == "restore.finished_login"
+    assert "valid when the backup was made" in caught.value.message()
+    assert not list(commune_dir.glob("keys.restore-*"))
+    with pytest.raises(UserError) as caught:
+        login(commune_dir, *clerk)
+    assert caught.value.code == "login.failed"
+    with login(commune_dir, "admin", PASSWORD) as session:
+        assert session.notices == []
+        assert len(records.list_accidents(session)) == 2
+
+
+def test_a_restore_cut_short_is_completed_by_the_recovery_code_of_the_backup(commune_dir, tmp_path, recovery_code):
+    from app.services.workspace import recover
+
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key=True)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    recover(commune_dir, recovery_code, "admin", "mat-khau-moi-789")  # the code printed when the backup was made
+    with login(commune_dir, "admin", "mat-khau-moi-789") as session:
+        assert len(records.list_accidents(session)) == 2
+        assert _audit_actions(session)[-4:] == ["restore", "restore_finished", "recover", "login"]
+
+
+def test_the_command_line_completes_a_restore_cut_short_and_says_so(commune_dir, tmp_path):
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key=True)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    result = tnld("list", "--json", data_dir=commune_dir)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 2
+    assert "restore" in result.stderr and "completed" in result.stderr
+
