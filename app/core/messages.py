@@ -416,6 +416,11 @@ CATALOG: dict[str, str] = {
     "restore.changed": QT_TRANSLATE_NOOP(
         "Messages", "the backup {path} changed since it was shown; nothing was changed. Look at it again"
     ),
+    "restore.today_changed": QT_TRANSLATE_NOOP(
+        "Messages", "today's data changed after it was shown ({shown_accidents} → {accidents} accident(s),"
+        " {shown_incidents} → {incidents} incident(s), {shown_users} → {users} user(s)): another window or command"
+        " saved meanwhile; nothing was changed. Look at the backup and today's data again, then confirm"
+    ),
     "restore.finished": QT_TRANSLATE_NOOP(
         "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
         " holds the backup, with the passwords that were valid when it was made"

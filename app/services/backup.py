@@ -511,7 +511,8 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
     """Replace the data folder's database by the backup's, after the checks of `inspect_backup`.
 
     A folder that holds a database is replaced only when *confirmed* (True, or the `BackupInfo` the user was shown:
-    then a backup file changed since is refused). The current database is first copied to
+    then a backup file changed since is refused, and so is a restore once today's counts are no longer those shown:
+    they are read again when the folder is held alone). The current database is first copied to
     `backups/before-restore-…`. The replacement needs the folder alone: from a session, the session's own hold is
     made exclusive (other windows and commands get *wait* seconds to close, else `datadir.in_use` and nothing
     changes) and the session is reopened on the restored database."""
@@ -531,7 +532,10 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
         _check_cancel(cancel)
         detail: dict = {"backup_created_at": info.created_at, "restore_id": secrets.token_hex(8)}
         if session is not None:
-            saved_copy = _replace_in_session(session, opened, backup.name, detail, steps, cancel, wait)
+            # What the user was shown (or what this call read) is what may be replaced: compared again once the
+            # folder is held alone, since an `add` may finish while the restore waits for it.
+            shown = confirmed.current if isinstance(confirmed, BackupInfo) and confirmed.current else info.current
+            saved_copy = _replace_in_session(session, opened, backup.name, detail, shown, steps, cancel, wait)
         else:
             # Nobody may have the database open while it is replaced: a session still writing would lose its work
             # into the old file (an `add` reported done and lost). Wait briefly for them, else refuse.
@@ -556,15 +560,20 @@ def _audit_restore(opened: _Opened, name: str, detail: dict) -> None:
         db.close()
 
 
-def _replace_in_session(session: Session, opened: _Opened, name: str, detail: dict, steps: _Steps,
-                        cancel: Cancel | None, wait: float) -> Path | None:
-    """The replacement from a logged-in session: its shared hold made exclusive, the restore's audit row written
-    (with the head of today's chain as it is now), its connection closed, and the session opened again on
-    whichever database is in place afterwards."""
+def _replace_in_session(session: Session, opened: _Opened, name: str, detail: dict, shown: Counts | None,
+                        steps: _Steps, cancel: Cancel | None, wait: float) -> Path | None:
+    """The replacement from a logged-in session: its shared hold made exclusive, today's counts read again and
+    refused if they are no longer the *shown* ones, the restore's audit row written (with the head of today's
+    chain as it is now), its connection closed, and the session opened again on whichever database is in place
+    afterwards."""
     closed = replaced = False
     try:
         with session.exclusive(timeout=wait):
             today = _counts(session.db)
+            if shown is not None and today != shown:
+                raise UserError("restore.today_changed", shown_accidents=shown.accidents, accidents=today.accidents,
+                                shown_incidents=shown.incidents, incidents=today.incidents, shown_users=shown.users,
+                                users=today.users)
             length, head_hash = audit_head(session.db)
             _audit_restore(opened, name, dict(detail, replaced_head=f"{length}:{head_hash}",
                                               replaced_accidents=today.accidents))

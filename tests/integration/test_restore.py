@@ -153,9 +153,9 @@ def test_a_signed_backup_and_an_old_unsigned_one(commune_dir, tmp_path):
         old_label = {"signature", "signer", "counts", "unit_name"}
         old = _rezip(tmp_path / "a.tnldbak", tmp_path / "old.tnldbak",
                      lambda m: {k: v for k, v in m.items() if k not in old_label})
+        _add(session, 1)
         info = inspect_backup(session, old, None, PASSWORD)
         assert not info.signed and info.warnings == ("backup.unsigned",)
-        _add(session, 1)
         result = restore(session, old, None, PASSWORD, confirmed=info)
         assert result.accidents == 2 and len(records.list_accidents(session)) == 2
 
@@ -385,4 +385,54 @@ def test_the_command_line_completes_a_restore_cut_short_and_says_so(commune_dir,
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 2
     assert "restore" in result.stderr and "completed" in result.stderr
+
+# What the user confirmed is what is replaced (defect 7).
+def test_a_restore_refuses_when_todays_data_changed_while_it_waited(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 1)
+    other = login(commune_dir, "admin", PASSWORD)  # an `add` in another window, still saving
+    try:
+        with login(commune_dir, "admin", PASSWORD) as session:
+            shown = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+            assert shown.current.accidents == 3
+
+            def meanwhile(code):  # the restore waits for the other window: it saves two more, then closes
+                _add(other, 2)
+                other.close()
+
+            session.on_wait = meanwhile
+            with pytest.raises(UserError) as caught:
+                restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=shown, wait=30)
+            assert caught.value.code == "restore.today_changed"
+            assert "3 → 5" in caught.value.message() and "nothing was changed" in caught.value.message()
+            assert len(records.list_accidents(session)) == 5  # the session goes on, on today's database
+    finally:
+        other.close()
+    assert not list((commune_dir / "backups").glob("before-restore-*"))
+    with login(commune_dir, "admin", PASSWORD) as session:  # shown again, it goes through
+        shown = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+        restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=shown)
+        assert len(records.list_accidents(session)) == 2
+        detail = json.loads(session.db.execute("SELECT detail FROM audit WHERE action = 'restore'").fetchone()[0])
+        assert detail["replaced_accidents"] == 5
+
+
+def test_the_restore_command_says_when_it_waits_for_another_window(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+    code = ("import sys, time\nfrom app.services.workspace import login\n"
+            f"session = login({str(commune_dir)!r}, 'admin', {PASSWORD!r})\nprint('ready', flush=True)\n"
+            "time.sleep(3)\nsession.close()\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = tnld("restore", str(tmp_path / "a.tnldbak"), "--yes", data_dir=commune_dir)
+    finally:
+        holder.wait(timeout=60)
+        holder.stdout.close()
+    assert result.returncode == 0, result.stderr
+    assert "waiting for the other TNLĐ windows and commands" in result.stderr
 
