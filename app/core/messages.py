@@ -387,6 +387,12 @@ CATALOG: dict[str, str] = {
         " was changed. If this computer was set up again and the backup is this unit's own, restore it into an"
         " empty data folder",
     ),
+    "backup.unknown_workstation": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup {path} holds no workstation key, and its audit log does not begin with this data folder's set-up:"
+        " it may come from another workstation; nothing was changed. If the backup is this unit's own, restore it"
+        " into an empty data folder",
+    ),
     "backup.password": QT_TRANSLATE_NOOP(
         "Messages",
         "the backup does not open with the password of {user}: it was changed after the backup was made, or {user}"

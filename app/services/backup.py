@@ -392,6 +392,16 @@ def _signer(manifest: dict, path: Path) -> PublicIdentity | None:
     return signer
 
 
+def _audit_root(db) -> str | None:
+    """The hash of the audit chain's first row (the folder's set-up): every database that descends from one set-up
+    shares it, one set up elsewhere cannot have it (the row holds the time of the set-up to the millisecond)."""
+    try:
+        row = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+    except DatabaseError:
+        return None
+    return str(row[0]) if row is not None and row[0] else None
+
+
 def _meta(db) -> dict[str, str]:
     return {row[0]: row[1] for row in db.execute("SELECT key, value FROM meta")}
 
@@ -446,6 +456,7 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
         except ValueError as exc:
             raise UserError("backup.damaged", path=str(backup), reason=f"the workstation's certificate: {exc}") from None
         row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
+        root = _audit_root(db)
     finally:
         db.close()
     unit, unit_name, role = meta.get("unit", ""), meta.get("unit_name", ""), meta.get("role", "")
@@ -474,9 +485,14 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
             own = _fingerprint(session.db)
         except ValueError:
             raise UserError("keys.damaged") from None
-        if own is not None and fingerprint is not None and own != fingerprint:
-            raise UserError("backup.other_workstation", path=str(backup), backup_key=phone_groups(fingerprint),
-                            key=phone_groups(own))
+        if own is not None and fingerprint is not None:
+            if own != fingerprint:
+                raise UserError("backup.other_workstation", path=str(backup), backup_key=phone_groups(fingerprint),
+                                key=phone_groups(own))
+        elif root is None or root != _audit_root(session.db):
+            # No workstation key to compare (a backup made before them, or one deleted inside, its label left
+            # unsigned): it must descend from this folder's set-up, as its audit chain's first row shows.
+            raise UserError("backup.unknown_workstation", path=str(backup))
         current, current_unit, current_unit_name = _counts(session.db), session.unit, session.unit_name
     elif row[0] != "admin":
         raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")

@@ -436,3 +436,61 @@ def test_the_restore_command_says_when_it_waits_for_another_window(commune_dir, 
     assert result.returncode == 0, result.stderr
     assert "waiting for the other TNLĐ windows and commands" in result.stderr
 
+
+
+# Another workstation's backup stripped of its workstation key (defect 13).
+def _strip_workstation_key(source, target, password):
+    """What someone does to a backup to get past the workstation check: delete the key inside, drop the
+    signature, make the checksums fit again."""
+    from app.db.connection import connect
+    from app.db.keyfile import KeyFile
+
+    work = target.parent / (target.name + ".d")
+    with zipfile.ZipFile(source) as archive:
+        archive.extractall(work)
+    manifest = json.loads((work / "manifest.json").read_text())
+    keys = (work / "keys.json").read_bytes()
+    db = connect(work / "tnld.db", KeyFile.from_data(work / "keys.json", json.loads(keys)).unlock("admin", password))
+    db.execute("DELETE FROM own_keys")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    database = (work / "tnld.db").read_bytes()
+    manifest.pop("signature"), manifest.pop("signer")
+    manifest["files"] = {"keys.json": hashlib.sha256(keys).hexdigest(), "tnld.db": hashlib.sha256(database).hexdigest()}
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("keys.json", keys)
+        archive.writestr("tnld.db", database)
+    return target
+
+
+def test_another_workstations_backup_without_its_key_is_refused(commune_dir, tmp_path):
+    initialise(tmp_path / "theirs", role="commune", unit=COMMUNE, admin="admin", password=ATTACKER_PASSWORD)
+    with login(tmp_path / "theirs", "admin", ATTACKER_PASSWORD) as theirs:
+        _add(theirs, 4)
+        write_backup(theirs, tmp_path / "theirs.tnldbak")
+    forged = _strip_workstation_key(tmp_path / "theirs.tnldbak", tmp_path / "forged.tnldbak", ATTACKER_PASSWORD)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 1)
+        own_identity(session)  # this folder has its workstation key
+    before = _state(commune_dir)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        for attempt in (inspect_backup, restore):
+            with pytest.raises(UserError) as caught:
+                attempt(session, forged, None, ATTACKER_PASSWORD, **({"confirmed": True} if attempt is restore else {}))
+            assert caught.value.code == "backup.unknown_workstation", caught.value
+            assert "empty data folder" in caught.value.message()
+    (tmp_path / "theirs.txt").write_text(ATTACKER_PASSWORD + "\n")
+    result = tnld("restore", str(forged), "--yes", "--backup-password-file", str(tmp_path / "theirs.txt"),
+                  data_dir=commune_dir)
+    assert result.returncode == 2 and "another workstation" in result.stderr, result.stderr
+    assert _state(commune_dir) == before
+    # This folder's own backup without the key (as a backup made before workstation keys) is still its own.
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "ours.tnldbak")
+        _add(session, 1)
+        old = _strip_workstation_key(tmp_path / "ours.tnldbak", tmp_path / "old.tnldbak", PASSWORD)
+        info = inspect_backup(session, old, None, PASSWORD)
+        assert info.warnings == ("backup.unsigned",) and info.fingerprint is None
+        restore(session, old, None, PASSWORD, confirmed=info)
+        assert len(records.list_accidents(session)) == 1
