@@ -126,7 +126,9 @@ def _check_data_dir(args: argparse.Namespace) -> None:
         raise UserError("datadir.not_folder", path=str(path))
 
 
-def open_session(args: argparse.Namespace):
+def open_session(args: argparse.Namespace, password: str | None = None):
+    """Log in to the data folder of *args* (with *password*, else the one `password_from` finds), saying on stderr
+    when it waits for another window or command and what the login did or found."""
     from app.core.fsutil import make_private
     from app.services.workspace import login
 
@@ -138,7 +140,7 @@ def open_session(args: argparse.Namespace):
     # A data folder set up before its files were made private: only its user may read it (SPEC § 8).
     for private in (datadir.path, datadir.keyfile_path, datadir.db_path, datadir.backups, datadir.logs):
         make_private(private)
-    session = login(path, args.user, password_from(args), on_wait=waiting_notice)
+    session = login(path, args.user, password or password_from(args), on_wait=waiting_notice)
     from app.core.messages import render
 
     for code, params in session.notices:  # what the login did or found that the user must know
@@ -468,7 +470,7 @@ def _confirm_restore(args: argparse.Namespace, info) -> None:
 
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     from app.services.backup import inspect_backup, restore
-    from app.services.workspace import DataDir, login
+    from app.services.workspace import DataDir
 
     path, backup = data_dir(args), Path(args.file)
     password = password_from(args)
@@ -478,10 +480,10 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
         info = inspect_backup(path, backup, args.user, backup_password)
         _show_backup(out, info)
         _confirm_restore(args, info)
-        result = restore(path, backup, args.user, backup_password, confirmed=info)
+        result = restore(path, backup, args.user, backup_password, confirmed=info, on_wait=waiting_notice)
     else:
         # A folder in use: only its own admin, logged in as usual, replaces it.
-        with login(path, args.user, password) as session:
+        with open_session(args, password) as session:
             try:
                 info = inspect_backup(session, backup, args.backup_user, backup_password)
             except UserError as error:

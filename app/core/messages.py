@@ -387,6 +387,12 @@ CATALOG: dict[str, str] = {
         " was changed. If this computer was set up again and the backup is this unit's own, restore it into an"
         " empty data folder",
     ),
+    "backup.unknown_workstation": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the backup {path} holds no workstation key, and its audit log does not begin with this data folder's set-up:"
+        " it may come from another workstation; nothing was changed. If the backup is this unit's own, restore it"
+        " into an empty data folder",
+    ),
     "backup.password": QT_TRANSLATE_NOOP(
         "Messages",
         "the backup does not open with the password of {user}: it was changed after the backup was made, or {user}"
@@ -415,6 +421,20 @@ CATALOG: dict[str, str] = {
     ),
     "restore.changed": QT_TRANSLATE_NOOP(
         "Messages", "the backup {path} changed since it was shown; nothing was changed. Look at it again"
+    ),
+    "restore.today_changed": QT_TRANSLATE_NOOP(
+        "Messages", "today's data changed after it was shown ({shown_accidents} → {accidents} accident(s),"
+        " {shown_incidents} → {incidents} incident(s), {shown_users} → {users} user(s)): another window or command"
+        " saved meanwhile; nothing was changed. Look at the backup and today's data again, then confirm"
+    ),
+    "restore.finished": QT_TRANSLATE_NOOP(
+        "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
+        " holds the backup, with the passwords that were valid when it was made"
+    ),
+    "restore.finished_login": QT_TRANSLATE_NOOP(
+        "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
+        " holds the backup. Log in with a password that was valid when the backup was made (or use the recovery"
+        " code printed then)"
     ),
     # Keys and key cards.
     "keys.damaged": QT_TRANSLATE_NOOP(

@@ -10,6 +10,11 @@ Restore trusts the person, not the file: into a data folder that is set up, only
 restores, and only a backup of the same unit made by the same workstation (both read from inside the backup's
 encrypted database, which the manifest must agree with). It is done in two steps, so that people see what they
 are about to replace: `inspect_backup` (the backup's unit, date and counts against today's), then `restore`.
+
+A power cut in a restore never leaves a folder that no key file opens: the backup's key file is written beside
+today's (`keys.restore-ID.json`) before the database is replaced, and moved over `keys.json` after; the restore's
+audit row, written into the restored database, names the same ID. The next login completes the restore or drops
+the file (`finish_cut_restore`).
 """
 
 from __future__ import annotations
@@ -21,15 +26,25 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app import __version__
 from app.core.errors import UserError
-from app.core.fsutil import atomic_writer, fsync_dir, input_file, is_disk_full, make_private, private_folder
+from app.core.fsutil import (
+    atomic_write_bytes,
+    atomic_writer,
+    fsync_dir,
+    input_file,
+    is_disk_full,
+    make_private,
+    private_folder,
+)
 from app.core.messages import Ref
 from app.core.progress import Cancel, Cancelled, Progress, Steps
 from app.db.audit import AuditLog
@@ -43,8 +58,8 @@ from app.db.connection import (
     integrity_errors,
     write_transaction,
 )
-from app.db.folderlock import exclusive_access
-from app.db.keyfile import KeyFile, WrongSecret
+from app.db.folderlock import FolderLock, exclusive_access
+from app.db.keyfile import LOCK_NAME, LOCK_WAIT, KeyFile, WrongSecret
 from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate, phone_groups
 from app.services.workspace import EXCLUSIVE_WAIT, DataDir, Session
 
@@ -59,7 +74,7 @@ MAX_BACKUP = 2 * MAX_MEMBER
 MAX_SMALL_MEMBER = 1024**2  # manifest.json and keys.json are read into memory
 SPACE_MARGIN = 64 * 1024**2  # free space kept on the disk beyond the copies a restore makes
 CHUNK = 1 << 20
-
+PENDING_KEYS = "keys.restore-"  # + the restore's ID + ".json": the backup's key file, until the database is in place
 
 
 def _sha256_file(path: Path) -> str:
@@ -377,6 +392,16 @@ def _signer(manifest: dict, path: Path) -> PublicIdentity | None:
     return signer
 
 
+def _audit_root(db) -> str | None:
+    """The hash of the audit chain's first row (the folder's set-up): every database that descends from one set-up
+    shares it, one set up elsewhere cannot have it (the row holds the time of the set-up to the millisecond)."""
+    try:
+        row = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+    except DatabaseError:
+        return None
+    return str(row[0]) if row is not None and row[0] else None
+
+
 def _meta(db) -> dict[str, str]:
     return {row[0]: row[1] for row in db.execute("SELECT key, value FROM meta")}
 
@@ -431,6 +456,7 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
         except ValueError as exc:
             raise UserError("backup.damaged", path=str(backup), reason=f"the workstation's certificate: {exc}") from None
         row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
+        root = _audit_root(db)
     finally:
         db.close()
     unit, unit_name, role = meta.get("unit", ""), meta.get("unit_name", ""), meta.get("role", "")
@@ -459,9 +485,14 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
             own = _fingerprint(session.db)
         except ValueError:
             raise UserError("keys.damaged") from None
-        if own is not None and fingerprint is not None and own != fingerprint:
-            raise UserError("backup.other_workstation", path=str(backup), backup_key=phone_groups(fingerprint),
-                            key=phone_groups(own))
+        if own is not None and fingerprint is not None:
+            if own != fingerprint:
+                raise UserError("backup.other_workstation", path=str(backup), backup_key=phone_groups(fingerprint),
+                                key=phone_groups(own))
+        elif root is None or root != _audit_root(session.db):
+            # No workstation key to compare (a backup made before them, or one deleted inside, its label left
+            # unsigned): it must descend from this folder's set-up, as its audit chain's first row shows.
+            raise UserError("backup.unknown_workstation", path=str(backup))
         current, current_unit, current_unit_name = _counts(session.db), session.unit, session.unit_name
     elif row[0] != "admin":
         raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
@@ -496,7 +527,8 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
     """Replace the data folder's database by the backup's, after the checks of `inspect_backup`.
 
     A folder that holds a database is replaced only when *confirmed* (True, or the `BackupInfo` the user was shown:
-    then a backup file changed since is refused). The current database is first copied to
+    then a backup file changed since is refused, and so is a restore once today's counts are no longer those shown:
+    they are read again when the folder is held alone). The current database is first copied to
     `backups/before-restore-…`. The replacement needs the folder alone: from a session, the session's own hold is
     made exclusive (other windows and commands get *wait* seconds to close, else `datadir.in_use` and nothing
     changes) and the session is reopened on the restored database."""
@@ -514,40 +546,56 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
         if isinstance(confirmed, BackupInfo) and confirmed.digest != info.digest:
             raise UserError("restore.changed", path=str(backup))
         _check_cancel(cancel)
-        detail: dict = {"backup_created_at": info.created_at}
+        detail: dict = {"backup_created_at": info.created_at, "restore_id": secrets.token_hex(8)}
         if session is not None:
-            length, head_hash = audit_head(session.db)
-            detail.update(replaced_head=f"{length}:{head_hash}", replaced_accidents=info.current.accidents)
-        db = connect(opened.db_file, opened.key)
-        try:
-            with write_transaction(db):
-                AuditLog(db).append(info.user, "restore", "file", backup.name, detail)
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
-        if session is not None:
-            saved_copy = _replace_in_session(session, opened, steps, cancel, wait)
+            # What the user was shown (or what this call read) is what may be replaced: compared again once the
+            # folder is held alone, since an `add` may finish while the restore waits for it.
+            shown = confirmed.current if isinstance(confirmed, BackupInfo) and confirmed.current else info.current
+            saved_copy = _replace_in_session(session, opened, backup.name, detail, shown, steps, cancel, wait)
         else:
             # Nobody may have the database open while it is replaced: a session still writing would lose its work
             # into the old file (an `add` reported done and lost). Wait briefly for them, else refuse.
             with exclusive_access(datadir.path, timeout=wait, on_wait=on_wait):
                 if datadir.is_initialised():  # set up by someone else meanwhile
                     raise UserError("restore.login_needed", path=str(datadir.path))
-                saved_copy = _replace(datadir, opened, steps, cancel)
+                _audit_restore(opened, backup.name, detail)
+                saved_copy = _replace(datadir, opened, detail["restore_id"], steps, cancel)
     log.info("restored a backup of %s", info.created_at)
     return RestoreResult(info, saved_copy)
 
 
-def _replace_in_session(session: Session, opened: _Opened, steps: _Steps, cancel: Cancel | None,
-                        wait: float) -> Path | None:
-    """The replacement from a logged-in session: its shared hold made exclusive, its connection closed, and the
-    session opened again on whichever database is in place afterwards."""
+def _audit_restore(opened: _Opened, name: str, detail: dict) -> None:
+    """The restore's audit row, in the restored database before it is put in place (its ID names the pending key
+    file: a database that holds the row is the restored one)."""
+    db = connect(opened.db_file, opened.key)
+    try:
+        with write_transaction(db):
+            AuditLog(db).append(opened.info.user, "restore", "file", name, detail)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def _replace_in_session(session: Session, opened: _Opened, name: str, detail: dict, shown: Counts | None,
+                        steps: _Steps, cancel: Cancel | None, wait: float) -> Path | None:
+    """The replacement from a logged-in session: its shared hold made exclusive, today's counts read again and
+    refused if they are no longer the *shown* ones, the restore's audit row written (with the head of today's
+    chain as it is now), its connection closed, and the session opened again on whichever database is in place
+    afterwards."""
     closed = replaced = False
     try:
         with session.exclusive(timeout=wait):
+            today = _counts(session.db)
+            if shown is not None and today != shown:
+                raise UserError("restore.today_changed", shown_accidents=shown.accidents, accidents=today.accidents,
+                                shown_incidents=shown.incidents, incidents=today.incidents, shown_users=shown.users,
+                                users=today.users)
+            length, head_hash = audit_head(session.db)
+            _audit_restore(opened, name, dict(detail, replaced_head=f"{length}:{head_hash}",
+                                              replaced_accidents=today.accidents))
             session.db.close()
             closed = True
-            saved_copy = _replace(session.datadir, opened, steps, cancel)
+            saved_copy = _replace(session.datadir, opened, detail["restore_id"], steps, cancel)
             replaced = True
     finally:
         if closed:
@@ -559,17 +607,114 @@ def _replace_in_session(session: Session, opened: _Opened, steps: _Steps, cancel
     return saved_copy
 
 
-def _replace(datadir: DataDir, opened: _Opened, steps: _Steps, cancel: Cancel | None) -> Path | None:
+def _fsync_file(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        os.fsync(handle.fileno())
+
+
+def _pending_keys(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{PENDING_KEYS}*.json"))
+
+
+def _replace(datadir: DataDir, opened: _Opened, restore_id: str, steps: _Steps, cancel: Cancel | None) -> Path | None:
+    """Put the restored database and its key file in place so that, whenever the power goes, a key file in the
+    folder opens the database there: the backup's key file beside today's first, then the database, then the key
+    file over today's. A cut in between is completed or undone at the next login (`finish_cut_restore`)."""
     saved_copy = _save_current(datadir, steps, cancel)
-    # The old WAL belongs to the old database: it must not be replayed into the restored one.
-    for suffix in ("-wal", "-shm"):
-        Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
-    os.replace(opened.db_file, datadir.db_path)
+    for stale in _pending_keys(datadir.path):  # of a restore into a new folder cut short: this one replaces it
+        stale.unlink(missing_ok=True)
+    pending = datadir.path / f"{PENDING_KEYS}{restore_id}.json"
+    atomic_write_bytes(pending, opened.keyfile.to_bytes())  # fsynced, and the folder too
+    try:
+        _fsync_file(opened.db_file)
+        # The old WAL belongs to the old database: it must not be replayed into the restored one.
+        for suffix in ("-wal", "-shm"):
+            Path(str(datadir.db_path) + suffix).unlink(missing_ok=True)
+        os.replace(opened.db_file, datadir.db_path)
+    except BaseException:
+        pending.unlink(missing_ok=True)  # today's database is still in place, with today's key file
+        raise
     fsync_dir(datadir.path)
-    opened.keyfile.path = datadir.keyfile_path
-    opened.keyfile.save()
+    os.replace(pending, datadir.keyfile_path)
+    fsync_dir(datadir.path)
     steps.finish()
     return saved_copy
+
+
+Opener = Callable[[KeyFile], list[bytes]]  # the database keys a user's secret opens in a key file (WrongSecret: none)
+
+
+def finish_cut_restore(datadir: DataDir, user: str, opener: Opener) -> tuple[str, dict] | None:
+    """Complete or undo a restore that a power cut or a crash left half done; called at login and recover, under
+    the folder's lock (no restore is running: it holds the lock alone). Nothing to do without a pending key file.
+
+    A database that a key opens and that holds the restore's audit row is the restored one: the restore is
+    completed (audited `restore_finished`) and the notice `restore.finished` returned. A database without that
+    row is today's: the pending file is dropped. When the user's secret opens today's key file but its keys no
+    longer open the database, while it opens nothing in the backup's, the database in place is the restored one
+    too: the restore is completed, and `restore.finished_login` raised (log in with a password of the backup's
+    time). A wrong secret, or a database neither key file opens, changes nothing: the login says what is wrong."""
+    if not _pending_keys(datadir.path) or not datadir.db_path.is_file():
+        return None
+    lock = FolderLock(datadir.path, LOCK_NAME).acquire(exclusive=True, timeout=LOCK_WAIT)
+    try:
+        for pending in _pending_keys(datadir.path):
+            notice = _settle_restore(datadir, pending, user, opener)
+            if notice is not None:
+                return notice
+        return None
+    finally:
+        lock.release()
+
+
+def _settle_restore(datadir: DataDir, pending: Path, user: str, opener: Opener) -> tuple[str, dict] | None:
+    restore_id = pending.name[len(PENDING_KEYS):-len(".json")]
+    try:
+        ours = opener(KeyFile.load(datadir.keyfile_path))
+    except WrongSecret:
+        ours = []
+    try:
+        theirs = opener(KeyFile.load(pending))
+    except Exception:  # noqa: BLE001 - a wrong secret, or a pending file damaged by hand: it opens nothing
+        theirs = []
+    for key in ours + theirs:
+        try:
+            db = connect(datadir.db_path, key)
+        except WrongKey:
+            continue
+        try:
+            restored = _last_restore_id(db) == restore_id
+            if restored:
+                with write_transaction(db):
+                    AuditLog(db).append(user, "restore_finished", "file", pending.name, {"restore_id": restore_id})
+        finally:
+            db.close()
+        if not restored:  # cut before the database was replaced: today's is in place, with today's key file
+            pending.unlink(missing_ok=True)
+            log.warning("dropped the key file of a restore cut short before it replaced the database")
+            return None
+        return _complete_restore(datadir, pending, told=bool(theirs))
+    if ours and not theirs:  # today's key no longer opens the database: it is the restored one
+        return _complete_restore(datadir, pending, told=False)
+    return None
+
+
+def _last_restore_id(db) -> str | None:
+    try:
+        row = db.execute("SELECT detail FROM audit WHERE action = 'restore' ORDER BY seq DESC LIMIT 1").fetchone()
+        detail = json.loads(row[0]) if row is not None and row[0] else {}
+    except (DatabaseError, ValueError, TypeError):
+        return None
+    return detail.get("restore_id") if isinstance(detail, dict) else None
+
+
+def _complete_restore(datadir: DataDir, pending: Path, told: bool) -> tuple[str, dict]:
+    os.replace(pending, datadir.keyfile_path)
+    fsync_dir(datadir.path)
+    log.warning("completed a restore that a power cut or a crash had interrupted")
+    if not told:  # the secret given is not one of the backup's: say which passwords open the folder now
+        raise UserError("restore.finished_login")
+    return ("restore.finished", {})
 
 
 def _save_current(datadir: DataDir, steps: _Steps | None = None, cancel: Cancel | None = None) -> Path | None:

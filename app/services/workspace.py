@@ -371,10 +371,14 @@ def login(path: Path, user: str | None, password: str | None, *, clock=None, aud
     delays.wait(user, on_wait)
     lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT, on_wait=on_wait)
     try:
+        finished = _finish_cut_restore(datadir, user, lambda keyfile: [key for _i, key in
+                                                                        keyfile.open_user(user, password).keys])
         session, opened, check = _unlock(datadir, user, password, lock, on_wait, delays)
     except BaseException:
         lock.release()
         raise
+    if finished:
+        session.notices.append(finished)
     if clock is not None:
         session.clock = clock
     try:
@@ -494,6 +498,13 @@ def _warn_about_recovery(session: Session, keyfile: KeyFile, index: int) -> None
         session.notices.append(("keys.recovery_outdated", {}))
 
 
+def _finish_cut_restore(datadir: DataDir, user: str, opener) -> tuple[str, dict] | None:
+    """A restore that a power cut interrupted is completed or undone before anyone opens the folder."""
+    from app.services.backup import finish_cut_restore
+
+    return finish_cut_restore(datadir, user, opener)
+
+
 def _remove_stale_temporaries(datadir: DataDir, older_than: float = 3600) -> None:
     """Temp folders of a backup, restore or change of key cut short by a power cut (only encrypted copies)."""
     import shutil
@@ -516,6 +527,8 @@ def recover(path: Path, recovery_code: str, user: str, new_password: str) -> Non
     check_password(new_password, user, datadir.keyfile().unit_name)
     lock = FolderLock(datadir.path).acquire(timeout=OPEN_WAIT)
     try:
+        _finish_cut_restore(datadir, user, lambda keyfile: [item.db_key for item in
+                                                            keyfile.open_recovery(recovery_code)])
         keyfile = datadir.keyfile()
         try:
             found = keyfile.open_recovery(recovery_code)

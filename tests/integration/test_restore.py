@@ -153,9 +153,9 @@ def test_a_signed_backup_and_an_old_unsigned_one(commune_dir, tmp_path):
         old_label = {"signature", "signer", "counts", "unit_name"}
         old = _rezip(tmp_path / "a.tnldbak", tmp_path / "old.tnldbak",
                      lambda m: {k: v for k, v in m.items() if k not in old_label})
+        _add(session, 1)
         info = inspect_backup(session, old, None, PASSWORD)
         assert not info.signed and info.warnings == ("backup.unsigned",)
-        _add(session, 1)
         result = restore(session, old, None, PASSWORD, confirmed=info)
         assert result.accidents == 2 and len(records.list_accidents(session)) == 2
 
@@ -274,3 +274,223 @@ def test_a_backup_made_before_a_password_change_opens_with_the_password_of_then(
     assert result.returncode == 0, result.stderr
     with login(commune_dir, "admin", PASSWORD, audit=False) as session:  # the passwords valid when it was made
         assert session.db.execute("SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0] == "restore"
+
+
+# A power cut in the middle of a restore (defect 3 of the attack on "the store under many hands").
+CUT_RESTORE = """
+import os, sys
+from pathlib import Path
+from app.services.backup import restore
+from app.services.workspace import login
+where, name = sys.argv[2].split(":")
+real_replace = os.replace
+def replace(source, target, *args, **kwargs):
+    if where == "before" and Path(target).name == name:
+        os._exit(9)
+    real_replace(source, target, *args, **kwargs)
+    if where == "after" and Path(target).name == name:
+        os._exit(9)
+os.replace = replace
+with login(sys.argv[1], "admin", sys.argv[3]) as session:
+    restore(session, sys.argv[4], None, sys.argv[3], confirmed=True)
+"""
+
+
+def _cut_restore(data_dir, backup, cut):
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    done = subprocess.run([sys.executable, "-c", CUT_RESTORE, str(data_dir), cut, PASSWORD, str(backup)], env=env,
+                          timeout=120, capture_output=True, text=True)
+    assert done.returncode == 9, done.stderr
+
+
+def _backup_then_more(data_dir, backup, new_key, clerk=None):
+    """2 records in *backup*, 5 today; with *new_key*, a change of key since the backup; *clerk* added since."""
+    from app.services import users
+
+    with login(data_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, backup)
+        _add(session, 3)
+        if clerk:
+            users.add_user(session, clerk[0], "clerk", clerk[1])
+        if new_key:
+            users.new_key(session)
+
+
+def _audit_actions(session):
+    return [row[0] for row in session.db.execute("SELECT action FROM audit ORDER BY seq")]
+
+
+@pytest.mark.parametrize("new_key", [False, True], ids=["same_key", "new_key"])
+@pytest.mark.parametrize("cut", ["before:tnld.db", "after:tnld.db", "before:keys.json"])
+def test_a_restore_cut_at_any_step_is_completed_or_undone_at_the_next_login(commune_dir, tmp_path, cut, new_key):
+    from app.db.audit import verify_chain
+    from app.db.connection import integrity_errors
+
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key)
+    today_keys = json.loads((commune_dir / "keys.json").read_text())
+    with zipfile.ZipFile(tmp_path / "a.tnldbak") as archive:
+        backup_keys = json.loads(archive.read("keys.json"))
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", cut)
+    replaced = cut != "before:tnld.db"
+    with login(commune_dir, "admin", PASSWORD) as session:
+        assert session.notices == ([("restore.finished", {})] if replaced else [])
+        assert len(records.list_accidents(session)) == (2 if replaced else 5)
+        assert integrity_errors(session.db) == [] and verify_chain(session.db).ok
+        actions = _audit_actions(session)
+        if replaced:
+            assert actions[-3:] == ["restore", "restore_finished", "login"]
+        else:
+            assert "restore" not in actions
+    assert not list(commune_dir.glob("keys.restore-*"))
+    assert json.loads((commune_dir / "keys.json").read_text()) == (backup_keys if replaced else today_keys)
+    with login(commune_dir, "admin", PASSWORD) as session:  # nothing more to do
+        assert session.notices == []
+
+
+@pytest.mark.parametrize("new_key", [False, True], ids=["same_key", "new_key"])
+def test_a_restore_cut_short_is_completed_by_a_user_the_backup_does_not_know(commune_dir, tmp_path, new_key):
+    clerk = ("thu", "hoa-ban-trang-1")
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key, clerk)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    # The clerk's password is today's only: it completes the restore, and the clerk is told what opens it now.
+    with pytest.raises(UserError) as caught:
+        login(commune_dir, *clerk)
+    assert caught.value.code == "restore.finished_login"
+    assert "valid when the backup was made" in caught.value.message()
+    assert not list(commune_dir.glob("keys.restore-*"))
+    with pytest.raises(UserError) as caught:
+        login(commune_dir, *clerk)
+    assert caught.value.code == "login.failed"
+    with login(commune_dir, "admin", PASSWORD) as session:
+        assert session.notices == []
+        assert len(records.list_accidents(session)) == 2
+
+
+def test_a_restore_cut_short_is_completed_by_the_recovery_code_of_the_backup(commune_dir, tmp_path, recovery_code):
+    from app.services.workspace import recover
+
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key=True)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    recover(commune_dir, recovery_code, "admin", "mat-khau-moi-789")  # the code printed when the backup was made
+    with login(commune_dir, "admin", "mat-khau-moi-789") as session:
+        assert len(records.list_accidents(session)) == 2
+        assert _audit_actions(session)[-4:] == ["restore", "restore_finished", "recover", "login"]
+
+
+def test_the_command_line_completes_a_restore_cut_short_and_says_so(commune_dir, tmp_path):
+    _backup_then_more(commune_dir, tmp_path / "a.tnldbak", new_key=True)
+    _cut_restore(commune_dir, tmp_path / "a.tnldbak", "after:tnld.db")
+    result = tnld("list", "--json", data_dir=commune_dir)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 2
+    assert "restore" in result.stderr and "completed" in result.stderr
+
+# What the user confirmed is what is replaced (defect 7).
+def test_a_restore_refuses_when_todays_data_changed_while_it_waited(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 2)
+        write_backup(session, tmp_path / "a.tnldbak")
+        _add(session, 1)
+    other = login(commune_dir, "admin", PASSWORD)  # an `add` in another window, still saving
+    try:
+        with login(commune_dir, "admin", PASSWORD) as session:
+            shown = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+            assert shown.current.accidents == 3
+
+            def meanwhile(code):  # the restore waits for the other window: it saves two more, then closes
+                _add(other, 2)
+                other.close()
+
+            session.on_wait = meanwhile
+            with pytest.raises(UserError) as caught:
+                restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=shown, wait=30)
+            assert caught.value.code == "restore.today_changed"
+            assert "3 → 5" in caught.value.message() and "nothing was changed" in caught.value.message()
+            assert len(records.list_accidents(session)) == 5  # the session goes on, on today's database
+    finally:
+        other.close()
+    assert not list((commune_dir / "backups").glob("before-restore-*"))
+    with login(commune_dir, "admin", PASSWORD) as session:  # shown again, it goes through
+        shown = inspect_backup(session, tmp_path / "a.tnldbak", None, PASSWORD)
+        restore(session, tmp_path / "a.tnldbak", None, PASSWORD, confirmed=shown)
+        assert len(records.list_accidents(session)) == 2
+        detail = json.loads(session.db.execute("SELECT detail FROM audit WHERE action = 'restore'").fetchone()[0])
+        assert detail["replaced_accidents"] == 5
+
+
+def test_the_restore_command_says_when_it_waits_for_another_window(commune_dir, tmp_path):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+    code = ("import sys, time\nfrom app.services.workspace import login\n"
+            f"session = login({str(commune_dir)!r}, 'admin', {PASSWORD!r})\nprint('ready', flush=True)\n"
+            "time.sleep(3)\nsession.close()\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = tnld("restore", str(tmp_path / "a.tnldbak"), "--yes", data_dir=commune_dir)
+    finally:
+        holder.wait(timeout=60)
+        holder.stdout.close()
+    assert result.returncode == 0, result.stderr
+    assert "waiting for the other TNLĐ windows and commands" in result.stderr
+
+
+
+# Another workstation's backup stripped of its workstation key (defect 13).
+def _strip_workstation_key(source, target, password):
+    """What someone does to a backup to get past the workstation check: delete the key inside, drop the
+    signature, make the checksums fit again."""
+    from app.db.connection import connect
+    from app.db.keyfile import KeyFile
+
+    work = target.parent / (target.name + ".d")
+    with zipfile.ZipFile(source) as archive:
+        archive.extractall(work)
+    manifest = json.loads((work / "manifest.json").read_text())
+    keys = (work / "keys.json").read_bytes()
+    db = connect(work / "tnld.db", KeyFile.from_data(work / "keys.json", json.loads(keys)).unlock("admin", password))
+    db.execute("DELETE FROM own_keys")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    database = (work / "tnld.db").read_bytes()
+    manifest.pop("signature"), manifest.pop("signer")
+    manifest["files"] = {"keys.json": hashlib.sha256(keys).hexdigest(), "tnld.db": hashlib.sha256(database).hexdigest()}
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("keys.json", keys)
+        archive.writestr("tnld.db", database)
+    return target
+
+
+def test_another_workstations_backup_without_its_key_is_refused(commune_dir, tmp_path):
+    initialise(tmp_path / "theirs", role="commune", unit=COMMUNE, admin="admin", password=ATTACKER_PASSWORD)
+    with login(tmp_path / "theirs", "admin", ATTACKER_PASSWORD) as theirs:
+        _add(theirs, 4)
+        write_backup(theirs, tmp_path / "theirs.tnldbak")
+    forged = _strip_workstation_key(tmp_path / "theirs.tnldbak", tmp_path / "forged.tnldbak", ATTACKER_PASSWORD)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        _add(session, 1)
+        own_identity(session)  # this folder has its workstation key
+    before = _state(commune_dir)
+    with login(commune_dir, "admin", PASSWORD) as session:
+        for attempt in (inspect_backup, restore):
+            with pytest.raises(UserError) as caught:
+                attempt(session, forged, None, ATTACKER_PASSWORD, **({"confirmed": True} if attempt is restore else {}))
+            assert caught.value.code == "backup.unknown_workstation", caught.value
+            assert "empty data folder" in caught.value.message()
+    (tmp_path / "theirs.txt").write_text(ATTACKER_PASSWORD + "\n")
+    result = tnld("restore", str(forged), "--yes", "--backup-password-file", str(tmp_path / "theirs.txt"),
+                  data_dir=commune_dir)
+    assert result.returncode == 2 and "another workstation" in result.stderr, result.stderr
+    assert _state(commune_dir) == before
+    # This folder's own backup without the key (as a backup made before workstation keys) is still its own.
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "ours.tnldbak")
+        _add(session, 1)
+        old = _strip_workstation_key(tmp_path / "ours.tnldbak", tmp_path / "old.tnldbak", PASSWORD)
+        info = inspect_backup(session, old, None, PASSWORD)
+        assert info.warnings == ("backup.unsigned",) and info.fingerprint is None
+        restore(session, old, None, PASSWORD, confirmed=info)
+        assert len(records.list_accidents(session)) == 1
