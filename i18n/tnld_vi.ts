@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+870"/>
-        <location filename="../app/core/messages.py" line="+601"/>
+        <location filename="../app/cli/main.py" line="+872"/>
+        <location filename="../app/core/messages.py" line="+621"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-578"/>
+        <location filename="../app/core/messages.py" line="-598"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -691,6 +691,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>the backup {path} holds no workstation key, and its audit log does not begin with this data folder&apos;s set-up: it may come from another workstation; nothing was changed. If the backup is this unit&apos;s own, restore it into an empty data folder</source>
+        <translation>bản sao lưu {path} không có khóa máy trạm, và nhật ký thao tác của nó không bắt đầu bằng lần thiết lập thư mục dữ liệu này: có thể nó đến từ một máy trạm khác; chưa có gì thay đổi. Nếu bản sao lưu đúng là của đơn vị mình, hãy khôi phục vào một thư mục dữ liệu trống</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the backup does not open with the password of {user}: it was changed after the backup was made, or {user} was not a user then. Give the password valid then (--backup-password-file FILE; --backup-user NAME for another user of the backup)</source>
         <translation>không mở được bản sao lưu bằng mật khẩu của {user}: mật khẩu đã đổi sau khi sao lưu, hoặc lúc đó {user} chưa là người dùng. Hãy nhập mật khẩu có hiệu lực lúc sao lưu (--backup-password-file TỆP; --backup-user TÊN cho người dùng khác của bản sao lưu)</translation>
     </message>
@@ -720,7 +725,22 @@
         <translation>bản sao lưu {path} đã thay đổi kể từ khi được hiển thị; chưa có gì thay đổi. Hãy xem lại</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>today&apos;s data changed after it was shown ({shown_accidents} → {accidents} accident(s), {shown_incidents} → {incidents} incident(s), {shown_users} → {users} user(s)): another window or command saved meanwhile; nothing was changed. Look at the backup and today&apos;s data again, then confirm</source>
+        <translation>dữ liệu hiện tại đã thay đổi sau khi được hiển thị ({shown_accidents} → {accidents} vụ tai nạn, {shown_incidents} → {incidents} sự cố, {shown_users} → {users} người dùng): một cửa sổ hoặc lệnh khác đã lưu trong lúc đó; chưa có gì thay đổi. Hãy xem lại bản sao lưu và dữ liệu hiện tại, rồi xác nhận</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a restore had been cut short (a power cut or a crash) and is now completed: the data folder holds the backup, with the passwords that were valid when it was made</source>
+        <translation>một lần khôi phục đã bị gián đoạn (mất điện hoặc sự cố) và nay đã hoàn tất: thư mục dữ liệu chứa bản sao lưu, với các mật khẩu có hiệu lực lúc tạo bản sao lưu</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>a restore had been cut short (a power cut or a crash) and is now completed: the data folder holds the backup. Log in with a password that was valid when the backup was made (or use the recovery code printed then)</source>
+        <translation>một lần khôi phục đã bị gián đoạn (mất điện hoặc sự cố) và nay đã hoàn tất: thư mục dữ liệu chứa bản sao lưu. Hãy đăng nhập bằng mật khẩu có hiệu lực lúc tạo bản sao lưu (hoặc dùng mã khôi phục đã in lúc đó)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>this workstation&apos;s keys cannot be opened; restore the latest backup</source>
         <translation>không mở được khóa của máy này; hãy khôi phục bản sao lưu mới nhất</translation>
     </message>
@@ -1198,7 +1218,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-776"/>
+        <location filename="../app/cli/main.py" line="-778"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -1218,7 +1238,7 @@
         <translation>Nhập lại mật khẩu mới: </translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Set up {role} workstation for {unit} {name} in {path}.</source>
         <translation>Đã thiết lập máy trạm {role} cho {unit} {name} tại {path}.</translation>
     </message>
