@@ -876,8 +876,11 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_UNEXPECTED
-    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
-        problem = _storage_problem(exc, args)
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns a bug into a report
+        # BaseException: a library's own kind (the Rust panic of `pyo3_runtime.PanicException`) is a bug too.
+        problem = _storage_problem(exc, args) if isinstance(exc, Exception) else None
         if problem is not None:  # a full or read-only disk: not a bug, and the user can act on it
             out.error(message(problem))
             return problem.exit_code
@@ -894,7 +897,7 @@ def _storage_problem(exc: Exception, args: argparse.Namespace) -> UserError | No
     return storage_error(exc, where)
 
 
-def _crash(exc: Exception, args: argparse.Namespace, out: Output) -> int:
+def _crash(exc: BaseException, args: argparse.Namespace, out: Output) -> int:
     """A bug: its traceback to a crash file (the data folder's `logs/`, else the temp folder), and a message."""
     from app.logs import write_crash_report
 

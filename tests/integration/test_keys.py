@@ -372,3 +372,113 @@ def test_cli_disable_passwd_enable_and_recover(folder):
     assert result.returncode == 0, result.stderr
     result = tnld(folder, "users", "disable", VIEWER, user=CLERK, password="mat-khau-moi-so-2")
     assert result.returncode == 2 and "may not manage users" in result.stderr
+
+
+# A damaged or hostile key file (the tester's fuzz cases): a message, never a crash.
+def _set(path, value):
+    def change(data):
+        holder = data
+        for step in path[:-1]:
+            holder = holder[step]
+        holder[path[-1]] = value
+    return change
+
+
+def _delete(path):
+    def change(data):
+        holder = data
+        for step in path[:-1]:
+            holder = holder[step]
+        del holder[path[-1]]
+    return change
+
+
+_ADMIN, _PRIVATE, _WRAP = ["users", "admin"], ["users", "admin", "private"], ["keys", 0, "wraps", "user:admin"]
+HOSTILE_KEY_FILES = {
+    "user entry null": _set(_ADMIN, None), "user entry a list": _set(_ADMIN, []),
+    "private missing": _delete(_PRIVATE), "private a string": _set(_PRIVATE, "x"),
+    "n 2**62 (a Rust panic)": _set(_PRIVATE + ["n"], 2**62), "n 10**400": _set(_PRIVATE + ["n"], 10**400),
+    "n 1.5": _set(_PRIVATE + ["n"], 1.5), "n a string": _set(_PRIVATE + ["n"], "abc"), "n 0": _set(_PRIVATE + ["n"], 0),
+    "n -2": _set(_PRIVATE + ["n"], -2), "n 2**30": _set(_PRIVATE + ["n"], 2**30), "n 3": _set(_PRIVATE + ["n"], 3),
+    "r 2**40 (a Rust panic)": _set(_PRIVATE + ["r"], 2**40), "p 2**40": _set(_PRIVATE + ["p"], 2**40),
+    "salt a number": _set(_PRIVATE + ["salt"], 5), "salt not base64": _set(_PRIVATE + ["salt"], "!!!"),
+    "salt not ASCII": _set(_PRIVATE + ["salt"], "đđđ"), "nonce short": _set(_PRIVATE + ["nonce"], "AAAA"),
+    "public short": _set(_ADMIN + ["public"], "AAAA"), "public missing": _delete(_ADMIN + ["public"]),
+    "wrap a list": _set(_WRAP, []), "ephemeral a number": _set(_WRAP + ["ephemeral"], 7),
+    "ephemeral short": _set(_WRAP + ["ephemeral"], "AAAA"), "sealed missing": _delete(_WRAP + ["sealed"]),
+    "wraps a list": _set(["keys", 0, "wraps"], []), "group a string": _set(["keys", 0], "x"),
+    "keys an object": _set(["keys"], {"a": 1}), "keys empty": _set(["keys"], []), "users a list": _set(["users"], []),
+    "role missing": _delete(["role"]), "role a number": _set(["role"], 5), "default user a list": _set(
+        ["default_user"], [1]), "version a string": _set(["version"], "2"), "version 1 without wraps": _set(
+        ["version"], 1), "admin_public not hex": _set(["keys", 0, "admin_public"], "zz"),
+    "admin wrap short": _set(["keys", 0, "wraps", "admin:admin", "sealed"], "AAAA"),
+    "group id a number": _set(["keys", 0, "id"], 5), "group id of another key": _set(["keys", 0, "id"], "0" * 16),
+    "the whole file a list": lambda data: [data],
+}
+
+
+def test_a_damaged_or_hostile_key_file_is_a_message_never_a_crash(commune_dir):
+    original = (commune_dir / "keys.json").read_text()
+    wrong = {}
+    for name, change in HOSTILE_KEY_FILES.items():
+        data = json.loads(original)
+        data = change(data) or data
+        (commune_dir / "keys.json").write_text(json.dumps(data))
+        try:
+            login(commune_dir, "admin", PASSWORD, audit=False).close()
+            wrong[name] = "opened"
+        except UserError as error:
+            if error.code != "datadir.keyfile_damaged":
+                wrong[name] = str(error)
+        except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+            wrong[name] = repr(exc)
+    (commune_dir / "keys.json").write_text('{"format": "tnld-keys", "version": 2, "users": ' + "[" * 100_000
+                                           + "]" * 100_000 + "}")
+    refused("datadir.keyfile_damaged", login, commune_dir, "admin", PASSWORD)
+    (commune_dir / "keys.json").write_text(json.dumps(json.loads(original) | {"version": 3}))
+    refused("db.newer", login, commune_dir, "admin", PASSWORD)
+    assert wrong == {}
+
+
+def test_a_backup_whose_key_file_is_hostile_is_damaged(session, tmp_path):
+    import hashlib
+    import zipfile
+
+    from app.services.backup import restore, write_backup
+
+    good = write_backup(session, tmp_path / "good.tnldbak")
+    with zipfile.ZipFile(good) as archive:
+        manifest, keys = json.loads(archive.read("manifest.json")), json.loads(archive.read("keys.json"))
+        database = archive.read("tnld.db")
+    keys["users"]["admin"]["private"]["n"] = 2**62  # a Rust panic in scrypt, before
+    raw = json.dumps(keys).encode()
+    manifest.pop("signature")
+    manifest.pop("signer")
+    manifest["files"]["keys.json"] = hashlib.sha256(raw).hexdigest()
+    with zipfile.ZipFile(tmp_path / "hostile.tnldbak", "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("keys.json", raw)
+        archive.writestr("tnld.db", database)
+    error = refused("backup.damaged", restore, tmp_path / "new", tmp_path / "hostile.tnldbak", None, PASSWORD)
+    assert "scrypt" in str(error)
+
+
+CRASH = """
+import sys
+from app.cli import main as m
+class Panic(BaseException):  # as pyo3_runtime.PanicException
+    pass
+def boom(args, out):
+    raise Panic("attempt to multiply with overflow")
+m.COMMANDS["list"] = boom
+sys.exit(m.main(["--data-dir", sys.argv[1], "--lang", "en", "list"]))
+"""
+
+
+def test_an_error_that_is_no_exception_is_reported_as_a_crash_without_a_traceback(commune_dir):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TNLD_PASSWORD=PASSWORD, LANG="C.UTF-8")
+    result = subprocess.run([sys.executable, "-c", CRASH, str(commune_dir)], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "Unexpected error: Panic" in result.stderr
+    assert "multiply with overflow" in next((commune_dir / "logs").glob("crash-*.txt")).read_text()
