@@ -482,3 +482,102 @@ def test_an_error_that_is_no_exception_is_reported_as_a_crash_without_a_tracebac
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "Unexpected error: Panic" in result.stderr
     assert "multiply with overflow" in next((commune_dir / "logs").glob("crash-*.txt")).read_text()
+
+
+# The login delays file: damaged, hostile, or written by several tries at once.
+@pytest.mark.parametrize("entry", ['{"failures": "x", "last": 0}', '{"failures": 5000, "last": 0}',
+                                   '{"failures": 1e400, "last": 0}', '{"failures": NaN, "last": 0}',
+                                   '{"failures": 5, "last": "x"}', '{"failures": 5, "last": []}',
+                                   '{"failures": 5, "last": Infinity}', '{"failures": true, "last": 0}', '[1, 2]'])
+def test_a_damaged_login_delays_file_never_stops_a_login(commune_dir, entry):
+    key = LoginDelays._name_key("admin")
+    (commune_dir / "login-delays.json").write_text(f'{{"version": 1, "users": {{"{key}": {entry}}}}}')
+    clock = FakeClock()
+    delays = LoginDelays(commune_dir, clock=clock, sleep=clock.sleep)
+    with login(commune_dir, "admin", PASSWORD, delays=delays):
+        pass
+    assert sum(clock.slept) <= 30.0
+
+
+@pytest.mark.parametrize("content", ['{"version": 1, "users": [1, 2]}', "[1]", '"x"', "[" * 200_000 + "]" * 200_000,
+                                     b"\xff\xfe\x00", "folder"])
+def test_a_login_delays_file_that_is_no_such_file_never_stops_a_login(commune_dir, content):
+    path = commune_dir / "login-delays.json"
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1")
+    with login(commune_dir, "admin", PASSWORD):
+        pass
+
+
+def test_a_thousand_wrong_tries_do_not_lock_the_admin_out_for_good(commune_dir):
+    from app.services.login_delays import delay_after
+
+    assert delay_after(1027) == delay_after(10**9) == 30.0  # 2.0 ** 1024 overflowed
+    clock = FakeClock()
+    delays = LoginDelays(commune_dir, clock=clock, sleep=clock.sleep)
+    key = LoginDelays._name_key("admin")
+    (commune_dir / "login-delays.json").write_text(json.dumps({"version": 1, "users": {
+        key: {"failures": 1030, "last": clock.now}}}))
+    refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1", delays=delays)
+    with login(commune_dir, "admin", PASSWORD, delays=delays):
+        pass
+    assert clock.slept == [30.0, 30.0]
+
+
+PARALLEL_TRY = """
+import json, sys, time
+from app.core.errors import UserError
+from app.services import login_delays
+from app.services.workspace import login
+login_delays.delay_after = lambda failures: 0.0 if failures < 2 else 0.6  # the delays, shortened
+start = time.time()
+try:
+    login(sys.argv[1], "admin", "sai-mat-khau-1")
+except UserError as error:
+    assert error.code == "login.failed", error.code
+print(json.dumps([start, time.time()]))
+"""
+
+
+def test_wrong_tries_at_the_same_moment_all_count_and_each_waits_its_turn(commune_dir):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    tries = [subprocess.Popen([sys.executable, "-c", PARALLEL_TRY, str(commune_dir)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    times = []
+    for process in tries:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        times.append(json.loads(out))
+    saved = json.loads((commune_dir / "login-delays.json").read_text())["users"][LoginDelays._name_key("admin")]
+    assert saved["failures"] == 6  # before, tries that read the file at once counted as one
+    # 2 free tries, then 4 that wait 0.6 s each after the one before: at least 2.4 s from the first start
+    assert max(end for _start, end in times) - min(start for start, _end in times) >= 2.4
+
+
+def test_a_user_is_not_kept_waiting_behind_another_names_delay(folder):
+    import threading
+    import time
+
+    release = threading.Event()
+    clock = FakeClock()
+    held = LoginDelays(folder, clock=clock, sleep=lambda seconds: release.wait(20))
+    key = LoginDelays._name_key("admin")
+    (folder / "login-delays.json").write_text(json.dumps({"version": 1, "users": {
+        key: {"failures": 20, "last": clock.now}}}))
+    guess = threading.Thread(target=lambda: pytest.raises(UserError, login, folder, "admin", "sai-mat-khau-1",
+                                                          delays=held))
+    guess.start()
+    try:
+        time.sleep(0.3)  # the guess waits its 30 s
+        started = time.monotonic()
+        with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+            assert clerk.user_role == "clerk"
+        assert time.monotonic() - started < 5 and guess.is_alive()
+    finally:
+        release.set()
+        guess.join(30)
