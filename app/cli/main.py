@@ -561,6 +561,7 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
 
     with open_session(args) as session:
         result = None
+        shown = len(session.notices)
         if args.users_command == "add":
             users.add_user(session, args.name, args.role, new_password_from(args))
             out.line(translate("cli", "User {name} added with the role {role}.").format(name=args.name, role=args.role))
@@ -590,6 +591,10 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
                 for user in rows:
                     state = "" if user.active else translate("cli", "disabled")
                     out.line(f"{user.name:<20} {user.role:<8} {state}".rstrip())
+        from app.core.messages import render
+
+        for code, params in session.notices[shown:]:  # found while changing the users (a table changed by hand)
+            print(render(code, params, translate), file=sys.stderr)
         if result is not None:
             _print_key_change(out, result)
             _after_change(session)

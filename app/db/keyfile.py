@@ -25,13 +25,14 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import copy
 import datetime as dt
 import hashlib
 import json
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes
+from app.core.fsutil import atomic_write_bytes, fsync_dir
 
 FORMAT = "tnld-keys"
 VERSION = 2
@@ -53,6 +54,7 @@ SEAL = "x25519-hkdf-sha256-chacha20poly1305"
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back by hand
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 5, 5
 LOCK_NAME = "keys.lock"
+UNDO_NAME = ".keys.json.undo"  # the key file as it was, while the database's part of a change is saved
 LOCK_WAIT = 30.0
 MAX_SIZE = 16 * 1024 * 1024  # a key file of 200 users is about 200 KB
 # What a wrap may ask of scrypt (the file is not trusted: a hostile cost must not exhaust memory or the CPU).
@@ -190,6 +192,16 @@ class Recovered:
     db_key: bytes
     admin_seed: bytes | None  # None for a version 1 recovery wrap (it holds the database key only)
     n: int
+
+
+def _keep_aside(path: Path, undo: Path) -> None:
+    """A second name for the key file as it is (a hard link: no space needed), or else a copy."""
+    try:
+        os.link(path, undo)
+        return
+    except OSError:
+        pass
+    atomic_write_bytes(undo, path.read_bytes())
 
 
 class _Damaged(Exception):
@@ -370,6 +382,43 @@ class KeyFile:
         finally:
             lock.release()
 
+    @classmethod
+    @contextlib.contextmanager
+    def changed_before(cls, path: Path, change: Callable[[KeyFile], None]) -> Iterator[KeyFile]:
+        """Change the key file (*change*) and save it, then run the block: the database's transaction of the same
+        change. When the block fails (a full disk, a refusal), the key file is put back as it was by a rename,
+        which needs no free space, so the two stay all or nothing. The key file's lock is held throughout (no
+        other change of it can come in between and be undone); nothing here takes it inside a transaction."""
+        from app.db.folderlock import FolderLock
+
+        path = Path(path)
+        undo = path.with_name(UNDO_NAME)
+        lock = FolderLock(path.parent, LOCK_NAME).acquire(exclusive=True, timeout=LOCK_WAIT)
+        try:
+            undo.unlink(missing_ok=True)  # left by a power cut: the key file in place is the one to keep
+            keyfile = cls.load(path)
+            before = keyfile.to_bytes()
+            change(keyfile)
+            changed = keyfile.to_bytes() != before
+            if changed:
+                _keep_aside(path, undo)
+                try:
+                    keyfile.save()
+                except BaseException:
+                    undo.unlink(missing_ok=True)
+                    raise
+            try:
+                yield keyfile
+            except BaseException:
+                if changed:
+                    os.replace(undo, path)
+                    fsync_dir(path.parent)
+                raise
+            if changed:
+                undo.unlink(missing_ok=True)
+        finally:
+            lock.release()
+
     @property
     def role(self) -> str:
         return self.data["role"]
@@ -524,6 +573,25 @@ class KeyFile:
     def drop_admin(self, user: str) -> None:
         for group in self.groups:
             group["wraps"].pop(f"admin:{user}", None)
+
+    def user_state(self, user: str) -> dict[str, Any]:
+        """What the file holds for *user* (key pair, wraps by group), to give back with `restore_user` when the
+        change that replaced it does not happen."""
+        names = (f"user:{user}", f"admin:{user}")
+        return copy.deepcopy({"entry": self.data["users"].get(user), "wraps": [
+            (group.get("id"), {name: wrap for name, wrap in group["wraps"].items() if name in names})
+            for group in self.groups]})
+
+    def restore_user(self, user: str, state: dict[str, Any]) -> None:
+        if state["entry"] is None:
+            self.data["users"].pop(user, None)
+        else:
+            self.data["users"][user] = copy.deepcopy(state["entry"])
+        saved = {group_id: wraps for group_id, wraps in state["wraps"] if group_id is not None}
+        for group in self.groups:
+            group["wraps"].pop(f"user:{user}", None)
+            group["wraps"].pop(f"admin:{user}", None)
+            group["wraps"].update(copy.deepcopy(saved.get(group.get("id"), {})))
 
     def remove_user(self, user: str) -> None:
         self.data["users"].pop(user, None)

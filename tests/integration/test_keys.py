@@ -581,3 +581,169 @@ def test_a_user_is_not_kept_waiting_behind_another_names_delay(folder):
     finally:
         release.set()
         guess.join(30)
+
+
+# A row kept in the users table by hand is never signed, and keys are sealed only to the signed users.
+def _plant_ghost(folder: Path) -> None:
+    """What a clerk about to be disabled does, with the database key every user has: a key pair of their own for
+    `ghost` in keys.json, and a row ('ghost', 'admin', active) that a loop puts back into the table the moment
+    an admin's login has removed it (here: after the login)."""
+    with KeyFile.updating(folder / "keys.json") as keyfile:
+        keyfile.set_user_keys("ghost", "hoa-dao-tet-2026")
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))
+    raw.execute("INSERT OR IGNORE INTO users (name, role, full_name, active, created_at)"
+                " VALUES ('ghost', 'admin', NULL, 1, '2026-01-01T00:00:00+00:00')")
+    raw.close()
+
+
+def _no_ghost(folder: Path) -> None:
+    from app.db import adminkey
+
+    with login(folder, "admin", PASSWORD, audit=False) as admin:
+        assert "ghost" not in adminkey.check_users(admin.db).signed
+        assert admin.db.execute("SELECT count(*) FROM users WHERE name = 'ghost'").fetchone()[0] == 0
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'users_put_back'").fetchone()[0] == 1
+        assert verify_chain(admin.db).ok
+    keys = json.loads((folder / "keys.json").read_text())
+    assert not [name for group in keys["keys"] for name in group["wraps"] if "ghost" in name]
+    refused("login.failed", login, folder, "ghost", "hoa-dao-tet-2026")
+
+
+def test_a_disabled_clerk_keeps_no_access_through_a_ghost_admin_kept_in_the_table(folder):
+    with login(folder, "admin", PASSWORD) as admin:
+        _plant_ghost(folder)
+        result = users.disable_user(admin, CLERK)
+        assert ("users.put_back", {"users": "ghost"}) in admin.notices
+    assert result.not_sealed == ()
+    _no_ghost(folder)
+    assert "ghost" not in json.loads((folder / "keys.json").read_text())["users"]  # forgotten with the change
+    refused("login.failed", login, folder, CLERK, CLERK_PASSWORD)
+
+
+@pytest.mark.parametrize("change", ["add", "role", "promote", "enable", "reset", "new-key"])
+def test_no_change_of_users_signs_a_row_kept_in_the_table_by_hand(folder, change):
+    with login(folder, "admin", PASSWORD) as admin:
+        if change == "enable":
+            users.disable_user(admin, VIEWER)
+        _plant_ghost(folder)
+        if change == "add":
+            users.add_user(admin, "moi", "viewer", "mot-mat-khau-dai")
+        elif change == "role":
+            users.set_role(admin, VIEWER, role="clerk")
+        elif change == "promote":
+            users.set_role(admin, VIEWER, role="admin")
+        elif change == "enable":
+            users.enable_user(admin, VIEWER, "mat-khau-tro-lai")
+        elif change == "reset":
+            users.reset_password(admin, VIEWER, "mat-khau-moi-so-1", leaked=False)
+        else:
+            users.new_key(admin)
+    _no_ghost(folder)
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:  # the table matches its signature: nobody is refused
+        assert clerk.user_role == "clerk"
+
+
+# A leaked password's reset needs the folder alone: refused, nothing changed; failed half-way, nothing changed.
+def test_a_leaked_password_reset_refused_while_the_folder_is_open_changes_nothing(folder, monkeypatch):
+    from app.services import workspace
+
+    monkeypatch.setattr(workspace, "EXCLUSIVE_WAIT", 0.3)
+    before = (folder / "keys.json").read_bytes()
+    with login(folder, "admin", PASSWORD) as admin, login(folder, VIEWER, VIEWER_PASSWORD, audit=False):
+        refused("datadir.in_use", users.reset_password, admin, CLERK, "mat-khau-moi-so-1", leaked=True)
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] == 0
+    assert (folder / "keys.json").read_bytes() == before
+    refused("login.failed", login, folder, CLERK, "mat-khau-moi-so-1")
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+
+
+def test_a_leaked_password_reset_that_fails_half_way_changes_nothing(folder, monkeypatch):
+    from app.services import key_change
+
+    def fail(step):
+        if step == "keys_written":
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(key_change, "on_step", fail)
+    with login(folder, "admin", PASSWORD) as admin:
+        with pytest.raises(OSError):
+            users.reset_password(admin, CLERK, "mat-khau-moi-so-1", leaked=True)
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] == 0
+    assert len(json.loads((folder / "keys.json").read_text())["keys"]) == 1
+    refused("login.failed", login, folder, CLERK, "mat-khau-moi-so-1")
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+
+
+def test_a_leaked_password_reset_cut_by_a_power_cut_lets_the_new_password_in(folder, tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    code = ("import os, sys\nfrom app.services import key_change, users\nfrom app.services.workspace import login\n"
+            "key_change.on_step = lambda step: os._exit(9) if step == 'keys_written' else None\n"
+            "with login(sys.argv[1], 'admin', sys.argv[2]) as session:\n"
+            "    users.reset_password(session, sys.argv[3], 'mat-khau-moi-so-1', leaked=True)\n")
+    cut = subprocess.run([sys.executable, "-c", code, str(folder), PASSWORD, CLERK], env=env, timeout=120,
+                         capture_output=True, text=True)
+    assert cut.returncode == 9, cut.stderr
+    with login(folder, CLERK, "mat-khau-moi-so-1") as clerk:  # the key did not change; the password did
+        assert clerk.user_role == "clerk"
+    refused("login.failed", login, folder, CLERK, CLERK_PASSWORD)
+
+
+# A nearly full disk: a user is added (enabled, given a password) wholly or not at all.
+@pytest.fixture
+def small_disk(tmp_path):
+    from tests.integration.test_faults import Disk
+
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root on Linux")
+    made = Disk(tmp_path / "disk", size="3m")
+    yield made
+    made.unmount()
+
+
+@pytest.mark.parametrize("change", ["add", "passwd"])
+def test_a_user_change_on_a_nearly_full_disk_is_all_or_nothing(small_disk, template_dirs, change, monkeypatch):
+    from app.db import keyfile
+    from app.db.connection import DatabaseError
+
+    monkeypatch.setattr(keyfile, "SCRYPT_N", 2**12)  # the new passwords' wraps: quicker, the sizes the same
+    outcomes = set()
+    for leave in (0, 4, 8, 12, *range(14, 34)):  # KiB left free: the edges of the database's and key file's writes
+        small_disk.free()
+        data = small_disk.path / "data"
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(template_dirs["commune"], data, ignore=shutil.ignore_patterns("*.tnldbak"))
+        if change == "passwd":
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+        with login(data, "admin", PASSWORD, audit=False) as admin:
+            small_disk.fill(leave)
+            try:
+                if change == "add":
+                    users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+                else:
+                    users.reset_password(admin, CLERK, "mat-khau-moi-so-1")
+                saved = True
+            except (OSError, DatabaseError, UserError):
+                saved = False
+            small_disk.free()
+        outcomes.add(saved)
+        new_password = CLERK_PASSWORD if change == "add" else "mat-khau-moi-so-1"
+        if saved:
+            with login(data, CLERK, new_password, audit=False) as clerk:
+                assert clerk.user_role == "clerk", leave
+            continue
+        if change == "add":  # nothing of the user anywhere: they can be added again
+            assert CLERK not in json.loads((data / "keys.json").read_text())["users"], leave
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                assert admin.db.execute("SELECT count(*) FROM users WHERE name = ?", (CLERK,)).fetchone()[0] == 0
+                users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+        else:  # the old password still opens, the new one does not, and the audit log says no reset
+            refused("login.failed", login, data, CLERK, new_password, audit=False)
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] \
+                    == 0, leave
+        with login(data, CLERK, CLERK_PASSWORD, audit=False) as clerk:
+            assert clerk.user_role == "clerk", leave
+    assert outcomes == {True, False}  # the sizes tried reach both sides of the edge
