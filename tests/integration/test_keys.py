@@ -747,3 +747,55 @@ def test_a_user_change_on_a_nearly_full_disk_is_all_or_nothing(small_disk, templ
         with login(data, CLERK, CLERK_PASSWORD, audit=False) as clerk:
             assert clerk.user_role == "clerk", leave
     assert outcomes == {True, False}  # the sizes tried reach both sides of the edge
+
+
+# Rows changed by hand into values of another SQLite type: a broken chain or a changed table, never a crash.
+def _raw_edit(folder: Path, sql: str) -> None:
+    raw = connect(folder / "tnld.db", key_of(folder, "admin", PASSWORD))
+    raw.execute(sql)
+    raw.close()
+
+
+@pytest.mark.parametrize("edit", ["detail = x'80ff'", "user = x'61646d696e'", "at = 1.5", "entity_id = 7"])
+def test_an_audit_row_of_another_sqlite_type_breaks_the_chain_at_that_row(commune_dir, edit):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        users.add_user(session, CLERK, "clerk", CLERK_PASSWORD)
+    _raw_edit(commune_dir, f"UPDATE audit SET {edit} WHERE seq = 3")
+    with login(commune_dir, "admin", PASSWORD, audit=False) as session:
+        check = verify_chain(session.db)
+        assert (check.ok, check.broken_at) == (False, 3)
+    result = tnld(commune_dir, "audit", "verify")
+    assert result.returncode == 3 and "breaks at entry 3" in result.stderr, result.stderr
+    for args in (["audit", "show"], ["audit", "show", "--json"]):
+        result = tnld(commune_dir, *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_user_name_of_another_sqlite_type_is_a_change_outside_tnld(folder):
+    _raw_edit(folder, f"UPDATE users SET name = CAST(name AS BLOB) WHERE name = '{CLERK}'")
+    error = refused("users.changed_outside", login, folder, VIEWER, VIEWER_PASSWORD)
+    assert CLERK in str(error)
+    refused("users.changed_outside", login, folder, CLERK, CLERK_PASSWORD)
+    with login(folder, "admin", PASSWORD) as admin:  # puts the signed rows back
+        assert admin.notices == [("users.put_back", {"users": CLERK})]
+        assert admin.db.execute("SELECT count(*) FROM users WHERE typeof(name) != 'text'").fetchone()[0] == 0
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+    _raw_edit(folder, "UPDATE users SET name = CAST(name AS BLOB)")  # every row, the admin's too
+    with login(folder, "admin", PASSWORD) as admin:
+        assert admin.notices == [("users.put_back", {"users": ", ".join(sorted(["admin", CLERK, VIEWER]))})]
+
+
+@pytest.mark.parametrize("value", ["[" * 100_000, "x'80'", "[1"])
+def test_a_users_signature_deeply_nested_or_not_json_is_refused(commune_dir, value):
+    literal = value if value.startswith("x'") else f"'{value}'"
+    _raw_edit(commune_dir, f"UPDATE meta SET value = {literal} WHERE key = 'users_signed'")
+    refused("users.signature_broken", login, commune_dir, "admin", PASSWORD)
+
+
+@pytest.mark.parametrize("edit", ["DELETE FROM meta WHERE key = 'role'", "UPDATE meta SET value = x'3036303430' WHERE key = 'unit'",
+                                  "UPDATE meta SET value = 'tinh' WHERE key = 'role'"])
+def test_a_workstation_setting_deleted_or_changed_in_meta_is_a_damaged_database(commune_dir, edit):
+    _raw_edit(commune_dir, edit)
+    error = refused("db.damaged", login, commune_dir, "admin", PASSWORD)
+    assert "outside TNLĐ" in str(error)
