@@ -334,12 +334,18 @@ def _workstation(db: Database) -> dict[str, str]:
 def _open_first(datadir: DataDir, keys: list[bytes], lock: FolderLock | None,
                 on_wait: Waiting | None = None) -> tuple[Database, int]:
     """Open the database with the first of *keys* that opens it (two only while a change of key was cut short);
-    returns the database and the position of the key."""
+    returns the database and the position of the key. When none opens it, the key file is most likely not this
+    database's (an old copy of keys.json, or the database was given a new key since: a user disabled) rather
+    than the database damaged: say so, and do not send the user to restore a backup."""
     for position, key in enumerate(keys):
         try:
             return open_database(datadir, key, lock, on_wait), position
         except UserError as error:
-            if error.code != "db.damaged" or position == len(keys) - 1:
+            if error.code != "db.damaged":
+                raise
+            if position == len(keys) - 1:
+                if isinstance(error.__cause__, WrongKey):
+                    raise UserError("keys.not_this_database", path=str(datadir.keyfile_path)) from error
                 raise
     raise UserError("login.failed")
 

@@ -799,3 +799,22 @@ def test_a_workstation_setting_deleted_or_changed_in_meta_is_a_damaged_database(
     _raw_edit(commune_dir, edit)
     error = refused("db.damaged", login, commune_dir, "admin", PASSWORD)
     assert "outside TNLĐ" in str(error)
+
+
+def test_an_old_copy_of_the_key_file_is_named_as_such_not_a_damaged_database(folder, tmp_path):
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(folder / "keys.json", old_keys)
+    with login(folder, "admin", PASSWORD) as session:
+        users.disable_user(session, VIEWER)
+    current = (folder / "keys.json").read_bytes()
+    shutil.copy(old_keys, folder / "keys.json")
+    for user, password in ((VIEWER, VIEWER_PASSWORD), ("admin", PASSWORD)):
+        error = refused("keys.not_this_database", login, folder, user, password)
+        assert "old copy of keys.json" in str(error) and "Do not restore" in str(error)
+        assert "damaged" not in str(error)
+    result = tnld(folder, "list", user=VIEWER, password=VIEWER_PASSWORD)
+    assert result.returncode == 2 and "old copy of keys.json" in result.stderr, result.stderr
+    (folder / "keys.json").write_bytes(current)
+    refused("login.failed", login, folder, VIEWER, VIEWER_PASSWORD)
+    with login(folder, "admin", PASSWORD) as session:
+        assert session.user_role == "admin"
