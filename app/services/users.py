@@ -33,8 +33,10 @@ class User:
 
 
 def list_users(session: Session) -> list[User]:
-    return [User(r["name"], r["role"], bool(r["active"]), r["created_at"])
-            for r in session.db.query("SELECT name, role, active, created_at FROM users ORDER BY name")]
+    # Rows of another SQLite type (written by hand since the admin's login put the table back) are no users.
+    return [User(r["name"], r["role"], bool(r["active"]), str(r["created_at"]))
+            for r in session.db.query("SELECT name, role, active, created_at FROM users WHERE typeof(name) = 'text'"
+                                      " AND typeof(role) = 'text' ORDER BY name")]
 
 
 def _keys_first(session: Session, name: str, seal: Callable[[KeyFile, int], None]):

@@ -779,6 +779,9 @@ def test_a_user_name_of_another_sqlite_type_is_a_change_outside_tnld(folder):
     with login(folder, "admin", PASSWORD) as admin:  # puts the signed rows back
         assert admin.notices == [("users.put_back", {"users": CLERK})]
         assert admin.db.execute("SELECT count(*) FROM users WHERE typeof(name) != 'text'").fetchone()[0] == 0
+        _raw_edit(folder, "INSERT INTO users (name, role, active, created_at) VALUES (x'67686f7374', 'admin', 1, 'x')")
+        assert [user.name for user in users.list_users(admin)] == sorted(["admin", CLERK, VIEWER])  # after the login
+        _raw_edit(folder, "DELETE FROM users WHERE typeof(name) = 'blob'")
     with login(folder, CLERK, CLERK_PASSWORD) as clerk:
         assert clerk.user_role == "clerk"
     _raw_edit(folder, "UPDATE users SET name = CAST(name AS BLOB)")  # every row, the admin's too
