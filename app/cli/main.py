@@ -562,6 +562,7 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
 
     with open_session(args) as session:
         result = None
+        shown = len(session.notices)
         if args.users_command == "add":
             users.add_user(session, args.name, args.role, new_password_from(args))
             out.line(translate("cli", "User {name} added with the role {role}.").format(name=args.name, role=args.role))
@@ -591,6 +592,10 @@ def cmd_users(args: argparse.Namespace, out: Output) -> int:
                 for user in rows:
                     state = "" if user.active else translate("cli", "disabled")
                     out.line(f"{user.name:<20} {user.role:<8} {state}".rstrip())
+        from app.core.messages import render
+
+        for code, params in session.notices[shown:]:  # found while changing the users (a table changed by hand)
+            print(render(code, params, translate), file=sys.stderr)
         if result is not None:
             _print_key_change(out, result)
             _after_change(session)
@@ -877,8 +882,11 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_UNEXPECTED
-    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
-        problem = _storage_problem(exc, args)
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns a bug into a report
+        # BaseException: a library's own kind (the Rust panic of `pyo3_runtime.PanicException`) is a bug too.
+        problem = _storage_problem(exc, args) if isinstance(exc, Exception) else None
         if problem is not None:  # a full or read-only disk: not a bug, and the user can act on it
             out.error(message(problem))
             return problem.exit_code
@@ -895,7 +903,7 @@ def _storage_problem(exc: Exception, args: argparse.Namespace) -> UserError | No
     return storage_error(exc, where)
 
 
-def _crash(exc: Exception, args: argparse.Namespace, out: Output) -> int:
+def _crash(exc: BaseException, args: argparse.Namespace, out: Output) -> int:
     """A bug: its traceback to a crash file (the data folder's `logs/`, else the temp folder), and a message."""
     from app.logs import write_crash_report
 

@@ -281,6 +281,11 @@ CATALOG: dict[str, str] = {
         "Messages", "a change of the database key had been cut short and is now finished; its new recovery code may"
         " never have been printed: an admin should make a new one with: tnld users new-key"
     ),
+    "keys.not_this_database": QT_TRANSLATE_NOOP(
+        "Messages", "the key file {path} does not open this folder's database: it is an old copy of keys.json, or"
+        " the database has been given a new key since (when a user is disabled or a password may have leaked)."
+        " Nothing was opened. Do not restore a backup because of this: use the current keys.json, or ask an admin"
+    ),
     "keys.recovery_outdated": QT_TRANSLATE_NOOP(
         "Messages", "this workstation's recovery code was made before the admin key existed and does not bring it"
         " back; print a new recovery code with: tnld users new-key"

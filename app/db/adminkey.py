@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -26,8 +27,11 @@ from sqlite_utils import Database
 from app.core.errors import UserError
 from app.db.audit import AuditLog
 
+log = logging.getLogger(__name__)
+
 ACTION = "admin_key"
 META = "users_signed"
+PUT_BACK = "users_put_back"
 
 
 def new_seed() -> bytes:
@@ -48,8 +52,33 @@ def _users_message(public: bytes, rows: list[list]) -> bytes:
 
 
 def users_rows(db: Database) -> list[list]:
-    return [[name, role, int(active)] for name, role, active in
-            db.execute("SELECT name, role, active FROM users ORDER BY name").fetchall()]
+    """The users table as signed: [name, role, active] by name (rows of other SQLite types left out: they then
+    differ from the signature, and are put back)."""
+    table, _odd = _table(db)
+    return [[name, value[0], int(value[1])] for name, value in sorted(table.items()) if value is not None]
+
+
+def _display(name: object) -> str:
+    """A name stored with another SQLite type (a BLOB written by hand), as the message names it."""
+    if isinstance(name, bytes):
+        return name.decode("utf-8", "replace")
+    return str(name)
+
+
+def _table(db: Database) -> tuple[dict[str, tuple[str, bool] | None], tuple]:
+    """The users table as name → (role, active), and the names stored as another SQLite type than text (rows TNLĐ
+    cannot have written: they are deleted when the table is put back). A row whose role or active flag is of
+    another type maps to None (it differs from any signed row)."""
+    table: dict[str, tuple[str, bool] | None] = {}
+    odd = []
+    for name, role, active in db.execute("SELECT name, role, active FROM users").fetchall():
+        if not isinstance(name, str):
+            odd.append(name)
+        elif isinstance(role, str) and type(active) is int and active in (0, 1):
+            table[name] = (role, bool(active))
+        else:
+            table[name] = None
+    return table, tuple(odd)
 
 
 def current_public(db: Database) -> bytes | None:
@@ -64,7 +93,7 @@ def current_public(db: Database) -> bytes | None:
             if public is not None:
                 Ed25519PublicKey.from_public_bytes(public).verify(bytes.fromhex(fields["signature"]),
                                                                   _succession(public, new))
-        except (InvalidSignature, KeyError, TypeError, ValueError):
+        except (InvalidSignature, KeyError, TypeError, ValueError, RecursionError):
             raise UserError("users.signature_broken") from None
         public = new
     return public
@@ -95,7 +124,8 @@ def sign_users(db: Database, seed: bytes) -> None:
 class UsersCheck:
     public: bytes | None  # the admin key in force; None in a folder older than the admin key (table unsigned)
     signed: dict[str, tuple[str, bool]]  # name → (role, active) as an admin signed it (the table, when unsigned)
-    changed: list[str]  # users whose row in the table differs from the signed one
+    changed: list[str]  # users whose row in the table differs from the signed one (odd names too, as text)
+    odd: tuple = field(default=())  # names stored as another SQLite type than text (rows written by hand)
 
     def role_of(self, user: str) -> tuple[str, bool] | None:
         return self.signed.get(user)
@@ -105,9 +135,9 @@ def check_users(db: Database) -> UsersCheck:
     """Compare the users table with its signature. Refuses (`users.signature_broken`) when the signature or the
     admin key's chain does not hold; lists the users whose rows were changed when it does."""
     public = current_public(db)
-    table = {name: (role, bool(active)) for name, role, active in users_rows(db)}
-    if public is None:
-        return UsersCheck(None, table, [])
+    table, odd = _table(db)
+    if public is None:  # nothing to compare with: the table's well-formed rows
+        return UsersCheck(None, {name: value for name, value in table.items() if value is not None}, [])
     row = db.execute("SELECT value FROM meta WHERE key = ?", (META,)).fetchone()
     try:
         stored = json.loads(row[0])
@@ -115,16 +145,18 @@ def check_users(db: Database) -> UsersCheck:
         Ed25519PublicKey.from_public_bytes(public).verify(bytes.fromhex(stored["signature"]),
                                                           _users_message(public, rows))
         signed = {str(name): (str(role), bool(active)) for name, role, active in rows}
-    except (InvalidSignature, KeyError, TypeError, ValueError):
+    except (InvalidSignature, KeyError, TypeError, ValueError, RecursionError):
         raise UserError("users.signature_broken") from None
-    changed = sorted(name for name in set(signed) | set(table) if signed.get(name) != table.get(name))
-    return UsersCheck(public, signed, changed)
+    changed = {name for name in set(signed) | set(table) if signed.get(name) != table.get(name)}
+    return UsersCheck(public, signed, sorted(changed | {_display(name) for name in odd}), odd)
 
 
 def put_back(db: Database, check: UsersCheck) -> None:
     """Make the users table what the admin signed again (an admin's login after a change by hand). The caller
     holds the write transaction."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    for name in check.odd:
+        db.execute("DELETE FROM users WHERE name IS ?", (name,))
     for name in check.changed:
         if name not in check.signed:
             db.execute("DELETE FROM users WHERE name = ?", (name,))
@@ -133,3 +165,18 @@ def put_back(db: Database, check: UsersCheck) -> None:
         db.execute("INSERT INTO users (name, role, full_name, active, created_at) VALUES (?, ?, NULL, ?, ?)"
                    " ON CONFLICT (name) DO UPDATE SET role = excluded.role, active = excluded.active",
                    (name, role, int(active), now))
+
+
+def verified(db: Database, user: str) -> UsersCheck:
+    """The users table as an admin last signed it, put back first (audited) when it was changed by hand: what a
+    service that signs the table or seals keys to users must start from. Call it *inside* the write transaction
+    of the change (it holds SQLite's write lock: no row can slip in between the check and the signature), as an
+    admin; refuses when the signature does not hold."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("the users table is checked inside the transaction of the change")
+    check = check_users(db)
+    if check.changed:
+        put_back(db, check)
+        AuditLog(db).append(user, PUT_BACK, "user", None, {"users": check.changed})
+        log.warning("the users table was changed outside TNLĐ; the signed rows were put back")
+    return check

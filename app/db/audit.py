@@ -79,19 +79,39 @@ class ChainCheck:
         return self.broken_at is None
 
 
+def _as_written(seq: object, at: object, user: object, action: object, entity: object, entity_id: object,
+                detail: object) -> bool:
+    """True when a row's fields have the SQLite types `append` writes (a BLOB or a number put in by hand has not,
+    and no hash of such a row can match)."""
+    return (type(seq) is int and isinstance(at, str) and isinstance(action, str)
+            and all(value is None or isinstance(value, str) for value in (user, entity, entity_id, detail)))
+
+
 def verify_chain(db: Database) -> ChainCheck:
     prev_hash, expected_seq, rows = GENESIS, 1, 0
     cursor = db.execute("SELECT seq, at, user, action, entity, entity_id, detail, prev_hash, hash FROM audit ORDER BY seq")
     for seq, at, user, action, entity, entity_id, detail, stored_prev, stored_hash in cursor:
         rows += 1
-        if seq != expected_seq or stored_prev != prev_hash or _digest(
-            prev_hash, seq, at, user, action, entity, entity_id, detail
-        ) != stored_hash:
-            return ChainCheck(rows, seq, prev_hash)
+        if seq != expected_seq or stored_prev != prev_hash or not _as_written(
+            seq, at, user, action, entity, entity_id, detail
+        ) or _digest(prev_hash, seq, at, user, action, entity, entity_id, detail) != stored_hash:
+            return ChainCheck(rows, seq if type(seq) is int else expected_seq, prev_hash)
         prev_hash, expected_seq = stored_hash, seq + 1
     return ChainCheck(rows, None, prev_hash)
 
 
+def _text(value: Any) -> Any:
+    """A field as `append` writes it (text or NULL); a value of another type put in by hand, shown as text (a
+    BLOB as SQLite writes it, x'…'), so that listing the log never fails on it."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return f"x'{value.hex()}'"
+    return str(value)
+
+
 def recent(db: Database, limit: int = 200) -> list[dict[str, Any]]:
-    return list(db.query("SELECT seq, at, user, action, entity, entity_id, detail FROM audit ORDER BY seq DESC LIMIT ?",
-                         [limit]))
+    rows = db.query("SELECT seq, at, user, action, entity, entity_id, detail FROM audit ORDER BY seq DESC LIMIT ?",
+                    [limit])
+    return [{name: value if name == "seq" and type(value) is int else _text(value) for name, value in row.items()}
+            for row in rows]

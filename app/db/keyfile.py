@@ -23,14 +23,16 @@ authoritative copy. It contains no personal data of any victim.
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
+import copy
 import datetime as dt
 import hashlib
 import json
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +45,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes
+from app.core.fsutil import atomic_write_bytes, fsync_dir
 
 FORMAT = "tnld-keys"
 VERSION = 2
@@ -52,7 +54,16 @@ SEAL = "x25519-hkdf-sha256-chacha20poly1305"
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back by hand
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 5, 5
 LOCK_NAME = "keys.lock"
+UNDO_NAME = ".keys.json.undo"  # the key file as it was, while the database's part of a change is saved
 LOCK_WAIT = 30.0
+MAX_SIZE = 16 * 1024 * 1024  # a key file of 200 users is about 200 KB
+# What a wrap may ask of scrypt (the file is not trusted: a hostile cost must not exhaust memory or the CPU).
+SCRYPT_MIN_N, SCRYPT_MAX_N, SCRYPT_MAX_R, SCRYPT_MAX_P = 2**10, 2**20, 32, 16
+SCRYPT_MAX_MEMORY = 2**30  # bytes: 128 · n · r
+SCRYPT_MAX_WORK = 2**23  # n · r · p: 8 times today's cost
+# Errors that a damaged or hostile file can still raise deep inside (a wrap changed in memory, a library's check).
+DAMAGE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, MemoryError, RecursionError,
+          binascii.Error)
 
 
 class WrongSecret(Exception):
@@ -67,7 +78,19 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+def scrypt_cost_ok(n: Any, r: Any, p: Any) -> bool:
+    """True for scrypt parameters this program accepts from a file: n a power of two in a sane range, r and p
+    small, at most 1 GiB of memory and 8 times today's work. (Out of range, the library panics, runs out of
+    memory, or works for hours.)"""
+    if not all(type(value) is int for value in (n, r, p)):
+        return False
+    return (SCRYPT_MIN_N <= n <= SCRYPT_MAX_N and n & (n - 1) == 0 and 1 <= r <= SCRYPT_MAX_R
+            and 1 <= p <= SCRYPT_MAX_P and 128 * n * r <= SCRYPT_MAX_MEMORY and n * r * p <= SCRYPT_MAX_WORK)
+
+
 def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    if not scrypt_cost_ok(n, r, p):
+        raise ValueError(f"scrypt parameters out of range (n={n!r}, r={r!r}, p={p!r})")
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
 
@@ -87,7 +110,7 @@ def seal_with_secret(payload: bytes, secret: str, label: str) -> dict[str, Any]:
 
 def open_with_secret(wrap: dict[str, Any], secret: str, label: str) -> bytes:
     try:
-        kek = _derive(secret, _unb64(wrap["salt"]), int(wrap["n"]), int(wrap["r"]), int(wrap["p"]))
+        kek = _derive(secret, _unb64(wrap["salt"]), wrap["n"], wrap["r"], wrap["p"])
         return ChaCha20Poly1305(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["sealed"]), label.encode())
     except InvalidTag as exc:
         raise WrongSecret(label) from exc
@@ -171,6 +194,107 @@ class Recovered:
     n: int
 
 
+def _keep_aside(path: Path, undo: Path) -> None:
+    """A second name for the key file as it is (a hard link: no space needed), or else a copy."""
+    try:
+        os.link(path, undo)
+        return
+    except OSError:
+        pass
+    atomic_write_bytes(undo, path.read_bytes())
+
+
+class _Damaged(Exception):
+    """A field of the key file that is not what this program writes (the reason, in English, for the message)."""
+
+
+def _field(container: dict, name: str, kinds: type | tuple[type, ...], where: str, *, optional: bool = False) -> Any:
+    if name not in container:
+        if optional:
+            return None
+        raise _Damaged(f"{where}: {name} missing")
+    value = container[name]
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise _Damaged(f"{where}: {name} has the wrong type")
+    return value
+
+
+def _bytes_field(container: dict, name: str, where: str, lengths: tuple[int, ...]) -> None:
+    text = _field(container, name, str, where)
+    try:
+        value = _unb64(text)
+    except (ValueError, binascii.Error):  # UnicodeEncodeError is a ValueError
+        raise _Damaged(f"{where}: {name} is not base64") from None
+    if len(value) not in lengths:
+        raise _Damaged(f"{where}: {name} has {len(value)} bytes")
+
+
+def _check_secret_wrap(wrap: Any, where: str, sealed: tuple[int, ...]) -> None:
+    if not isinstance(wrap, dict) or wrap.get("kdf") != "scrypt":
+        raise _Damaged(f"{where}: not a password wrap")
+    if not scrypt_cost_ok(wrap.get("n"), wrap.get("r"), wrap.get("p")):
+        raise _Damaged(f"{where}: scrypt parameters out of range")
+    _bytes_field(wrap, "salt", where, tuple(range(8, 65)))
+    _bytes_field(wrap, "nonce", where, (12,))
+    _bytes_field(wrap, "sealed", where, sealed)
+    if wrap.get("v", 2) != 2:
+        raise _Damaged(f"{where}: unknown wrap version")
+
+
+def _check_sealed_wrap(wrap: Any, where: str) -> None:
+    if not isinstance(wrap, dict) or wrap.get("alg") != SEAL:
+        raise _Damaged(f"{where}: not a sealed key")
+    _bytes_field(wrap, "ephemeral", where, (32,))
+    _bytes_field(wrap, "nonce", where, (12,))
+    _bytes_field(wrap, "sealed", where, (32 + 16,))
+
+
+KEY_SEALED = (32 + 16,)  # a 32-byte key and ChaCha20-Poly1305's tag
+RECOVERY_SEALED = (32 + 16, 64 + 16)  # the database key, and the admin key's seed after it (version 2)
+
+
+def _check_file(data: dict) -> None:
+    """Every field of a key file (version 2, or 1 read as 2) has the type, encoding and length this program
+    writes; `_Damaged` names the first that does not."""
+    for name in ("role", "unit"):
+        _field(data, name, str, "keys.json")
+    for name in ("unit_name", "created_at", "default_user"):
+        _field(data, name, str, "keys.json", optional=True)
+    users = _field(data, "users", dict, "keys.json")
+    for user, entry in users.items():
+        where = f"user {user[:40]}"
+        if not user or len(user) > 200 or not isinstance(entry, dict):
+            raise _Damaged(where)
+        _bytes_field(entry, "public", where, (32,))
+        _check_secret_wrap(entry.get("private"), where, KEY_SEALED)
+    groups = _field(data, "keys", list, "keys.json")
+    if not groups or len(groups) > 16:
+        raise _Damaged("no keys" if not groups else "too many key groups")
+    for number, group in enumerate(groups, 1):
+        where = f"key group {number}"
+        if not isinstance(group, dict):
+            raise _Damaged(where)
+        group_id = group.get("id")
+        if group_id is not None and not (isinstance(group_id, str) and re.fullmatch(r"[0-9a-f]{16}", group_id)):
+            raise _Damaged(f"{where}: id")
+        _field(group, "created_at", str, where, optional=True)
+        admin_public = group.get("admin_public")
+        if admin_public is not None and not (isinstance(admin_public, str)
+                                             and re.fullmatch(r"[0-9a-f]{64}", admin_public)):
+            raise _Damaged(f"{where}: admin_public")
+        wraps = _field(group, "wraps", dict, where)
+        for name, wrap in wraps.items():
+            kind, _, user = name.partition(":")
+            if name == "recovery":
+                _check_secret_wrap(wrap, f"{where}, recovery", RECOVERY_SEALED)
+            elif kind == "user" and user and isinstance(wrap, dict) and wrap.get("kdf") == "scrypt":
+                _check_secret_wrap(wrap, f"{where}, {name[:45]}", KEY_SEALED)  # a version 1 wrap
+            elif kind in ("user", "admin") and user:
+                _check_sealed_wrap(wrap, f"{where}, {name[:45]}")
+            else:
+                raise _Damaged(f"{where}: unknown wrap {name[:45]}")
+
+
 @dataclass
 class KeyFile:
     path: Path
@@ -192,24 +316,48 @@ class KeyFile:
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason=str(exc)) from exc
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_SIZE + 1)
+        except OSError as exc:
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=exc.strerror or str(exc)) from exc
+        if len(raw) > MAX_SIZE:
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason="far too large")
+        return cls.from_bytes(Path(path), raw)
+
+    @classmethod
+    def from_bytes(cls, path: Path, raw: bytes) -> KeyFile:
+        """The key file in *raw*; `datadir.keyfile_damaged` for anything that is not a well-formed one."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError, MemoryError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=reason) from None
         return cls.from_data(Path(path), data)
 
     @classmethod
     def from_data(cls, path: Path, data: Any) -> KeyFile:
+        """Check *data* field by field (types, base64, lengths, scrypt costs): every later use may trust it. A
+        damaged or hostile file is `datadir.keyfile_damaged`, never a crash."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise UserError("datadir.keyfile_damaged", path=str(path), reason="not a TNLĐ key file")
         version = data.get("version")
-        if version == 1 and isinstance(data.get("wraps"), dict):
+        if type(version) is int and version > VERSION:
+            raise UserError("db.newer", names=f"keys.json version {version}")
+        if version == 1 and type(version) is int:
+            if not isinstance(data.get("wraps"), dict):
+                raise UserError("datadir.keyfile_damaged", path=str(path), reason="no keys")
             data = {key: value for key, value in data.items() if key != "wraps"} | {
                 "version": VERSION, "users": {}, "keys": [{"id": None, "wraps": data["wraps"]}]}
-        elif version != VERSION:
-            raise UserError("db.newer", names=f"keys.json version {version}")
-        if not isinstance(data.get("users"), dict) or not isinstance(data.get("keys"), list) or not data["keys"]:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason="no keys")
+        elif version != VERSION or type(version) is not int:
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=f"version {version!r}")
+        try:
+            _check_file(data)
+        except _Damaged as damaged:
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=str(damaged)) from None
         return cls(Path(path), data)
+
+    def damaged(self, reason: str) -> UserError:
+        return UserError("datadir.keyfile_damaged", path=str(self.path), reason=reason)
 
     def save(self) -> None:
         atomic_write_bytes(self.path, self.to_bytes())
@@ -231,6 +379,43 @@ class KeyFile:
             yield keyfile
             if keyfile.to_bytes() != before:
                 keyfile.save()
+        finally:
+            lock.release()
+
+    @classmethod
+    @contextlib.contextmanager
+    def changed_before(cls, path: Path, change: Callable[[KeyFile], None]) -> Iterator[KeyFile]:
+        """Change the key file (*change*) and save it, then run the block: the database's transaction of the same
+        change. When the block fails (a full disk, a refusal), the key file is put back as it was by a rename,
+        which needs no free space, so the two stay all or nothing. The key file's lock is held throughout (no
+        other change of it can come in between and be undone); nothing here takes it inside a transaction."""
+        from app.db.folderlock import FolderLock
+
+        path = Path(path)
+        undo = path.with_name(UNDO_NAME)
+        lock = FolderLock(path.parent, LOCK_NAME).acquire(exclusive=True, timeout=LOCK_WAIT)
+        try:
+            undo.unlink(missing_ok=True)  # left by a power cut: the key file in place is the one to keep
+            keyfile = cls.load(path)
+            before = keyfile.to_bytes()
+            change(keyfile)
+            changed = keyfile.to_bytes() != before
+            if changed:
+                _keep_aside(path, undo)
+                try:
+                    keyfile.save()
+                except BaseException:
+                    undo.unlink(missing_ok=True)
+                    raise
+            try:
+                yield keyfile
+            except BaseException:
+                if changed:
+                    os.replace(undo, path)
+                    fsync_dir(path.parent)
+                raise
+            if changed:
+                undo.unlink(missing_ok=True)
         finally:
             lock.release()
 
@@ -271,6 +456,12 @@ class KeyFile:
     def open_user(self, user: str, password: str) -> Opened:
         """Open what *user*'s password opens; `WrongSecret` for a wrong password or an unknown user (after the
         same time spent: a wrong user name is not told apart by timing)."""
+        try:
+            return self._open_user(user, password)
+        except DAMAGE as exc:
+            raise self.damaged(type(exc).__name__) from None
+
+    def _open_user(self, user: str, password: str) -> Opened:
         entry = self.data["users"].get(user)
         if entry is not None:
             private = X25519PrivateKey.from_private_bytes(open_with_secret(entry["private"], password,
@@ -303,10 +494,16 @@ class KeyFile:
             return None
         try:
             return open_sealed(wrap, opened.private, f"admin:{opened.user}")
-        except WrongSecret:
+        except (WrongSecret, *DAMAGE):
             return None
 
     def open_recovery(self, code: str) -> list[Recovered]:
+        try:
+            return self._open_recovery(code)
+        except DAMAGE as exc:
+            raise self.damaged(type(exc).__name__) from None
+
+    def _open_recovery(self, code: str) -> list[Recovered]:
         code = normalise_recovery_code(code)
         found = []
         for index, group in enumerate(self.groups):
@@ -327,7 +524,8 @@ class KeyFile:
         return self.open_recovery(code)[0].db_key
 
     def group_of(self, db_key: bytes) -> int:
-        """The index of the group of *db_key* (a version 1 group gets its id here)."""
+        """The index of the group of *db_key* (a version 1 group gets its id here); a key file whose groups are
+        named wrongly is damaged."""
         wanted = key_id(db_key)
         for index, group in enumerate(self.groups):
             if group.get("id") == wanted:
@@ -336,7 +534,7 @@ class KeyFile:
             if group.get("id") is None:
                 group["id"] = wanted
                 return index
-        raise KeyError(wanted)
+        raise self.damaged("no key group has the id of the database key")
 
     # Changing.
     def set_user_keys(self, user: str, password: str) -> X25519PrivateKey:
@@ -375,6 +573,25 @@ class KeyFile:
     def drop_admin(self, user: str) -> None:
         for group in self.groups:
             group["wraps"].pop(f"admin:{user}", None)
+
+    def user_state(self, user: str) -> dict[str, Any]:
+        """What the file holds for *user* (key pair, wraps by group), to give back with `restore_user` when the
+        change that replaced it does not happen."""
+        names = (f"user:{user}", f"admin:{user}")
+        return copy.deepcopy({"entry": self.data["users"].get(user), "wraps": [
+            (group.get("id"), {name: wrap for name, wrap in group["wraps"].items() if name in names})
+            for group in self.groups]})
+
+    def restore_user(self, user: str, state: dict[str, Any]) -> None:
+        if state["entry"] is None:
+            self.data["users"].pop(user, None)
+        else:
+            self.data["users"][user] = copy.deepcopy(state["entry"])
+        saved = {group_id: wraps for group_id, wraps in state["wraps"] if group_id is not None}
+        for group in self.groups:
+            group["wraps"].pop(f"user:{user}", None)
+            group["wraps"].pop(f"admin:{user}", None)
+            group["wraps"].update(copy.deepcopy(saved.get(group.get("id"), {})))
 
     def remove_user(self, user: str) -> None:
         self.data["users"].pop(user, None)

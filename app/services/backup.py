@@ -433,14 +433,15 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
     manifest, keys, db_file = _read_archive(backup, temp, steps, cancel, aside)
     signer = _signer(manifest, backup)
     try:
-        keyfile = KeyFile.from_data(temp / "keys.json", json.loads(keys))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UserError("backup.damaged", path=str(backup), reason=str(exc)) from exc
-    user = user or (session.user if session is not None else keyfile.default_user)
-    try:
+        keyfile = KeyFile.from_bytes(temp / "keys.json", keys)
+        user = user or (session.user if session is not None else keyfile.default_user)
         key = keyfile.unlock(user, password)
     except WrongSecret:
         raise UserError("backup.password" if session is not None else "login.failed", user=user) from None
+    except UserError as exc:  # a damaged or hostile keys.json inside the backup: the backup is damaged
+        if exc.code != "datadir.keyfile_damaged":
+            raise
+        raise UserError("backup.damaged", path=str(backup), reason=f"keys.json: {exc.params['reason']}") from None
     try:
         db = connect(db_file, key)
     except WrongKey as exc:

@@ -39,6 +39,7 @@ from app.services.workspace import Session
 log = logging.getLogger(__name__)
 
 Change = Callable[[Database], None]  # the change that asks for a new key, made in the new database's transaction
+# (after the users table was checked against its signature and put back: the change may read it)
 on_step: Callable[[str], None] | None = None  # tests: told "copied", "keys_written", "replaced" (to cut there)
 
 
@@ -60,12 +61,15 @@ def require_admin_key(session: Session) -> None:
         raise UserError("users.no_admin_key")
 
 
-def change_key(session: Session, reason: str, change: Change | None = None, progress=None) -> KeyChange:
+def change_key(session: Session, reason: str, change: Change | None = None, progress=None,
+               new_password: tuple[str, str] | None = None) -> KeyChange:
     """Give the database a new key (admin), making *change* in the same step. *progress(done, total)* follows the
-    pages copied. Refused with a message while another window or command has the data folder open."""
+    pages copied. Refused with a message while another window or command has the data folder open: then nothing
+    changed. *new_password* (user, password): that user gets a new key pair under the password in the same step
+    (a password that leaked), given back if the change does not happen."""
     require_admin_key(session)
     with session.exclusive(workspace.EXCLUSIVE_WAIT):
-        return _change_key(session, reason, change, progress)
+        return _change_key(session, reason, change, progress, new_password)
 
 
 def _reseal_own_keys(db: Database, old_key: bytes, new_key: bytes) -> None:
@@ -83,12 +87,28 @@ def _reseal_own_keys(db: Database, old_key: bytes, new_key: bytes) -> None:
                (sealed["sealed_signing_key"], sealed["sealed_encryption_key"]))
 
 
+def _new_pair(keyfile: KeyFile, new_password: tuple[str, str], old_key: bytes, old_admin: bytes) -> dict:
+    """A new key pair for the user under the new password, sealed the current key (and admin key) too, so that a
+    power cut before the database is replaced leaves a user who logs in with the new password. Returns what the
+    user had, to give back if the change does not happen."""
+    name, password = new_password
+    index = keyfile.group_of(old_key)
+    before = keyfile.user_state(name)
+    was_admin = keyfile.has_admin_wrap(index, name)
+    keyfile.set_user_keys(name, password)
+    keyfile.wrap_for(index, name, old_key)
+    if was_admin:
+        keyfile.wrap_admin(index, name, old_admin)
+    return before
+
+
 def _fsync_file(path: Path) -> None:
     with open(path, "r+b") as handle:
         os.fsync(handle.fileno())
 
 
-def _change_key(session: Session, reason: str, change: Change | None, progress) -> KeyChange:
+def _change_key(session: Session, reason: str, change: Change | None, progress,
+                new_password: tuple[str, str] | None = None) -> KeyChange:
     datadir = session.datadir
     old_key, old_admin = session.key, session.admin_key
     assert old_admin is not None
@@ -97,12 +117,16 @@ def _change_key(session: Session, reason: str, change: Change | None, progress) 
     temp = Path(tempfile.mkdtemp(dir=datadir.path, prefix=".rekey-"))
     copy = temp / "tnld.db"
     keys_written = closed = replaced = False
+    user_before = None
     try:
         copy_database(session.db, copy, new_key, progress)
         _step("copied")
         db = connect(copy, new_key)
         try:
             with write_transaction(db):
+                # The table as an admin signed it (a row kept there by hand is put back first): only its users
+                # get the new key, and the signature covers nothing else.
+                check = adminkey.verified(db, session.user)
                 if change is not None:
                     change(db)
                 _reseal_own_keys(db, old_key, new_key)
@@ -116,6 +140,8 @@ def _change_key(session: Session, reason: str, change: Change | None, progress) 
         _fsync_file(copy)
         active = [name for name, _role in users]
         with KeyFile.updating(datadir.keyfile_path) as keyfile:
+            if new_password is not None:
+                user_before = _new_pair(keyfile, new_password, old_key, old_admin)
             not_sealed = keyfile.add_group(new_key, new_admin, adminkey.public_of(new_admin), code, users=active,
                                            admins=[name for name, role in users if role == "admin"])
         keys_written = True
@@ -140,6 +166,8 @@ def _change_key(session: Session, reason: str, change: Change | None, progress) 
             try:
                 with KeyFile.updating(datadir.keyfile_path) as keyfile:
                     keyfile.drop_group(new_id)
+                    if new_password is not None and user_before is not None:
+                        keyfile.restore_user(new_password[0], user_before)  # the old password opens again
             except Exception:  # noqa: BLE001 - the next login drops it
                 log.exception("could not drop the unused new key group")
         raise
@@ -147,6 +175,8 @@ def _change_key(session: Session, reason: str, change: Change | None, progress) 
         if closed:
             session.reopen(new_key if replaced else old_key)
         shutil.rmtree(temp, ignore_errors=True)
+    if check.changed:
+        session.notices.append(("users.put_back", {"users": ", ".join(check.changed)}))
     log.info("gave the database a new key (%s)", reason)
     if not_sealed:
         log.warning("%d user(s) on a version 1 wrap lost access with the change of key", len(not_sealed))

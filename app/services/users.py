@@ -9,6 +9,8 @@ no longer open it. A disabled user comes back only with a new password that an a
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -31,19 +33,42 @@ class User:
 
 
 def list_users(session: Session) -> list[User]:
-    return [User(r["name"], r["role"], bool(r["active"]), r["created_at"])
-            for r in session.db.query("SELECT name, role, active, created_at FROM users ORDER BY name")]
+    # Rows of another SQLite type (written by hand since the admin's login put the table back) are no users.
+    return [User(r["name"], r["role"], bool(r["active"]), str(r["created_at"]))
+            for r in session.db.query("SELECT name, role, active, created_at FROM users WHERE typeof(name) = 'text'"
+                                      " AND typeof(role) = 'text' ORDER BY name")]
 
 
-def _give_keys(session: Session, name: str, role: str, password: str) -> None:
+def _keys_first(session: Session, name: str, seal: Callable[[KeyFile, int], None]):
+    """Seal keys for *name* in `keys.json` first (*seal(keyfile, group index)*), then run the block (the
+    database's transaction); when the block fails (a full disk, a refusal), `keys.json` is put back as it was.
+    All or nothing: never a user in the table without keys, or keys that the table does not know."""
+    def change(keyfile: KeyFile) -> None:
+        seal(keyfile, keyfile.group_of(session.key))
+
+    return KeyFile.changed_before(session.datadir.keyfile_path, change)
+
+
+def _new_keys(session: Session, name: str, role: str, password: str) -> Callable[[KeyFile, int], None]:
     """A new key pair for *name* under *password*, and the database key (and the admin key, for an admin)
     sealed to it."""
-    with KeyFile.updating(session.datadir.keyfile_path) as keyfile:
-        index = keyfile.group_of(session.key)
+    def seal(keyfile: KeyFile, index: int) -> None:
         keyfile.set_user_keys(name, password)
         keyfile.wrap_for(index, name, session.key)
         if role == "admin" and session.admin_key is not None:
             keyfile.wrap_admin(index, name, session.admin_key)
+    return seal
+
+
+def _notice_put_back(session: Session, check: adminkey.UsersCheck) -> None:
+    if check.changed:
+        session.notices.append(("users.put_back", {"users": ", ".join(check.changed)}))
+
+
+def _signed(session: Session) -> dict[str, tuple[str, bool]]:
+    """The users as an admin last signed them (a row changed by hand does not count): what a service checks its
+    request against, before its transaction puts the table back to it."""
+    return adminkey.check_users(session.db).signed
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> User:
@@ -52,15 +77,39 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
     if role not in USER_ROLES:
         raise UserError("user.role", value=role)
     check_password(password, name, session.unit_name)
-    if session.db.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+    if name in _signed(session):
         raise UserError("user.exists", user=name)
     now = utc_now()
-    with session.transaction():
+    with _keys_first(session, name, _new_keys(session, name, role, password)), session.transaction():
+        check = adminkey.verified(session.db, session.user)
+        if name in check.signed:
+            raise UserError("user.exists", user=name)
         session.db["users"].insert({"name": name, "role": role, "full_name": None, "active": 1, "created_at": now})
         session.audit.append(session.user, "user_add", "user", name, {"role": role})
         adminkey.sign_users(session.db, session.admin_key)
-    _give_keys(session, name, role, password)
+    _notice_put_back(session, check)
     return User(name, role, True, now)
+
+
+def _plan(signed: dict[str, tuple[str, bool]], session: Session, name: str, role: str | None,
+          active: bool | None) -> tuple[str, int, str, int]:
+    """The user's role and active flag before and after the change; refuses what may not be done."""
+    if name not in signed:
+        raise UserError("user.unknown", user=name)
+    if role is not None and role not in USER_ROLES:
+        raise UserError("user.role", value=role)
+    old_role, old_active = signed[name][0], int(signed[name][1])
+    new_role = role or old_role
+    new_active = old_active if active is None else int(active)
+    if new_active and not old_active:
+        raise UserError("user.enable_needs_password", user=name)
+    if old_role == "admin" and (new_role != "admin" or not new_active):
+        admins = sum(1 for user_role, user_active in signed.values() if user_role == "admin" and user_active)
+        if admins <= 1:
+            raise UserError("user.last_admin", user=name)
+    if name == session.user and (new_role, new_active) != (old_role, old_active):
+        raise UserError("user.self", user=name)
+    return old_role, old_active, new_role, new_active
 
 
 def set_role(session: Session, name: str, role: str | None = None, active: bool | None = None,
@@ -68,43 +117,34 @@ def set_role(session: Session, name: str, role: str | None = None, active: bool 
     """Change *name*'s role or disable them (admin). Disabling someone, or making an admin a clerk or viewer,
     gives the database a new key (returned: its recovery code must be shown); otherwise None."""
     require_admin_key(session)
-    row = session.db.execute("SELECT role, active FROM users WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        raise UserError("user.unknown", user=name)
-    if role is not None and role not in USER_ROLES:
-        raise UserError("user.role", value=role)
-    new_role = role or row[0]
-    new_active = row[1] if active is None else int(active)
-    if new_active and not row[1]:
-        raise UserError("user.enable_needs_password", user=name)
-    if row[0] == "admin" and (new_role != "admin" or not new_active):
-        admins = session.db.execute("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1").fetchone()[0]
-        if admins <= 1:
-            raise UserError("user.last_admin", user=name)
-    if name == session.user and (new_role, new_active) != (row[0], row[1]):
-        raise UserError("user.self", user=name)
+    old_role, old_active, new_role, new_active = _plan(_signed(session), session, name, role, active)
 
     def apply(db: Database) -> None:
         db.execute("UPDATE users SET role = ?, active = ? WHERE name = ?", (new_role, new_active, name))
         AuditLog(db).append(session.user, "user_change", "user", name, {"role": new_role, "active": bool(new_active)})
 
-    if (row[1] and not new_active) or (row[0] == "admin" and new_role != "admin"):
+    if (old_active and not new_active) or (old_role == "admin" and new_role != "admin"):
         return change_key(session, "user_disabled" if not new_active else "admin_demoted", apply, progress)
-    with session.transaction():
+
+    def seal_admin_key(keyfile: KeyFile, index: int) -> None:
+        if keyfile.public_key(name) is not None:  # else at an admin's login after theirs
+            keyfile.wrap_admin(index, name, session.admin_key)
+
+    promoted = new_role == "admin" and old_role != "admin"
+    keys = _keys_first(session, name, seal_admin_key) if promoted else contextlib.nullcontext()
+    with keys, session.transaction():
+        check = adminkey.verified(session.db, session.user)
         apply(session.db)
         adminkey.sign_users(session.db, session.admin_key)
-    if new_role == "admin" and row[0] != "admin" and session.admin_key is not None:
-        with KeyFile.updating(session.datadir.keyfile_path) as keyfile:
-            if keyfile.public_key(name) is not None:  # else at an admin's login after theirs
-                keyfile.wrap_admin(keyfile.group_of(session.key), name, session.admin_key)
+    _notice_put_back(session, check)
     return None
 
 
 def disable_user(session: Session, name: str, progress=None) -> KeyChange:
     """Take *name*'s access away: disabled in the users table, and a new database key that is not sealed to them."""
-    row = session.db.execute("SELECT active FROM users WHERE name = ?", (name,)).fetchone()
-    if row is not None and not row[0]:
-        require_admin_key(session)
+    require_admin_key(session)
+    entry = _signed(session).get(name)
+    if entry is not None and not entry[1]:
         raise UserError("user.already_disabled", user=name)
     result = set_role(session, name, active=False, progress=progress)
     assert result is not None
@@ -114,17 +154,21 @@ def disable_user(session: Session, name: str, progress=None) -> KeyChange:
 def enable_user(session: Session, name: str, password: str) -> None:
     """Let a disabled user in again (admin), with a new password the admin sets: their old wraps are gone."""
     require_admin_key(session)
-    row = session.db.execute("SELECT role, active FROM users WHERE name = ?", (name,)).fetchone()
-    if row is None:
+    entry = _signed(session).get(name)
+    if entry is None:
         raise UserError("user.unknown", user=name)
-    if row[1]:
+    if entry[1]:
         raise UserError("user.already_active", user=name)
+    role = entry[0]
     check_password(password, name, session.unit_name)
-    with session.transaction():
+    with _keys_first(session, name, _new_keys(session, name, role, password)), session.transaction():
+        check = adminkey.verified(session.db, session.user)
+        if check.signed.get(name) != (role, False):
+            raise UserError("user.already_active", user=name)  # another admin enabled them meanwhile
         session.db.execute("UPDATE users SET active = 1 WHERE name = ?", (name,))
-        session.audit.append(session.user, "user_change", "user", name, {"role": row[0], "active": True})
+        session.audit.append(session.user, "user_change", "user", name, {"role": role, "active": True})
         adminkey.sign_users(session.db, session.admin_key)
-    _give_keys(session, name, row[0], password)
+    _notice_put_back(session, check)
 
 
 def change_password(session: Session, old_password: str, new_password: str) -> None:
@@ -135,30 +179,37 @@ def change_password(session: Session, old_password: str, new_password: str) -> N
         opened = keyfile.open_user(session.user, old_password)
     except WrongSecret:
         raise UserError("login.failed") from None
-    with session.transaction():
-        session.audit.append(session.user, "password_change", "user", session.user)
     if opened.private is None:  # still on a version 1 wrap (login gives a key pair; this is the fallback)
-        _give_keys(session, session.user, session.user_role, new_password)
-        return
-    with KeyFile.updating(session.datadir.keyfile_path) as keyfile:
-        keyfile.reseal_private(session.user, opened.private, new_password)
+        seal = _new_keys(session, session.user, session.user_role, new_password)
+    else:
+        def seal(keyfile: KeyFile, _index: int) -> None:
+            keyfile.reseal_private(session.user, opened.private, new_password)
+    with _keys_first(session, session.user, seal), session.transaction():
+        session.audit.append(session.user, "password_change", "user", session.user)
 
 
 def reset_password(session: Session, name: str, new_password: str, leaked: bool = False,
                    progress=None) -> KeyChange | None:
     """An admin sets a new password for another user. When the old one may be known to someone else (*leaked*),
     the database also gets a new key (returned), so that the old password and a copy of `keys.json` open
-    nothing new."""
+    nothing new: the new password and the new key come in one step, which needs the data folder alone (refused
+    while another window or command has it open, and then nothing changed)."""
     require_admin_key(session)
     check_password(new_password, name, session.unit_name)
-    row = session.db.execute("SELECT role FROM users WHERE name = ? AND active = 1", (name,)).fetchone()
-    if row is None:
+    entry = _signed(session).get(name)
+    if entry is None or not entry[1]:
         raise UserError("user.unknown", user=name)
-    with session.transaction():
-        session.audit.append(session.user, "password_reset", "user", name, {"leaked": leaked})
-    _give_keys(session, name, row[0], new_password)
+
+    def audit(db: Database) -> None:
+        if adminkey.check_users(db).signed.get(name, ("", False))[1] is not True:
+            raise UserError("user.unknown", user=name)
+        AuditLog(db).append(session.user, "password_reset", "user", name, {"leaked": leaked})
+
     if leaked:
-        return change_key(session, "password_leaked", None, progress)
+        return change_key(session, "password_leaked", audit, progress, new_password=(name, new_password))
+    with _keys_first(session, name, _new_keys(session, name, entry[0], new_password)), session.transaction():
+        adminkey.verified(session.db, session.user)
+        audit(session.db)
     return None
 
 

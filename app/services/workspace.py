@@ -338,19 +338,33 @@ def _connect(datadir: DataDir, key: bytes) -> Database:
         raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
 
 
-def _meta(db: Database) -> dict[str, str]:
-    return {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
+def _workstation(db: Database) -> dict[str, str]:
+    """The workstation's role, unit and unit name from the database; a value missing or of another type (changed
+    by hand) is a damaged database, not a crash."""
+    values = {}
+    for name in ("role", "unit", "unit_name"):
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        if row is None or not isinstance(row[0], str) or (name == "role" and row[0] not in ROLES):
+            raise UserError("db.damaged", reason=f"the workstation's {name} was changed outside TNLĐ")
+        values[name] = row[0]
+    return values
 
 
 def _open_first(datadir: DataDir, keys: list[bytes], lock: FolderLock | None,
                 on_wait: Waiting | None = None) -> tuple[Database, int]:
     """Open the database with the first of *keys* that opens it (two only while a change of key was cut short);
-    returns the database and the position of the key."""
+    returns the database and the position of the key. When none opens it, the key file is most likely not this
+    database's (an old copy of keys.json, or the database was given a new key since: a user disabled) rather
+    than the database damaged: say so, and do not send the user to restore a backup."""
     for position, key in enumerate(keys):
         try:
             return open_database(datadir, key, lock, on_wait), position
         except UserError as error:
-            if error.code != "db.damaged" or position == len(keys) - 1:
+            if error.code != "db.damaged":
+                raise
+            if position == len(keys) - 1:
+                if isinstance(error.__cause__, WrongKey):
+                    raise UserError("keys.not_this_database", path=str(datadir.keyfile_path)) from error
                 raise
     raise UserError("login.failed")
 
@@ -429,11 +443,9 @@ def _unlock(datadir: DataDir, user: str, password: str, lock: FolderLock, on_wai
             if admin_seed is None:
                 raise UserError("users.changed_outside", users=", ".join(check.changed))
             with write_transaction(db, on_wait):
-                adminkey.put_back(db, check)
-                AuditLog(db).append(user, "users_put_back", "user", None, {"users": check.changed})
-            log.warning("the users table was changed outside TNLĐ; the signed rows were put back")
+                check = adminkey.verified(db, user)
             notices.append(("users.put_back", {"users": ", ".join(check.changed)}))
-        meta = _meta(db)
+        meta = _workstation(db)
     except BaseException:
         db.close()
         raise

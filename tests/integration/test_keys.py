@@ -372,3 +372,452 @@ def test_cli_disable_passwd_enable_and_recover(folder):
     assert result.returncode == 0, result.stderr
     result = tnld(folder, "users", "disable", VIEWER, user=CLERK, password="mat-khau-moi-so-2")
     assert result.returncode == 2 and "may not manage users" in result.stderr
+
+
+# A damaged or hostile key file (the tester's fuzz cases): a message, never a crash.
+def _set(path, value):
+    def change(data):
+        holder = data
+        for step in path[:-1]:
+            holder = holder[step]
+        holder[path[-1]] = value
+    return change
+
+
+def _delete(path):
+    def change(data):
+        holder = data
+        for step in path[:-1]:
+            holder = holder[step]
+        del holder[path[-1]]
+    return change
+
+
+_ADMIN, _PRIVATE, _WRAP = ["users", "admin"], ["users", "admin", "private"], ["keys", 0, "wraps", "user:admin"]
+HOSTILE_KEY_FILES = {
+    "user entry null": _set(_ADMIN, None), "user entry a list": _set(_ADMIN, []),
+    "private missing": _delete(_PRIVATE), "private a string": _set(_PRIVATE, "x"),
+    "n 2**62 (a Rust panic)": _set(_PRIVATE + ["n"], 2**62), "n 10**400": _set(_PRIVATE + ["n"], 10**400),
+    "n 1.5": _set(_PRIVATE + ["n"], 1.5), "n a string": _set(_PRIVATE + ["n"], "abc"), "n 0": _set(_PRIVATE + ["n"], 0),
+    "n -2": _set(_PRIVATE + ["n"], -2), "n 2**30": _set(_PRIVATE + ["n"], 2**30), "n 3": _set(_PRIVATE + ["n"], 3),
+    "r 2**40 (a Rust panic)": _set(_PRIVATE + ["r"], 2**40), "p 2**40": _set(_PRIVATE + ["p"], 2**40),
+    "salt a number": _set(_PRIVATE + ["salt"], 5), "salt not base64": _set(_PRIVATE + ["salt"], "!!!"),
+    "salt not ASCII": _set(_PRIVATE + ["salt"], "đđđ"), "nonce short": _set(_PRIVATE + ["nonce"], "AAAA"),
+    "public short": _set(_ADMIN + ["public"], "AAAA"), "public missing": _delete(_ADMIN + ["public"]),
+    "wrap a list": _set(_WRAP, []), "ephemeral a number": _set(_WRAP + ["ephemeral"], 7),
+    "ephemeral short": _set(_WRAP + ["ephemeral"], "AAAA"), "sealed missing": _delete(_WRAP + ["sealed"]),
+    "wraps a list": _set(["keys", 0, "wraps"], []), "group a string": _set(["keys", 0], "x"),
+    "keys an object": _set(["keys"], {"a": 1}), "keys empty": _set(["keys"], []), "users a list": _set(["users"], []),
+    "role missing": _delete(["role"]), "role a number": _set(["role"], 5), "default user a list": _set(
+        ["default_user"], [1]), "version a string": _set(["version"], "2"), "version 1 without wraps": _set(
+        ["version"], 1), "admin_public not hex": _set(["keys", 0, "admin_public"], "zz"),
+    "admin wrap short": _set(["keys", 0, "wraps", "admin:admin", "sealed"], "AAAA"),
+    "group id a number": _set(["keys", 0, "id"], 5), "group id of another key": _set(["keys", 0, "id"], "0" * 16),
+    "the whole file a list": lambda data: [data],
+}
+
+
+def test_a_damaged_or_hostile_key_file_is_a_message_never_a_crash(commune_dir):
+    original = (commune_dir / "keys.json").read_text()
+    wrong = {}
+    for name, change in HOSTILE_KEY_FILES.items():
+        data = json.loads(original)
+        data = change(data) or data
+        (commune_dir / "keys.json").write_text(json.dumps(data))
+        try:
+            login(commune_dir, "admin", PASSWORD, audit=False).close()
+            wrong[name] = "opened"
+        except UserError as error:
+            if error.code != "datadir.keyfile_damaged":
+                wrong[name] = str(error)
+        except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+            wrong[name] = repr(exc)
+    (commune_dir / "keys.json").write_text('{"format": "tnld-keys", "version": 2, "users": ' + "[" * 100_000
+                                           + "]" * 100_000 + "}")
+    refused("datadir.keyfile_damaged", login, commune_dir, "admin", PASSWORD)
+    (commune_dir / "keys.json").write_text(json.dumps(json.loads(original) | {"version": 3}))
+    refused("db.newer", login, commune_dir, "admin", PASSWORD)
+    assert wrong == {}
+
+
+def test_a_backup_whose_key_file_is_hostile_is_damaged(session, tmp_path):
+    import hashlib
+    import zipfile
+
+    from app.services.backup import restore, write_backup
+
+    good = write_backup(session, tmp_path / "good.tnldbak")
+    with zipfile.ZipFile(good) as archive:
+        manifest, keys = json.loads(archive.read("manifest.json")), json.loads(archive.read("keys.json"))
+        database = archive.read("tnld.db")
+    keys["users"]["admin"]["private"]["n"] = 2**62  # a Rust panic in scrypt, before
+    raw = json.dumps(keys).encode()
+    manifest.pop("signature")
+    manifest.pop("signer")
+    manifest["files"]["keys.json"] = hashlib.sha256(raw).hexdigest()
+    with zipfile.ZipFile(tmp_path / "hostile.tnldbak", "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("keys.json", raw)
+        archive.writestr("tnld.db", database)
+    error = refused("backup.damaged", restore, tmp_path / "new", tmp_path / "hostile.tnldbak", None, PASSWORD)
+    assert "scrypt" in str(error)
+
+
+CRASH = """
+import sys
+from app.cli import main as m
+class Panic(BaseException):  # as pyo3_runtime.PanicException
+    pass
+def boom(args, out):
+    raise Panic("attempt to multiply with overflow")
+m.COMMANDS["list"] = boom
+sys.exit(m.main(["--data-dir", sys.argv[1], "--lang", "en", "list"]))
+"""
+
+
+def test_an_error_that_is_no_exception_is_reported_as_a_crash_without_a_traceback(commune_dir):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TNLD_PASSWORD=PASSWORD, LANG="C.UTF-8")
+    result = subprocess.run([sys.executable, "-c", CRASH, str(commune_dir)], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "Unexpected error: Panic" in result.stderr
+    assert "multiply with overflow" in next((commune_dir / "logs").glob("crash-*.txt")).read_text()
+
+
+# The login delays file: damaged, hostile, or written by several tries at once.
+@pytest.mark.parametrize("entry", ['{"failures": "x", "last": 0}', '{"failures": 5000, "last": 0}',
+                                   '{"failures": 1e400, "last": 0}', '{"failures": NaN, "last": 0}',
+                                   '{"failures": 5, "last": "x"}', '{"failures": 5, "last": []}',
+                                   '{"failures": 5, "last": Infinity}', '{"failures": true, "last": 0}', '[1, 2]'])
+def test_a_damaged_login_delays_file_never_stops_a_login(commune_dir, entry):
+    key = LoginDelays._name_key("admin")
+    (commune_dir / "login-delays.json").write_text(f'{{"version": 1, "users": {{"{key}": {entry}}}}}')
+    clock = FakeClock()
+    delays = LoginDelays(commune_dir, clock=clock, sleep=clock.sleep)
+    with login(commune_dir, "admin", PASSWORD, delays=delays):
+        pass
+    assert sum(clock.slept) <= 30.0
+
+
+@pytest.mark.parametrize("content", ['{"version": 1, "users": [1, 2]}', "[1]", '"x"', "[" * 200_000 + "]" * 200_000,
+                                     b"\xff\xfe\x00", "folder"])
+def test_a_login_delays_file_that_is_no_such_file_never_stops_a_login(commune_dir, content):
+    path = commune_dir / "login-delays.json"
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1")
+    with login(commune_dir, "admin", PASSWORD):
+        pass
+
+
+def test_a_thousand_wrong_tries_do_not_lock_the_admin_out_for_good(commune_dir):
+    from app.services.login_delays import delay_after
+
+    assert delay_after(1027) == delay_after(10**9) == 30.0  # 2.0 ** 1024 overflowed
+    clock = FakeClock()
+    delays = LoginDelays(commune_dir, clock=clock, sleep=clock.sleep)
+    key = LoginDelays._name_key("admin")
+    (commune_dir / "login-delays.json").write_text(json.dumps({"version": 1, "users": {
+        key: {"failures": 1030, "last": clock.now}}}))
+    refused("login.failed", login, commune_dir, "admin", "sai-mat-khau-1", delays=delays)
+    with login(commune_dir, "admin", PASSWORD, delays=delays):
+        pass
+    assert clock.slept == [30.0, 30.0]
+
+
+PARALLEL_TRY = """
+import json, sys, time
+from app.core.errors import UserError
+from app.services import login_delays
+from app.services.workspace import login
+login_delays.delay_after = lambda failures: 0.0 if failures < 2 else 0.6  # the delays, shortened
+start = time.time()
+try:
+    login(sys.argv[1], "admin", "sai-mat-khau-1")
+except UserError as error:
+    assert error.code == "login.failed", error.code
+print(json.dumps([start, time.time()]))
+"""
+
+
+def test_wrong_tries_at_the_same_moment_all_count_and_each_waits_its_turn(commune_dir):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    tries = [subprocess.Popen([sys.executable, "-c", PARALLEL_TRY, str(commune_dir)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    times = []
+    for process in tries:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        times.append(json.loads(out))
+    saved = json.loads((commune_dir / "login-delays.json").read_text())["users"][LoginDelays._name_key("admin")]
+    assert saved["failures"] == 6  # before, tries that read the file at once counted as one
+    # 2 free tries, then 4 that wait 0.6 s each after the one before: at least 2.4 s from the first start
+    assert max(end for _start, end in times) - min(start for start, _end in times) >= 2.4
+
+
+def test_a_user_is_not_kept_waiting_behind_another_names_delay(folder):
+    import threading
+    import time
+
+    release = threading.Event()
+    clock = FakeClock()
+    held = LoginDelays(folder, clock=clock, sleep=lambda seconds: release.wait(20))
+    key = LoginDelays._name_key("admin")
+    (folder / "login-delays.json").write_text(json.dumps({"version": 1, "users": {
+        key: {"failures": 20, "last": clock.now}}}))
+    guess = threading.Thread(target=lambda: pytest.raises(UserError, login, folder, "admin", "sai-mat-khau-1",
+                                                          delays=held))
+    guess.start()
+    try:
+        time.sleep(0.3)  # the guess waits its 30 s
+        started = time.monotonic()
+        with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+            assert clerk.user_role == "clerk"
+        assert time.monotonic() - started < 5 and guess.is_alive()
+    finally:
+        release.set()
+        guess.join(30)
+
+
+# A row kept in the users table by hand is never signed, and keys are sealed only to the signed users.
+def _plant_ghost(folder: Path) -> None:
+    """What a clerk about to be disabled does, with the database key every user has: a key pair of their own for
+    `ghost` in keys.json, and a row ('ghost', 'admin', active) that a loop puts back into the table the moment
+    an admin's login has removed it (here: after the login)."""
+    with KeyFile.updating(folder / "keys.json") as keyfile:
+        keyfile.set_user_keys("ghost", "hoa-dao-tet-2026")
+    raw = connect(folder / "tnld.db", key_of(folder, CLERK, CLERK_PASSWORD))
+    raw.execute("INSERT OR IGNORE INTO users (name, role, full_name, active, created_at)"
+                " VALUES ('ghost', 'admin', NULL, 1, '2026-01-01T00:00:00+00:00')")
+    raw.close()
+
+
+def _no_ghost(folder: Path) -> None:
+    from app.db import adminkey
+
+    with login(folder, "admin", PASSWORD, audit=False) as admin:
+        assert "ghost" not in adminkey.check_users(admin.db).signed
+        assert admin.db.execute("SELECT count(*) FROM users WHERE name = 'ghost'").fetchone()[0] == 0
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'users_put_back'").fetchone()[0] == 1
+        assert verify_chain(admin.db).ok
+    keys = json.loads((folder / "keys.json").read_text())
+    assert not [name for group in keys["keys"] for name in group["wraps"] if "ghost" in name]
+    refused("login.failed", login, folder, "ghost", "hoa-dao-tet-2026")
+
+
+def test_a_disabled_clerk_keeps_no_access_through_a_ghost_admin_kept_in_the_table(folder):
+    with login(folder, "admin", PASSWORD) as admin:
+        _plant_ghost(folder)
+        result = users.disable_user(admin, CLERK)
+        assert ("users.put_back", {"users": "ghost"}) in admin.notices
+    assert result.not_sealed == ()
+    _no_ghost(folder)
+    assert "ghost" not in json.loads((folder / "keys.json").read_text())["users"]  # forgotten with the change
+    refused("login.failed", login, folder, CLERK, CLERK_PASSWORD)
+
+
+@pytest.mark.parametrize("change", ["add", "role", "promote", "enable", "reset", "new-key"])
+def test_no_change_of_users_signs_a_row_kept_in_the_table_by_hand(folder, change):
+    with login(folder, "admin", PASSWORD) as admin:
+        if change == "enable":
+            users.disable_user(admin, VIEWER)
+        _plant_ghost(folder)
+        if change == "add":
+            users.add_user(admin, "moi", "viewer", "mot-mat-khau-dai")
+        elif change == "role":
+            users.set_role(admin, VIEWER, role="clerk")
+        elif change == "promote":
+            users.set_role(admin, VIEWER, role="admin")
+        elif change == "enable":
+            users.enable_user(admin, VIEWER, "mat-khau-tro-lai")
+        elif change == "reset":
+            users.reset_password(admin, VIEWER, "mat-khau-moi-so-1", leaked=False)
+        else:
+            users.new_key(admin)
+    _no_ghost(folder)
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:  # the table matches its signature: nobody is refused
+        assert clerk.user_role == "clerk"
+
+
+# A leaked password's reset needs the folder alone: refused, nothing changed; failed half-way, nothing changed.
+def test_a_leaked_password_reset_refused_while_the_folder_is_open_changes_nothing(folder, monkeypatch):
+    from app.services import workspace
+
+    monkeypatch.setattr(workspace, "EXCLUSIVE_WAIT", 0.3)
+    before = (folder / "keys.json").read_bytes()
+    with login(folder, "admin", PASSWORD) as admin, login(folder, VIEWER, VIEWER_PASSWORD, audit=False):
+        refused("datadir.in_use", users.reset_password, admin, CLERK, "mat-khau-moi-so-1", leaked=True)
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] == 0
+    assert (folder / "keys.json").read_bytes() == before
+    refused("login.failed", login, folder, CLERK, "mat-khau-moi-so-1")
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+
+
+def test_a_leaked_password_reset_that_fails_half_way_changes_nothing(folder, monkeypatch):
+    from app.services import key_change
+
+    def fail(step):
+        if step == "keys_written":
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(key_change, "on_step", fail)
+    with login(folder, "admin", PASSWORD) as admin:
+        with pytest.raises(OSError):
+            users.reset_password(admin, CLERK, "mat-khau-moi-so-1", leaked=True)
+        assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] == 0
+    assert len(json.loads((folder / "keys.json").read_text())["keys"]) == 1
+    refused("login.failed", login, folder, CLERK, "mat-khau-moi-so-1")
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+
+
+def test_a_leaked_password_reset_cut_by_a_power_cut_lets_the_new_password_in(folder, tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    code = ("import os, sys\nfrom app.services import key_change, users\nfrom app.services.workspace import login\n"
+            "key_change.on_step = lambda step: os._exit(9) if step == 'keys_written' else None\n"
+            "with login(sys.argv[1], 'admin', sys.argv[2]) as session:\n"
+            "    users.reset_password(session, sys.argv[3], 'mat-khau-moi-so-1', leaked=True)\n")
+    cut = subprocess.run([sys.executable, "-c", code, str(folder), PASSWORD, CLERK], env=env, timeout=120,
+                         capture_output=True, text=True)
+    assert cut.returncode == 9, cut.stderr
+    with login(folder, CLERK, "mat-khau-moi-so-1") as clerk:  # the key did not change; the password did
+        assert clerk.user_role == "clerk"
+    refused("login.failed", login, folder, CLERK, CLERK_PASSWORD)
+
+
+# A nearly full disk: a user is added (enabled, given a password) wholly or not at all.
+@pytest.fixture
+def small_disk(tmp_path):
+    from tests.integration.test_faults import Disk
+
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root on Linux")
+    made = Disk(tmp_path / "disk", size="3m")
+    yield made
+    made.unmount()
+
+
+@pytest.mark.parametrize("change", ["add", "passwd"])
+def test_a_user_change_on_a_nearly_full_disk_is_all_or_nothing(small_disk, template_dirs, change, monkeypatch):
+    from app.db import keyfile
+    from app.db.connection import DatabaseError
+
+    monkeypatch.setattr(keyfile, "SCRYPT_N", 2**12)  # the new passwords' wraps: quicker, the sizes the same
+    outcomes = set()
+    for leave in (0, 4, 8, 12, *range(14, 34)):  # KiB left free: the edges of the database's and key file's writes
+        small_disk.free()
+        data = small_disk.path / "data"
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(template_dirs["commune"], data, ignore=shutil.ignore_patterns("*.tnldbak"))
+        if change == "passwd":
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+        with login(data, "admin", PASSWORD, audit=False) as admin:
+            small_disk.fill(leave)
+            try:
+                if change == "add":
+                    users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+                else:
+                    users.reset_password(admin, CLERK, "mat-khau-moi-so-1")
+                saved = True
+            except (OSError, DatabaseError, UserError):
+                saved = False
+            small_disk.free()
+        outcomes.add(saved)
+        new_password = CLERK_PASSWORD if change == "add" else "mat-khau-moi-so-1"
+        if saved:
+            with login(data, CLERK, new_password, audit=False) as clerk:
+                assert clerk.user_role == "clerk", leave
+            continue
+        if change == "add":  # nothing of the user anywhere: they can be added again
+            assert CLERK not in json.loads((data / "keys.json").read_text())["users"], leave
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                assert admin.db.execute("SELECT count(*) FROM users WHERE name = ?", (CLERK,)).fetchone()[0] == 0
+                users.add_user(admin, CLERK, "clerk", CLERK_PASSWORD)
+        else:  # the old password still opens, the new one does not, and the audit log says no reset
+            refused("login.failed", login, data, CLERK, new_password, audit=False)
+            with login(data, "admin", PASSWORD, audit=False) as admin:
+                assert admin.db.execute("SELECT count(*) FROM audit WHERE action = 'password_reset'").fetchone()[0] \
+                    == 0, leave
+        with login(data, CLERK, CLERK_PASSWORD, audit=False) as clerk:
+            assert clerk.user_role == "clerk", leave
+    assert outcomes == {True, False}  # the sizes tried reach both sides of the edge
+
+
+# Rows changed by hand into values of another SQLite type: a broken chain or a changed table, never a crash.
+def _raw_edit(folder: Path, sql: str) -> None:
+    raw = connect(folder / "tnld.db", key_of(folder, "admin", PASSWORD))
+    raw.execute(sql)
+    raw.close()
+
+
+@pytest.mark.parametrize("edit", ["detail = x'80ff'", "user = x'61646d696e'", "at = 1.5", "entity_id = 7"])
+def test_an_audit_row_of_another_sqlite_type_breaks_the_chain_at_that_row(commune_dir, edit):
+    with login(commune_dir, "admin", PASSWORD) as session:
+        users.add_user(session, CLERK, "clerk", CLERK_PASSWORD)
+    _raw_edit(commune_dir, f"UPDATE audit SET {edit} WHERE seq = 3")
+    with login(commune_dir, "admin", PASSWORD, audit=False) as session:
+        check = verify_chain(session.db)
+        assert (check.ok, check.broken_at) == (False, 3)
+    result = tnld(commune_dir, "audit", "verify")
+    assert result.returncode == 3 and "breaks at entry 3" in result.stderr, result.stderr
+    for args in (["audit", "show"], ["audit", "show", "--json"]):
+        result = tnld(commune_dir, *args)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_user_name_of_another_sqlite_type_is_a_change_outside_tnld(folder):
+    _raw_edit(folder, f"UPDATE users SET name = CAST(name AS BLOB) WHERE name = '{CLERK}'")
+    error = refused("users.changed_outside", login, folder, VIEWER, VIEWER_PASSWORD)
+    assert CLERK in str(error)
+    refused("users.changed_outside", login, folder, CLERK, CLERK_PASSWORD)
+    with login(folder, "admin", PASSWORD) as admin:  # puts the signed rows back
+        assert admin.notices == [("users.put_back", {"users": CLERK})]
+        assert admin.db.execute("SELECT count(*) FROM users WHERE typeof(name) != 'text'").fetchone()[0] == 0
+        _raw_edit(folder, "INSERT INTO users (name, role, active, created_at) VALUES (x'67686f7374', 'admin', 1, 'x')")
+        assert [user.name for user in users.list_users(admin)] == sorted(["admin", CLERK, VIEWER])  # after the login
+        _raw_edit(folder, "DELETE FROM users WHERE typeof(name) = 'blob'")
+    with login(folder, CLERK, CLERK_PASSWORD) as clerk:
+        assert clerk.user_role == "clerk"
+    _raw_edit(folder, "UPDATE users SET name = CAST(name AS BLOB)")  # every row, the admin's too
+    with login(folder, "admin", PASSWORD) as admin:
+        assert admin.notices == [("users.put_back", {"users": ", ".join(sorted(["admin", CLERK, VIEWER]))})]
+
+
+@pytest.mark.parametrize("value", ["[" * 100_000, "x'80'", "[1"])
+def test_a_users_signature_deeply_nested_or_not_json_is_refused(commune_dir, value):
+    literal = value if value.startswith("x'") else f"'{value}'"
+    _raw_edit(commune_dir, f"UPDATE meta SET value = {literal} WHERE key = 'users_signed'")
+    refused("users.signature_broken", login, commune_dir, "admin", PASSWORD)
+
+
+@pytest.mark.parametrize("edit", ["DELETE FROM meta WHERE key = 'role'", "UPDATE meta SET value = x'3036303430' WHERE key = 'unit'",
+                                  "UPDATE meta SET value = 'tinh' WHERE key = 'role'"])
+def test_a_workstation_setting_deleted_or_changed_in_meta_is_a_damaged_database(commune_dir, edit):
+    _raw_edit(commune_dir, edit)
+    error = refused("db.damaged", login, commune_dir, "admin", PASSWORD)
+    assert "outside TNLĐ" in str(error)
+
+
+def test_an_old_copy_of_the_key_file_is_named_as_such_not_a_damaged_database(folder, tmp_path):
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(folder / "keys.json", old_keys)
+    with login(folder, "admin", PASSWORD) as session:
+        users.disable_user(session, VIEWER)
+    current = (folder / "keys.json").read_bytes()
+    shutil.copy(old_keys, folder / "keys.json")
+    for user, password in ((VIEWER, VIEWER_PASSWORD), ("admin", PASSWORD)):
+        error = refused("keys.not_this_database", login, folder, user, password)
+        assert "old copy of keys.json" in str(error) and "Do not restore" in str(error)
+        assert "damaged" not in str(error)
+    result = tnld(folder, "list", user=VIEWER, password=VIEWER_PASSWORD)
+    assert result.returncode == 2 and "old copy of keys.json" in result.stderr, result.stderr
+    (folder / "keys.json").write_bytes(current)
+    refused("login.failed", login, folder, VIEWER, VIEWER_PASSWORD)
+    with login(folder, "admin", PASSWORD) as session:
+        assert session.user_role == "admin"
