@@ -4,13 +4,13 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+872"/>
-        <location filename="../app/core/messages.py" line="+621"/>
+        <location filename="../app/cli/main.py" line="+877"/>
+        <location filename="../app/core/messages.py" line="+626"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-598"/>
+        <location filename="../app/core/messages.py" line="-603"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -506,6 +506,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>the key file {path} does not open this folder&apos;s database: it is an old copy of keys.json, or the database has been given a new key since (when a user is disabled or a password may have leaked). Nothing was opened. Do not restore a backup because of this: use the current keys.json, or ask an admin</source>
+        <translation>tệp khóa {path} không mở được cơ sở dữ liệu của thư mục này: đó là bản sao cũ của keys.json, hoặc cơ sở dữ liệu đã được đổi khóa mới từ đó (khi một người dùng bị vô hiệu hóa hoặc một mật khẩu có thể đã bị lộ). Chưa mở gì. Đừng khôi phục bản sao lưu vì lý do này: hãy dùng keys.json hiện tại, hoặc hỏi quản trị viên</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>this workstation&apos;s recovery code was made before the admin key existed and does not bring it back; print a new recovery code with: tnld users new-key</source>
         <translation>mã khôi phục của máy trạm này được tạo trước khi có khóa quản trị nên không khôi phục được khóa đó; hãy in mã khôi phục mới bằng lệnh: tnld users new-key</translation>
     </message>
@@ -1218,7 +1223,7 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-778"/>
+        <location filename="../app/cli/main.py" line="-783"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -1448,12 +1453,12 @@
         <translation>Những người dùng sau chưa đăng nhập kể từ khi TNLĐ được cập nhật và nay không đăng nhập được nữa: {names}. Hãy đặt mật khẩu mới cho từng người bằng lệnh: tnld users passwd TÊN</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>User {name} enabled with the new password.</source>
         <translation>Đã kích hoạt lại người dùng {name} với mật khẩu mới.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>why the record is void (kept in its history); asked for on a terminal</source>
         <translation>lý do hủy hồ sơ (được lưu trong lịch sử); được hỏi khi chạy trên cửa sổ lệnh</translation>
     </message>
@@ -1493,7 +1498,7 @@
         <translation>đổi khóa mới cho cơ sở dữ liệu và in mã khôi phục mới (quản trị viên)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>Unexpected error: {error}. Its details could not be saved either (is the disk full?); please tell support what you did.</source>
         <translation>Lỗi không mong đợi: {error}. Không lưu được cả chi tiết lỗi (ổ đĩa đầy?); hãy báo cho bộ phận hỗ trợ bạn đã làm gì.</translation>
     </message>
@@ -1503,7 +1508,7 @@
         <translation>Lỗi không mong đợi: {error}. Không ghi được vào thư mục dữ liệu {folder}, nên chi tiết được lưu trong {path}; hãy gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location line="-520"/>
+        <location line="-528"/>
         <source>Audit log ALTERED: the chain breaks at entry {seq}. Keep this database for inspection and tell the office.</source>
         <translation>Nhật ký thao tác ĐÃ BỊ SỬA ĐỔI: chuỗi băm bị đứt tại mục {seq}. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
     </message>
@@ -1598,7 +1603,7 @@
         <translation>Đã thiết lập máy trạm dùng thử ({role}) cho {unit} {name} tại {path}.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+199"/>
         <source>list serious technical incidents (added with add, kind &quot;incident&quot;)</source>
         <translation>liệt kê các sự cố kỹ thuật nghiêm trọng (thêm bằng add, kind &quot;incident&quot;)</translation>
     </message>
@@ -1646,7 +1651,7 @@
     <message>
         <location line="+2"/>
         <location line="+110"/>
-        <location filename="../app/cli/main.py" line="-198"/>
+        <location filename="../app/cli/main.py" line="-203"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
@@ -2032,7 +2037,7 @@
         <translation>cơ quan tiếp nhận: hồ sơ nhận được trùng phiên bản đã có nhưng nội dung khác</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+45"/>
+        <location filename="../app/cli/main.py" line="+46"/>
         <source>User {name} added with the role {role}.</source>
         <translation>Đã thêm người dùng {name} với vai trò {role}.</translation>
     </message>
@@ -2052,7 +2057,7 @@
         <translation>đã khóa</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Recovery code: </source>
         <translation>Mã khôi phục: </translation>
     </message>
@@ -2372,7 +2377,7 @@
         <translation>Phát hiện các vấn đề sau:</translation>
     </message>
     <message>
-        <location filename="../app/cli/main.py" line="+46"/>
+        <location filename="../app/cli/main.py" line="+49"/>
         <source>Unexpected error: {error}. Details were saved in {path}; please send that file to support.</source>
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
