@@ -278,7 +278,6 @@ def in_process(data: Path, count: int) -> None:
     from app.db.accident_store import Filters
     from app.services import records
     from app.services.workspace import login
-    from tests.conftest import make_accident
 
     started = time.perf_counter()
     session = login(data, "admin", PASSWORD)
@@ -291,12 +290,7 @@ def in_process(data: Path, count: int) -> None:
     started = time.perf_counter()
     index = SearchIndex.load(session.store)
     report(f"list index loaded in the background ({len(index):,} records)", time.perf_counter() - started, "s")
-    saves = []
-    for _ in range(20):
-        started = time.perf_counter()
-        result = records.save_accident(session, make_accident(occurred_on="2026-03-14"))
-        index.refresh(result.id)
-        saves.append(time.perf_counter() - started)
+    saves = timed_saves(session, index)
     report("save one accident, list updated (median of 20)", statistics.median(saves) * 1000, "ms", 50)
     report("save one accident, list updated (slowest of 20)", max(saves) * 1000, "ms", 50)
     saves = save_while_another_reads(session, data, index)
@@ -343,23 +337,28 @@ while time.monotonic() < deadline:
 """
 
 
-def save_while_another_reads(session, data: Path, index) -> list[float]:
-    """Saves timed while a second process (another window, a `tnld list`) reads the same folder non-stop."""
+def timed_saves(session, index, count: int = 20) -> list[float]:
+    """Seconds each of *count* saves of one accident took, the in-memory list refreshed as the desktop does."""
     from app.services import records
     from tests.conftest import make_accident
 
+    saves = []
+    for _ in range(count):
+        started = time.perf_counter()
+        result = records.save_accident(session, make_accident(occurred_on="2026-03-14"))
+        index.refresh(result.id)
+        saves.append(time.perf_counter() - started)
+    return saves
+
+
+def save_while_another_reads(session, data: Path, index) -> list[float]:
+    """Saves timed while a second process (another window, a `tnld list`) reads the same folder non-stop."""
     reader = subprocess.Popen([sys.executable, "-c", READER, str(data), str(ROOT), PASSWORD],
                               stdout=subprocess.PIPE, text=True)
     try:
         reader.stdout.readline()
         time.sleep(0.5)
-        saves = []
-        for _ in range(20):
-            started = time.perf_counter()
-            result = records.save_accident(session, make_accident(occurred_on="2026-03-14"))
-            index.refresh(result.id)
-            saves.append(time.perf_counter() - started)
-        return saves
+        return timed_saves(session, index)
     finally:
         reader.kill()
         reader.wait()
