@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+os.environ.pop("TNLD_TEST_FAST_KDF", None)  # the test suite's cheap key derivation: never in a measurement
 
 PASSWORD = "bench-password"
 PEAK_RSS = (

@@ -17,6 +17,12 @@ os.environ.pop("TNLD_PASSWORD", None)
 os.environ.pop("TNLD_DATA_DIR", None)
 os.environ.pop("TNLD_USER", None)
 
+
+def pytest_configure(config) -> None:
+    """New key wraps at scrypt 2^12 in the tests and their `tnld` subprocesses (app/db/keyfile.py says why); set
+    here, not at import, so that bench/run.py, which imports this module, measures the real cost."""
+    os.environ["TNLD_TEST_FAST_KDF"] = "1"
+
 PASSWORD = "mat-khau-123"
 COMMUNE = "06040"  # Xã Thất Khê, Lạng Sơn
 OTHER_COMMUNE = "06112"  # Xã Bình Gia, Lạng Sơn

@@ -50,6 +50,12 @@ from app.core.fsutil import atomic_write_bytes, fsync_dir
 FORMAT = "tnld-keys"
 VERSION = 2
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+# The test suite alone sets this (tests/conftest.py, pytest_configure): its ~1,500 logins and set-ups, most in `tnld`
+# subprocesses, would otherwise spend most of the suite's time in scrypt. New wraps then cost 2^12; everything else
+# runs as it does for users. A test checks that the program's own cost is 2^17 without it, and the bench clears it.
+TEST_KDF_VARIABLE = "TNLD_TEST_FAST_KDF"
+if os.environ.get(TEST_KDF_VARIABLE) == "1":
+    SCRYPT_N = 2**12
 SEAL = "x25519-hkdf-sha256-chacha20poly1305"
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back by hand
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 5, 5
