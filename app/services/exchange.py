@@ -497,26 +497,35 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
 def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[str, Any]] = ()) -> Plan:
     """Sort the bundle's accidents and incidents into new, newer, older, unchanged and conflicting versions."""
     plan = Plan()
-    held: dict[str, int] = {}
     void = _held_void(session, "accidents", [record["id"] for record in records])
-    ids = [record["id"] for record in records]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        held.update(session.db.execute(
-            f"SELECT id, version FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    held, owners = _held(session, "accidents", [record["id"] for record in records])
 
     def stored_accident(accident_id: str, version: int) -> dict[str, Any] | None:
         row = session.db.execute("SELECT data FROM accident_versions WHERE id = ? AND version = ?",
                                  (accident_id, version)).fetchone()
         return json.loads(row[0]) if row else None
 
-    _plan_part(plan, records, held, stored_accident, plan.write, void)
+    _plan_part(plan, records, held, stored_accident, plan.write, void, owners=owners)
     added, unchanged = plan.added, plan.unchanged
     incident_ids = [i["id"] for i in incidents]
-    _plan_part(plan, list(incidents), session.incidents.versions(incident_ids), session.incidents.stored_version,
-               plan.write_incidents, _held_void(session, "incidents", incident_ids), incident=True)
+    held_incidents, incident_owners = _held(session, "incidents", incident_ids)
+    _plan_part(plan, list(incidents), held_incidents, session.incidents.stored_version,
+               plan.write_incidents, _held_void(session, "incidents", incident_ids), incident=True,
+               owners=incident_owners)
     plan.incidents_added, plan.incidents_unchanged = plan.added - added, plan.unchanged - unchanged
     return plan
+
+
+def _held(session: Session, table: str, ids: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """The version held of each of *ids* known here, and the unit that owns it."""
+    versions: dict[str, int] = {}
+    owners: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for record_id, version, unit in session.db.execute(
+                f"SELECT id, version, unit FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            versions[record_id], owners[record_id] = version, unit
+    return versions, owners
 
 
 def _held_void(session: Session, table: str, ids: list[str]) -> set[str]:
@@ -531,10 +540,19 @@ def _held_void(session: Session, table: str, ids: list[str]) -> set[str]:
 
 def _plan_part(plan: Plan, records: list[dict[str, Any]], held: dict[str, int],
                stored_version: Callable[[str, int], dict[str, Any] | None], write: list[dict[str, Any]],
-               held_void: set[str] = frozenset(), incident: bool = False) -> None:
+               held_void: set[str] = frozenset(), incident: bool = False,
+               owners: dict[str, str] | None = None) -> None:
+    """A record belongs to the unit that created it: one that another unit holds here (another commune's id in
+    this bundle, by a forgery or a data folder copied between two PCs) is never written over, whatever its
+    version; it is kept aside as a conflict, and the rest of the bundle imports."""
     for record in records:
         current = held.get(record["id"])
         version = record["version"]
+        owner = (owners or {}).get(record["id"])
+        if owner is not None and owner != record.get("unit"):
+            plan.conflicts.append(record)
+            plan.outcomes.append((record["id"], version, "conflict"))
+            continue
         if current is None or version > current:
             exists = stored_version(record["id"], version) if current is not None else None
             if exists is not None and content_of(exists) != content_of(record):
