@@ -1,7 +1,7 @@
 """Forms about accidents: the quick report (Decree 129/2025, Phụ lục II, Mẫu số 06) for a death or for two or more
 people seriously injured, the record of the event (*biên bản ghi nhận sự việc*, Law 84/2015 Art. 35(1), Decree
 129/2025 Art. 43(1)) and the public notice (*niêm yết công khai*, Law 84/2015 Art. 35). Their layouts are assumed
-(`../shared/FORMS.md`), so every word of them lives in `resources/templates/{quick,event_record,notice}.json`.
+(`docs/forms.md`), so every word of them lives in `resources/templates/{quick,event_record,notice}.json`.
 Pure: records, labels and facts in, PDF bytes out; the page furniture is the periodic report's (Decree 30/2020).
 """
 

@@ -1,5 +1,5 @@
 """The commune's accident register of a period (Circular 13/2020/TT-BLĐTBXH, Phụ lục I; columns assumed in
-`../shared/FORMS.md`): one row per victim, PDF (A4 landscape) and Excel. Pure: rows in, bytes out.
+`docs/forms.md`): one row per victim, PDF (A4 landscape) and Excel. Pure: rows in, bytes out.
 """
 
 from __future__ import annotations
