@@ -47,6 +47,7 @@ from app.core.fsutil import (
 )
 from app.core.messages import Ref
 from app.core.progress import Cancel, Cancelled, Progress, Steps
+from app.core.progress import check as check_cancel
 from app.db.audit import AuditLog
 from app.db.audit import head as audit_head
 from app.db.connection import (
@@ -295,18 +296,13 @@ class _Steps:
             self.progress(self.total, self.total)
 
 
-def _check_cancel(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled()
-
-
 def _copy_file(source, target: Path, steps: _Steps, cancel: Cancel | None) -> str:
     """Copy an open binary file into *target* in blocks, fsynced; returns its SHA-256."""
     digest = hashlib.sha256()
     done = 0
     with target.open("wb") as sink:
         while True:
-            _check_cancel(cancel)
+            check_cancel(cancel)
             block = source.read(CHUNK)
             if not block:
                 break
@@ -546,7 +542,7 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
                             today=info.current.accidents if info.current is not None else "?")
         if isinstance(confirmed, BackupInfo) and confirmed.digest != info.digest:
             raise UserError("restore.changed", path=str(backup))
-        _check_cancel(cancel)
+        check_cancel(cancel)
         detail: dict = {"backup_created_at": info.created_at, "restore_id": secrets.token_hex(8)}
         if session is not None:
             # What the user was shown (or what this call read) is what may be replaced: compared again once the
