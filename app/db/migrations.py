@@ -281,6 +281,44 @@ def m0006_admin_key_rows(db: Database) -> None:
     db.execute("CREATE INDEX audit_admin_key ON audit (seq) WHERE action = 'admin_key'")
 
 
+@migrations()
+def m0007_bundle_format_3(db: Database) -> None:
+    """Bundle format 3 (docs/bundle-format.md): the office's own receipt date, the sender's audit anchor, the
+    office a bundle was encrypted to, and the flags an office settles (a reused sequence number, a broken
+    `previous_hash` chain, a rewritten audit history)."""
+    statements = [
+        # The calendar day (Vietnam) the office received the bundle: the import's day, or the day a person gives
+        # for a stick delivered earlier. "On time" is judged by it, never by the sender's clock.
+        "ALTER TABLE bundles_received ADD COLUMN received_on TEXT",
+        "UPDATE bundles_received SET received_on = date(imported_at, '+7 hours')",
+        "ALTER TABLE bundles_received ADD COLUMN format_version INTEGER",
+        "ALTER TABLE bundles_received ADD COLUMN encrypted INTEGER",
+        "ALTER TABLE bundles_received ADD COLUMN audit_length INTEGER",
+        "ALTER TABLE bundles_received ADD COLUMN audit_head TEXT",
+        "CREATE INDEX bundles_received_signer ON bundles_received (signer, sequence)",
+        "ALTER TABLE bundles_sent ADD COLUMN recipient_fingerprint TEXT",
+        "ALTER TABLE bundles_sent ADD COLUMN audit_length INTEGER",
+        "ALTER TABLE bundles_sent ADD COLUMN audit_head TEXT",
+        # Something wrong with a sender's chain of bundles, for a person at the office to look into and settle.
+        """CREATE TABLE bundle_flags (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('sequence_reused', 'chain_broken', 'history_rewritten')),
+            bundle_id TEXT NOT NULL,
+            other_bundle_id TEXT,
+            unit TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            detail TEXT,
+            found_at TEXT NOT NULL,
+            settled_at TEXT,
+            settled_by TEXT,
+            settled_note TEXT,
+            UNIQUE (kind, bundle_id, other_bundle_id)
+        )""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 
