@@ -24,7 +24,8 @@ def cmd_export(args: argparse.Namespace, out) -> int:
     if args.json:
         out.json({"file": str(result.path), "bundle_id": result.bundle_id, "bundle_hash": result.bundle_hash,
                   "sequence": result.sequence, "period": result.period, "accidents": result.accidents,
-                  "incidents": result.incidents, "nil": result.nil, "encrypted_to": result.recipient.unit if result.recipient else None})
+                  "incidents": result.incidents, "nil": result.nil, "interim": result.interim,
+                  "encrypted_to": result.recipient.unit})
         return EXIT_OK
     if result.nil:
         out.line(translate("cli", "Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.").format(
@@ -35,13 +36,12 @@ def cmd_export(args: argparse.Namespace, out) -> int:
         if result.incidents:
             out.line(translate("cli", "It also holds {count} serious technical incident(s).").format(
                 count=result.incidents))
-    if result.recipient is not None:
-        out.line(translate("cli", "Signed and encrypted for {unit} {name}: only that office can read the records.").format(
-            unit=result.recipient.unit, name=result.recipient.unit_name))
-    else:
-        out.error(translate("cli", "Warning: no office key card is registered, so the bundle is signed but NOT encrypted: names "
-                      "and ID numbers can be read by anyone who gets the file. Register the office's card with: "
-                      "tnld keys trust CARD, then export again."))
+    out.line(translate("cli", "Signed and encrypted for {unit} {name}: only that office can read the records.").format(
+        unit=result.recipient.unit, name=result.recipient.unit_name))
+    if result.interim:
+        out.line(translate("cli", "The period {period} has not ended: this is an INTERIM report. Export the period again "
+                                  "after it ends; the office counts only that one as the period's report.").format(
+            period=result.period))
     return EXIT_OK
 
 
@@ -58,21 +58,29 @@ def _describe(out, verified) -> None:
             unit=manifest["unit"], name=manifest["unit_name"],
             role=translate("cli", "commune") if manifest["role"] == "commune" else translate("cli", "office"), period=manifest["period"],
             sequence=manifest["sequence"], created=manifest["created_at"]))
-        counts = manifest["counts"]
-        if manifest["nil"]:
+        facts = verified.facts
+        if facts is None:
+            out.line(translate("cli", "Its content (counts, records) is encrypted: only the office it is addressed to can read and check it."))
+        elif facts["nil"]:
             out.line(translate("cli", "Nil report: no accident in this period."))
         else:
+            counts = facts["counts"]
             out.line(translate("cli", "{accidents} accident(s), {victims} victim(s), {void} void.").format(
                 accidents=counts.get("accidents", 0), victims=counts.get("victims", 0), void=counts.get("void", 0)))
             if counts.get("incidents"):
                 out.line(translate("cli", "It also holds {count} serious technical incident(s).").format(
                     count=counts["incidents"]))
-        encryption = manifest.get("encryption")
-        if encryption:
-            out.line(translate("cli", "Encrypted for {unit} {name}.").format(unit=encryption["recipient_unit"],
-                                                                name=encryption["recipient_name"]))
-        else:
-            out.line(translate("cli", "Not encrypted."))
+        if facts is not None and facts.get("interim"):
+            out.line(translate("cli", "Interim report: made before the end of its period."))
+        if verified.content_checked:
+            out.line(translate("cli", "Every record was decrypted and checked, and the counts match."))
+    encryption = manifest.get("encryption")
+    if encryption:
+        out.line(translate("cli", "Encrypted for {unit} {name}.").format(unit=encryption["recipient_unit"],
+                                                                         name=encryption["recipient_name"]))
+    else:
+        out.line(translate("cli", "Not encrypted (a bundle of format {version}, made before encryption was required).").format(
+            version=manifest["format_version"]))
     out.line(translate("cli", "Signer's fingerprint: {fingerprint}").format(fingerprint=phone_groups(verified.bundle.signer.fingerprint)))
 
 
@@ -85,9 +93,12 @@ def cmd_verify(args: argparse.Namespace, out) -> int:
     refusal = verified.refusal()
     if args.json:
         manifest = verified.bundle.manifest
+        facts = verified.facts or {}
         out.json({"ok": refusal is None, "trust": verified.trust, "kind": verified.bundle.kind,
+                  "format_version": manifest["format_version"], "encrypted": verified.bundle.encrypted,
                   "unit": manifest["unit"], "unit_name": manifest["unit_name"], "period": manifest["period"],
-                  "sequence": manifest.get("sequence"), "nil": manifest.get("nil"), "counts": manifest.get("counts"),
+                  "sequence": manifest.get("sequence"), "nil": facts.get("nil"), "counts": facts.get("counts"),
+                  "interim": facts.get("interim"), "content_checked": verified.content_checked,
                   "bundle_id": manifest["bundle_id"], "bundle_hash": verified.bundle.hash,
                   "signer_fingerprint": verified.bundle.signer.fingerprint})
     else:
@@ -105,8 +116,9 @@ def cmd_import(args: argparse.Namespace, out) -> int:
     from app.services.exchange import import_files
 
     receipts = Path(args.receipts) if args.receipts else None
+    received_on = _parse_day(args.received_on) if args.received_on else None
     with open_session(args) as session:
-        outcomes = import_files(session, [Path(p) for p in args.files], receipts)
+        outcomes = import_files(session, [Path(p) for p in args.files], receipts, received_on=received_on)
         if any(o.state in ("imported", "receipt") for o in outcomes):
             _after_change(session, out)
     code = EXIT_OK
@@ -134,6 +146,17 @@ def cmd_import(args: argparse.Namespace, out) -> int:
             out.line(text.format(file=name, unit=outcome.unit, name=outcome.unit_name, period=outcome.period,
                                  sequence=outcome.sequence, added=plan.added, updated=plan.updated,
                                  unchanged=plan.unchanged, older=plan.older, conflicts=len(plan.conflicts)))
+            if outcome.clear:
+                out.line("  " + translate("cli", "Warning: this bundle (format {version}) travelled NOT encrypted: names and ID "
+                                                 "numbers could be read by anyone who had the file. Ask the commune to update "
+                                                 "TNLĐ and to register this office's key card.").format(version=outcome.version))
+            if outcome.interim:
+                out.line("  " + translate("cli", "Received before the end of {period}: an interim report; the commune sends the "
+                                                 "period's report after it ends.").format(period=outcome.period))
+            if outcome.flags:
+                out.line("  " + translate("cli", "Warning: this bundle does not fit the chain of bundles received from this "
+                                                 "workstation ({kinds}); look into it with: tnld conflicts").format(
+                    kinds=", ".join(_flag_label(kind) for kind in outcome.flags)))
             if plan.conflicts:
                 out.line("  " + translate("cli", "Conflicts (same version, different content; the version held here stays until "
                                     "the commune sends a newer one): {ids}").format(
@@ -143,6 +166,26 @@ def cmd_import(args: argparse.Namespace, out) -> int:
             elif outcome.receipt_error is not None:
                 out.line("  " + message(outcome.receipt_error))
     return code
+
+
+def _parse_day(text: str):
+    """A day typed dd/mm/yyyy (also d/m/yy) or yyyy-mm-dd."""
+    import datetime as dt
+
+    from app.core.errors import UserError
+
+    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise UserError("date.invalid_input", value=text)
+
+
+def _flag_label(kind: str) -> str:
+    return {"sequence_reused": translate("cli", "a bundle number used twice"),
+            "chain_broken": translate("cli", "a broken chain of bundles"),
+            "history_rewritten": translate("cli", "a rewritten audit history")}.get(kind, kind)
 
 
 def cmd_keys(args: argparse.Namespace, out) -> int:
@@ -299,6 +342,7 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = sub("import", translate("cli", "import bundles (office) or a receipt (commune); one line per file"))
     p.add_argument("files", nargs="+", metavar="FILE", help=translate("cli", "bundle files or folders holding them"))
     p.add_argument("--receipts", metavar="DIR", help=translate("cli", "where to write receipts (default: beside each bundle)"))
+    p.add_argument("--received-on", metavar="DATE", help=translate("cli", "the day the bundles reached the office, dd/mm/yyyy, when earlier than today"))
 
     p = sub("keys", translate("cli", "this workstation's key card, and the registry of trusted cards"))
     commands = p.add_subparsers(dest="keys_command", metavar=translate("cli", "COMMAND"))

@@ -40,6 +40,31 @@ def nesting(raw: bytes) -> int:
     return deepest
 
 
+class DuplicateKey(ValueError):
+    """A JSON object names one key twice: Python keeps the last, another reader may keep the first, so the two
+    would not read the same record. Refused everywhere TNLĐ reads JSON from outside."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"the key {key!r} appears twice in one object")
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return out
+
+
+def loads_strict(text: str | bytes) -> Any:
+    """`json.loads`, refusing an object with a key twice (`DuplicateKey`, a ValueError)."""
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
 def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each non-blank line of *path*; raise `UserError` at the first bad line."""
     path = input_file(path)
@@ -84,7 +109,9 @@ def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES
         if depth > MAX_DEPTH:
             raise UserError("jsonl.too_deep", line=number, depth=depth)
         try:
-            value = json.loads(text)
+            value = loads_strict(text)
+        except DuplicateKey as exc:
+            raise UserError("jsonl.duplicate_key", line=number, key=exc.key) from None
         except json.JSONDecodeError as exc:
             raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
         except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)

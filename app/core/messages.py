@@ -57,6 +57,9 @@ CATALOG: dict[str, str] = {
         "Messages", "invisible characters (direction marks, zero-width spaces, control characters) were removed; check the text"
     ),
     # Rules of SPEC § 3.
+    "date.invalid_input": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a date; write it as dd/mm/yyyy, for example 05/07/2026"
+    ),
     "date.future": QT_TRANSLATE_NOOP("Messages", "the date {value} is in the future; enter a date up to today"),
     "date.before_accident": QT_TRANSLATE_NOOP(
         "Messages", "the date {value} is before the accident ({occurred_on}); check both dates"
@@ -189,6 +192,9 @@ CATALOG: dict[str, str] = {
     ),
     "jsonl.bad_json": QT_TRANSLATE_NOOP(
         "Messages", "line {line} is not valid JSON ({reason} at column {column})"
+    ),
+    "jsonl.duplicate_key": QT_TRANSLATE_NOOP(
+        "Messages", "line {line}: the field {key} is written twice in one record; keep it once"
     ),
     "jsonl.not_object": QT_TRANSLATE_NOOP(
         "Messages", "line {line} is not a JSON object; each line must be one accident {{…}}"
@@ -474,6 +480,15 @@ CATALOG: dict[str, str] = {
     "action.settings": QT_TRANSLATE_NOOP("Messages", "change settings"),
     "action.resolve_duplicates": QT_TRANSLATE_NOOP("Messages", "decide on duplicates"),
     # Bundles: export.
+    "export.no_office_card": QT_TRANSLATE_NOOP(
+        "Messages", "no office key card is registered, and a bundle is never sent unencrypted: exchange key cards with "
+        "the office first (tnld keys card, then tnld keys trust OFFICE.card after checking its fingerprint by phone). "
+        "Nothing was written"
+    ),
+    "export.nil_running": QT_TRANSLATE_NOOP(
+        "Messages", "the period {period} runs until {end} and has no record yet: a report of 'nothing to report' can "
+        "only be sent once the period has ended. Nothing was written"
+    ),
     "export.choose_office": QT_TRANSLATE_NOOP(
         "Messages", "several office cards are registered ({offices}); say which office the bundle is for with --to CODE"
     ),
@@ -544,6 +559,28 @@ CATALOG: dict[str, str] = {
     "bundle.reason.counts": QT_TRANSLATE_NOOP(
         "Messages", "{path}: the number of records does not match its manifest; refused"
     ),
+    "bundle.reason.field": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the field {field} is not valid ({reason}); refused. Ask the sender to export the file again"
+    ),
+    "bundle.why.missing": QT_TRANSLATE_NOOP("Messages", "it is missing"),
+    "bundle.why.type": QT_TRANSLATE_NOOP("Messages", "it has the wrong type"),
+    "bundle.why.range": QT_TRANSLATE_NOOP("Messages", "the number is outside the range a bundle can have"),
+    "bundle.why.form": QT_TRANSLATE_NOOP("Messages", "it is not written in the form the bundle format requires"),
+    "bundle.why.unknown": QT_TRANSLATE_NOOP("Messages", "the value is not one this version of the format knows"),
+    "bundle.why.duplicate_key": QT_TRANSLATE_NOOP("Messages", "a key is written twice in it"),
+    "bundle.why.certificate": QT_TRANSLATE_NOOP("Messages", "it differs from the signer's certificate"),
+    "bundle.why.not_encrypted": QT_TRANSLATE_NOOP(
+        "Messages", "a bundle of format 3 must be encrypted to the receiving office, and this one is not"),
+    "bundle.why.first": QT_TRANSLATE_NOOP(
+        "Messages", "it must be empty for a workstation's first bundle, and only for it"),
+    "bundle.why.receipt_role": QT_TRANSLATE_NOOP("Messages", "a receipt is signed by an office"),
+    "bundle.why.flags": QT_TRANSLATE_NOOP("Messages", "it does not agree with the part's name and the bundle's encryption"),
+    "bundle.why.parts": QT_TRANSLATE_NOOP(
+        "Messages", "the parts are not the ones the format requires, in its order"),
+    "bundle.why.commune_contains": QT_TRANSLATE_NOOP("Messages", "a commune's bundle includes no other bundle"),
+    "bundle.why.binding": QT_TRANSLATE_NOOP("Messages", "it does not match the signed manifest"),
+    "bundle.why.counts": QT_TRANSLATE_NOOP("Messages", "it differs from what the bundle's parts hold"),
+    "bundle.why.other_office": QT_TRANSLATE_NOOP("Messages", "it names another office than this one"),
     "bundle.newer": QT_TRANSLATE_NOOP(
         "Messages", "{path} was made by a newer version of TNLĐ (bundle format {version}; this one reads up to {supported}); update the program"
     ),
@@ -573,6 +610,12 @@ CATALOG: dict[str, str] = {
     "bundle.record_other_unit": QT_TRANSLATE_NOOP(
         "Messages", "the record belongs to commune {value}, but the bundle was signed by commune {unit}"
     ),
+    "bundle.record_not_contained": QT_TRANSLATE_NOOP(
+        "Messages", "the record belongs to commune {value}, whose bundle this office's bundle does not list"
+    ),
+    "bundle.record_outside_period": QT_TRANSLATE_NOOP(
+        "Messages", "the accident date {value} lies outside the bundle's period {period}"
+    ),
     "import.not_office": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a commune bundle; a commune imports only receipts. Import bundles at the receiving office"
     ),
@@ -584,6 +627,17 @@ CATALOG: dict[str, str] = {
     ),
     "receipt.not_ours": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"
+    ),
+    "receipt.wrong_office": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a receipt signed by {unit} {name}, which is not the office the bundle was sent to; "
+        "nothing was changed"
+    ),
+    "import.received_future": QT_TRANSLATE_NOOP(
+        "Messages", "the date of receipt {date} is after today; give the day the USB stick arrived (dd/mm/yyyy)"
+    ),
+    "import.received_before_period": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the report of {period}, which had not begun on {date}, the date of receipt given; "
+        "check the date"
     ),
     # Reports.
     "setting.unknown": QT_TRANSLATE_NOOP("Messages", "there is no setting {key}; the settings are: {keys}"),

@@ -56,6 +56,14 @@ def head(db: Database) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
+def hash_at(db: Database, length: int) -> str | None:
+    """The hash of row *length* as the chain holds it now (GENESIS for 0), or None when there is no such row."""
+    if length == 0:
+        return GENESIS
+    row = db.execute("SELECT hash FROM audit WHERE seq = ?", (length,)).fetchone()
+    return row[0] if row else None
+
+
 def extends(db: Database, length: int, head_hash: str) -> bool:
     """True when the chain still holds, at row *length*, the hash an earlier head gave: nothing up to that row
     was deleted, edited or recomputed since. (An intact `verify_chain` alone cannot tell a chain whose tail was

@@ -28,7 +28,8 @@ from app.core.validation import (
 )
 from app.db.accident_store import IndexRows, index_rows, stored_json
 from app.exchange.bundle import INCIDENTS, RECORDS, ManifestView, OpenedBundle, Recipient, open_bundle
-from app.exchange.container import damaged
+from app.core.periods import Period
+from app.exchange.bundle import bad_field
 from app.exchange.identity import PublicIdentity, load_certificate
 
 
@@ -41,6 +42,7 @@ class CheckJob:
     codelists_dir: str
     fingerprint: str
     encryption_key: bytes  # raw X25519 private key of this office
+    unit_name: str = ""  # this office's name, as its card gives it (a bundle's recipient must name it)
     known: frozenset[str] = frozenset()  # ids of bundles imported already: their records need no checking
 
     def recipient(self) -> Recipient:
@@ -59,6 +61,7 @@ class Prepared(ManifestView):
     stored: dict[str, str] | None = None  # each record's stored JSON, made here to spare the importing process
     indexed: dict[str, IndexRows] | None = None  # and its list columns, search text and victims' rows
     incidents: list[dict[str, Any]] | None = None
+    facts: dict[str, Any] | None = None  # nil, counts, contains, audit… (format 3: from the encrypted summary)
     error: UserError | None = None
 
     @cached_property
@@ -83,8 +86,10 @@ def prepare(path: Path, job: CheckJob) -> Prepared:
         if codelists is None:
             codelists = _CODELISTS[job.codelists_dir] = CodeLists(Path(job.codelists_dir))
         try:
+            check_recipient(bundle, job.fingerprint, job.province, job.unit_name)
             prepared.records, prepared.incidents = checked_records(bundle, job.recipient(), codelists, job.today,
                                                                    job.province)
+            prepared.facts = bundle.facts(job.recipient())
             prepared.stored = {record["id"]: stored_json(record) for record in prepared.records}
             rules = default_rules()
             prepared.indexed = {record["id"]: index_rows(record, rules) for record in prepared.records}
@@ -93,28 +98,52 @@ def prepare(path: Path, job: CheckJob) -> Prepared:
     return prepared
 
 
+def check_recipient(bundle: OpenedBundle, fingerprint: str, unit: str, unit_name: str) -> None:
+    """A bundle encrypted to this office names it: its key (else "for another office"), its unit and its name."""
+    encryption = bundle.manifest.get("encryption")
+    if encryption is None:
+        return  # formats 1 and 2 in clear: the import says so
+    if encryption["recipient_fingerprint"] != fingerprint:
+        raise UserError("bundle.other_office", path=str(bundle.path), office=encryption["recipient_name"],
+                        unit=encryption["recipient_unit"])
+    if encryption["recipient_unit"] != unit:
+        raise bad_field(bundle.path, "encryption.recipient_unit", "other_office")
+    if unit_name and encryption["recipient_name"] != unit_name:
+        raise bad_field(bundle.path, "encryption.recipient_name", "other_office")
+
+
 def checked_records(bundle: OpenedBundle, recipient: Recipient, codelists: CodeLists, today: dt.date,
                     province: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Parse and validate every accident and incident; any problem refuses the whole bundle (naming part, line
     and field). Returns (accidents, incidents)."""
-    manifest = bundle.manifest
+    facts = bundle.facts(recipient)
+    where = "summary." if bundle.version >= 3 else ""
     ctx = Context(codelists, today, province=province, rules=default_rules())
     errors: list[Issue] = []
-    records = _checked_part(bundle, recipient, ctx, errors, RECORDS, parse_accident, validate_accident)
-    incidents = _checked_part(bundle, recipient, ctx, errors, INCIDENTS, parse_incident, validate_incident)
+    owners = None if bundle.manifest["role"] == "commune" else {item["unit"] for item in facts["contains"]}
+    records = _checked_part(bundle, recipient, ctx, errors, RECORDS, parse_accident, validate_accident, owners)
+    incidents = _checked_part(bundle, recipient, ctx, errors, INCIDENTS, parse_incident, validate_incident, owners)
     if errors:
         raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
-    counted = manifest["counts"].get("incidents", 0)
-    if (len(records) != manifest["counts"].get("accidents") or len(incidents) != counted
-            or bool(records or incidents) == manifest["nil"]):
-        raise damaged(bundle.path, "bundle.reason.counts")
+    counts = facts["counts"]
+    held = {"accidents": len(records), "incidents": len(incidents),
+            "victims": sum(len(record.get("victims") or []) for record in records),
+            "void": sum(1 for record in records if record.get("status") == "void")}
+    for name, value in held.items():
+        if name in counts and counts[name] != value or name == "incidents" and bundle.version < 2 and value:
+            raise bad_field(bundle.path, f"{where}counts.{name}", "counts")
+    if bool(records or incidents) == facts["nil"]:
+        raise bad_field(bundle.path, f"{where}nil", "counts")
     return records, incidents
 
 
 def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, errors: list[Issue], part: str,
-                  parse, validate) -> list[dict[str, Any]]:
-    """The records of one part, parsed and validated; their problems are added to *errors*."""
+                  parse, validate, owners: set[str] | None) -> list[dict[str, Any]]:
+    """The records of one part, parsed and validated; their problems are added to *errors*. A commune's records
+    are its own; an office's are of the communes whose bundles it lists (*owners*). Each lies in the period."""
     manifest = bundle.manifest
+    period = Period.parse(manifest["period"])
+    first, last = period.start.isoformat(), period.end.isoformat()
     records: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for line, raw in bundle.records(recipient, part):
@@ -127,9 +156,15 @@ def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, erro
             issues.append(Issue("version", "bundle.record_version"))
         if not accident.get("updated_at") or not accident.get("created_at"):
             issues.append(Issue("updated_at", "field.required"))
-        if manifest["role"] == "commune" and accident.get("unit") != manifest["unit"]:
+        if owners is None and accident.get("unit") != manifest["unit"]:
             issues.append(Issue("unit", "bundle.record_other_unit", {"value": accident.get("unit"),
                                                                      "unit": manifest["unit"]}))
+        elif owners is not None and accident.get("unit") not in owners:
+            issues.append(Issue("unit", "bundle.record_not_contained", {"value": accident.get("unit")}))
+        occurred = accident.get("occurred_on")
+        if isinstance(occurred, str) and not first <= occurred <= last:
+            issues.append(Issue("occurred_on", "bundle.record_outside_period",
+                                {"value": occurred, "period": manifest["period"]}))
         if accident.get("id") in seen:
             issues.append(Issue("id", "jsonl.duplicate_id", {"first": seen[accident["id"]]}))
         elif accident.get("id"):

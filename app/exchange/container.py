@@ -143,6 +143,27 @@ def deflate(data: bytes) -> bytes:
     return zlib.compress(data, 6)
 
 
+BLOCK = 4096  # format 3 pads every encrypted part to whole blocks, so its size tells little about its content
+
+
+def pad(data: bytes) -> bytes:
+    """Format 3's frame of a part before encryption: its length (8 bytes, big-endian), the bytes, then zeros up to a
+    whole number of 4 KiB blocks."""
+    framed = len(data).to_bytes(8, "big") + data
+    return framed + bytes(-len(framed) % BLOCK)
+
+
+def unpad(framed: bytes) -> bytes:
+    """Undo `pad`, refusing (ValueError) a frame that is not whole blocks, a length past the end, or padding that is
+    not all zeros (the frame is inside the authenticated encryption, so this only catches a faulty writer)."""
+    if len(framed) < 8 or len(framed) % BLOCK:
+        raise ValueError("the part is not padded to whole blocks")
+    length = int.from_bytes(framed[:8], "big")
+    if length > len(framed) - 8 or any(framed[8 + length:]):
+        raise ValueError("bad padding")
+    return framed[8:8 + length]
+
+
 def inflate(data: bytes, limit: int = MAX_PART_BYTES) -> bytes:
     """Undo `deflate`, refusing (ValueError) to produce more than *limit* bytes: no zip bomb through the back door."""
     inflater = zlib.decompressobj()

@@ -23,6 +23,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -91,7 +92,12 @@ class PublicIdentity:
     def pem(self) -> str:
         return self.certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
-    def verify(self, signature: bytes, data: bytes) -> bool:
+    def verify(self, signature: bytes, data: bytes, strict: bool = False) -> bool:
+        """True when *signature* is this key's over *data*. *strict* (bundle format 3) also requires the one
+        encoding TNLĐ writes: strict DER with the low s (s ≤ n/2), so that nobody can turn a valid signature
+        into a second valid one (s → n − s) and make two different files of one bundle."""
+        if strict and not is_canonical_signature(signature):
+            return False
         try:
             self.signing_key.verify(signature, data, ec.ECDSA(hashes.SHA256()))
         except InvalidSignature:
@@ -143,7 +149,23 @@ class Identity:
     encryption_key: X25519PrivateKey
 
     def sign(self, data: bytes) -> bytes:
-        return self.signing_key.sign(data, ec.ECDSA(hashes.SHA256()))
+        """ECDSA P-256 / SHA-256, DER-encoded, always with the low s (see `is_canonical_signature`)."""
+        r, s = decode_dss_signature(self.signing_key.sign(data, ec.ECDSA(hashes.SHA256())))
+        return encode_dss_signature(r, min(s, P256_ORDER - s))
+
+
+# The order n of the P-256 group (SEC 2, secp256r1).
+P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def is_canonical_signature(signature: bytes) -> bool:
+    """True for an ECDSA signature in strict DER whose s is at most n/2: of the two valid values s and n − s, only
+    the low one is accepted, and no other encoding of the same (r, s)."""
+    try:
+        r, s = decode_dss_signature(signature)
+    except ValueError:
+        return False
+    return 0 < r < P256_ORDER and 0 < s <= P256_ORDER // 2 and encode_dss_signature(r, s) == signature
 
 
 def new_identity(role: str, unit: str, unit_name: str, now: dt.datetime | None = None) -> Identity:

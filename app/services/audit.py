@@ -52,3 +52,24 @@ def parse_anchor(text: str) -> tuple[int, str]:
     if match is None:
         raise UserError("audit.anchor_invalid", value=text)
     return int(match.group(1)), match.group(2).lower()
+
+
+CHECKPOINTS = 16  # earlier anchors re-stated in each bundle
+
+
+def bundle_anchor(session: Session) -> dict[str, Any]:
+    """What a bundle carries of this workstation's audit chain (docs/bundle-format.md, "audit"): its length and
+    head now, and, for each of the last 16 bundles sent, the hash the chain holds *now* at the length that bundle
+    announced. The office compares them with what those bundles said: a chain cut back, edited and hashed again,
+    or replaced by a restored backup no longer holds those hashes, and the office flags a rewritten history."""
+    length, head_hash = audit_db.head(session.db)
+    checkpoints = []
+    rows = session.db.execute(
+        "SELECT DISTINCT audit_length FROM bundles_sent WHERE audit_length IS NOT NULL"
+        " ORDER BY audit_length DESC LIMIT ?", (CHECKPOINTS,)).fetchall()
+    for (at,) in reversed(rows):
+        if type(at) is int and 0 <= at <= length:
+            found = audit_db.hash_at(session.db, at)
+            if found is not None:
+                checkpoints.append([at, found])
+    return {"length": length, "head": head_hash, "checkpoints": checkpoints}

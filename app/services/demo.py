@@ -356,7 +356,7 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
             records = [] if unit in nil else [
                 accident for accident in generate(max(1, count // 10) * 2, [unit], period.end, seed + number, years=1)
                 if period.start.isoformat() <= accident["occurred_on"] <= period.end.isoformat()]
-            made = dt.datetime.combine(due + dt.timedelta(days=rng.choice([-20, -9, -3, -1, 0, 4, 12])),
+            made = dt.datetime.combine(due + dt.timedelta(days=rng.choice([-4, -3, -1, 0, 4, 12])),
                                        dt.time(2, 30), dt.UTC)
             stamp = made.isoformat(timespec="milliseconds").replace("+00:00", "Z")
             for accident in records:
@@ -378,11 +378,16 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
                   [Part(RECORDS, "".join(dumps(a) + "\n" for a in records).encode(), "application/x-ndjson"),
                    Part(INCIDENTS, "".join(dumps(i) + "\n" for i in incidents).encode(), "application/x-ndjson")],
                   office)
-            files.append(path)
+            files.append((path, min(made.date(), today)))
         check_cancel(cancel)  # the last moment to cancel: nothing was written yet
         for card in cards:
             trust_card(session, card)
-        for outcome in import_files(session, files, root / "receipts", progress) if files else []:
+        outcomes = []
+        for number, (path, received_on) in enumerate(files):  # each on the day its stick arrived
+            outcomes += import_files(session, [path], root / "receipts", received_on=received_on)
+            if progress is not None:
+                progress(number + 1, len(files))
+        for outcome in outcomes:
             if outcome.plan is not None:
                 report.added += outcome.plan.added
                 report.unchanged += outcome.plan.unchanged

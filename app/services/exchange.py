@@ -28,7 +28,16 @@ from app.core.periods import Period
 from app.core.progress import Cancel, Cancelled, Progress, Steps
 from app.core.progress import check as check_cancel
 from app.db.accident_store import Filters, utc_now
-from app.exchange.bundle import INCIDENTS, RECEIPT, RECORDS, OpenedBundle, Part, build, open_bundle
+from app.exchange.bundle import (
+    INCIDENTS,
+    RECEIPT,
+    RECORDS,
+    XLSX_TYPE,
+    OpenedBundle,
+    Part,
+    build,
+    open_bundle,
+)
 from app.exchange.checking import CheckJob, Prepared, prepare
 from app.exchange.container import BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
@@ -51,8 +60,9 @@ class ExportResult:
     period: str
     accidents: int
     nil: bool
-    recipient: PublicIdentity | None
+    recipient: PublicIdentity
     incidents: int = 0
+    interim: bool = False  # the period had not ended: the office will count it as an interim report
 
 
 def choose_recipient(session: Session, to: str | None) -> PublicIdentity | None:
@@ -73,22 +83,34 @@ def choose_recipient(session: Session, to: str | None) -> PublicIdentity | None:
 
 def export_bundle(session: Session, period: Period, out: Path, to: str | None = None, overwrite: bool = False,
                   progress: Progress | None = None, cancel: Cancel | None = None) -> ExportResult:
-    """Write the signed (and, with a registered office card, encrypted) bundle of *period*.
+    """Write the signed bundle of *period*, encrypted to the receiving office (format 3, docs/bundle-format.md).
 
-    Holds the newest version of every record of the period, voids included, so a void travels upward. An empty
-    period gives a nil bundle. The file is written first and the sequence recorded after: a power cut between
-    the two can repeat a sequence number (harmless) but never leaves a gap that looks like a missing bundle.
+    Refused, with nothing written and no sequence number used, when no office card is registered (names and ID
+    numbers never leave in clear) and when the period has not ended and there is nothing to report (a nil report
+    for a running period would read as "nothing happened" when it is only "not reported yet"). A period still
+    running with records gives an *interim* report. Holds the newest version of every record of the period,
+    voids included, so a void travels upward, and the audit anchor (`audit.bundle_anchor`).
+    The file is written first and the sequence recorded after: a power cut between the two can repeat a
+    sequence number (the office flags it) but never leaves a gap that looks like a missing bundle.
     *progress* follows the records, then the report parts; a cancel before the file is complete leaves no file
     and no trace (`Cancelled`).
     """
+    from app.services.audit import bundle_anchor
+
     session.require("action.export", *EXPORTERS)
+    recipient = choose_recipient(session, to)
+    if recipient is None:
+        raise UserError("export.no_office_card")
     out = output_file(Path(out), overwrite)
     identity = own_identity(session)
-    recipient = choose_recipient(session, to)
+    interim = period.end >= session.today()
+    total = session.store.count(Filters(period=period, include_void=True))
+    incident_rows = list(session.incidents.records(period, include_void=True))
+    if total == 0 and not incident_rows and interim:
+        raise UserError("export.nil_running", period=str(period), end=period.end.strftime("%d/%m/%Y"))
     lines: list[bytes] = []
     sent: list[tuple[str, int]] = []
     victims = voids = 0
-    total = session.store.count(Filters(period=period, include_void=True))
     # One bar: the records, then the report parts (worth about as much as the records, at least a few steps).
     steps = Steps(progress, cancel, total + max(total, REPORT_STEPS), every=1000)
     for accident in steps.each(session.store.records(Filters(period=period, include_void=True),
@@ -99,23 +121,30 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
         voids += accident["status"] == "void"
     steps.check()
     incidents: list[bytes] = []
-    for incident in session.incidents.records(period, include_void=True):
+    for incident in incident_rows:
         incidents.append(dumps(incident).encode("utf-8") + b"\n")
         sent.append((incident["id"], incident["version"]))
     contains: list[dict[str, Any]] = []
-    if session.role == "office":
-        contains = [dict(row) for row in session.db.query(
-            "SELECT bundle_id, bundle_hash, unit, sequence, nil, records FROM bundles_received"
-            " WHERE kind = 'report' AND period = ? ORDER BY unit, sequence", [str(period)])]
+    if session.role == "office":  # every commune bundle whose period overlaps this one
+        for row in session.db.query(
+                "SELECT bundle_id, bundle_hash, unit, sequence, nil, records, period FROM bundles_received"
+                " WHERE kind = 'report' ORDER BY unit, sequence"):
+            try:
+                theirs = Period.parse(row.pop("period"))
+            except UserError:
+                continue
+            if theirs.start <= period.end and period.start <= theirs.end:
+                contains.append({**row, "nil": bool(row["nil"])})
     last = session.db.execute("SELECT sequence, bundle_hash FROM bundles_sent ORDER BY sequence DESC LIMIT 1").fetchone()
     sequence = (last[0] + 1) if last else 1
     created_at = utc_now()
+    anchor = bundle_anchor(session)
     manifest = {
         "kind": "report", "bundle_id": str(uuid.uuid4()), "period": str(period), "created_at": created_at,
-        "sequence": sequence, "previous_hash": last[1] if last else None, "nil": not sent,
+        "sequence": sequence, "previous_hash": last[1] if last else None, "nil": not sent, "interim": interim,
         "counts": {"accidents": len(sent) - len(incidents), "victims": victims, "void": voids,
                    "incidents": len(incidents)},
-        "contains": contains, "codelists_version": session.codelists.versions(),
+        "contains": contains, "codelists_version": session.codelists.versions(), "audit": anchor,
     }
     parts = [Part(RECORDS, b"".join(lines), "application/x-ndjson"),
              Part(INCIDENTS, b"".join(incidents), "application/x-ndjson"),
@@ -130,19 +159,21 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
             session.db["bundles_sent"].insert({
                 "sequence": sequence, "bundle_id": manifest["bundle_id"], "bundle_hash": bundle_hash,
                 "period": str(period), "created_at": created_at, "records": len(sent),
-                "recipient": recipient.unit if recipient else None, "file_name": out.name, "made_by": session.user,
+                "recipient": recipient.unit, "recipient_fingerprint": recipient.fingerprint,
+                "audit_length": anchor["length"], "audit_head": anchor["head"],
+                "file_name": out.name, "made_by": session.user,
             })
             session.db.conn.executemany(
                 "INSERT INTO sent_records (accident_id, version, bundle_id) VALUES (?, ?, ?)",
                 [(accident_id, version, manifest["bundle_id"]) for accident_id, version in sent])
             session.audit.append(session.user, "export", "bundle", manifest["bundle_id"],
                                  {"period": str(period), "sequence": sequence, "records": len(sent),
-                                  "encrypted_to": recipient.unit if recipient else None})
+                                  "encrypted_to": recipient.unit, "interim": interim})
     except BaseException:
         out.unlink(missing_ok=True)
         raise
     return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent) - len(incidents),
-                        not sent, recipient, len(incidents))
+                        not sent, recipient, len(incidents), interim)
 
 
 REPORT_STEPS = 3
@@ -160,8 +191,7 @@ def report_parts(session: Session, period: Period, progress: Progress | None = N
     steps.step()
     pdf = report_bytes(session, period, "pdf", counted, cancel=cancel)
     steps.step()
-    return [Part("report.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Part("report.pdf", pdf, "application/pdf")]
+    return [Part("report.xlsx", workbook, XLSX_TYPE), Part("report.pdf", pdf, "application/pdf")]
 
 
 # Verify.
@@ -169,6 +199,8 @@ def report_parts(session: Session, period: Period, progress: Progress | None = N
 class VerifyResult:
     bundle: OpenedBundle
     trust: str  # see keys.trust_of
+    facts: dict[str, Any] | None = None  # counts, nil…: None when this workstation cannot read them
+    content_checked: bool = False  # every record decrypted, parsed, validated and counted
 
     @property
     def trusted(self) -> bool:
@@ -190,9 +222,21 @@ class VerifyResult:
 
 
 def verify_bundle(session: Session, path: Path) -> VerifyResult:
-    """Check a bundle or receipt without importing it: intact (else `BundleDamaged`), and who signed it."""
+    """Check a bundle or receipt without importing it: intact (else `BundleDamaged`), and who signed it. At the
+    office a report is addressed to, also its content, as an import checks it: the summary, every record, the
+    period, the owners and every count (a problem raises as the import would)."""
     bundle = open_bundle(Path(path))
-    return VerifyResult(bundle, trust_of(session, bundle.signer))
+    trust = trust_of(session, bundle.signer)
+    encryption = bundle.manifest.get("encryption")
+    if bundle.kind == "report" and trust == "trusted" and session.role == "office" and (
+            encryption is None or encryption["recipient_fingerprint"] == own_identity(session).public.fingerprint):
+        prepared = prepare(bundle.path, check_job(session, known=False))
+        if prepared.error is not None:
+            raise prepared.error
+        return VerifyResult(bundle, trust, prepared.facts, content_checked=True)
+    if bundle.kind == "report" and not bundle.encrypted:
+        return VerifyResult(bundle, trust, bundle.facts(None))
+    return VerifyResult(bundle, trust)
 
 
 # Import.
@@ -236,6 +280,11 @@ class FileOutcome:
     receipt_error: UserError | None = None
     delivered: int = 0
     error: UserError | None = None
+    clear: bool = False  # a bundle of format 1 or 2 that travelled unencrypted
+    version: int = 0  # its format
+    interim: bool = False  # received before its period ended
+    received_on: str | None = None
+    flags: list[str] = field(default_factory=list)  # chain flags this bundle raised (see `_chain_flags`)
 
     @property
     def exit_code(self) -> int:
@@ -266,15 +315,16 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def check_job(session: Session) -> CheckJob:
+def check_job(session: Session, known: bool = True) -> CheckJob:
     from cryptography.hazmat.primitives import serialization
 
     identity = own_identity(session)
     raw = identity.encryption_key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                                 serialization.NoEncryption())
-    known = frozenset(row[0] for row in session.db.execute("SELECT bundle_id FROM bundles_received"))
+    ids = frozenset(row[0] for row in session.db.execute("SELECT bundle_id FROM bundles_received")) if known \
+        else frozenset()
     return CheckJob(session.today(), session.unit, str(session.datadir.codelists), identity.public.fingerprint, raw,
-                    known)
+                    known=ids, unit_name=identity.public.unit_name)
 
 
 PARALLEL_FROM = 4  # files; below this a worker process costs more than it saves
@@ -369,9 +419,13 @@ GROUP_SECONDS = 3.0  # ... or seconds of work, so a power cut loses little
 
 
 def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | None = None,
-                 progress: Progress | None = None, cancel: Cancel | None = None) -> list[FileOutcome]:
+                 progress: Progress | None = None, cancel: Cancel | None = None,
+                 received_on: dt.date | None = None) -> list[FileOutcome]:
     """Import each bundle or receipt on its own (all or nothing per file); one outcome per file, each naming the
     ids it changed (`FileOutcome.changed`, `changed_by`).
+
+    A bundle counts as received today (the office's clock, never the sender's), or on *received_on* when a
+    person says the stick was delivered earlier: not after today, and not before the bundle's period began.
 
     Bundles are applied in groups: each inside a savepoint of its own (a refused bundle leaves no trace), the group
     committed together, then the receipts written. A commit rewrites every index page the group touched, so one
@@ -383,6 +437,8 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
     The groups committed before stay imported, each bundle whole with its receipt; `Cancelled.partial` holds their
     outcomes (an empty list, and the plain "nothing was changed", when there were none).
     """
+    if received_on is not None and received_on > session.today():
+        raise UserError("import.received_future", date=received_on.strftime("%d/%m/%Y"))
     files = bundle_files(paths)
     if not files:
         raise UserError("import.nothing", paths=", ".join(str(path) for path in paths))
@@ -400,7 +456,8 @@ def import_files(session: Session, paths: Sequence[Path], receipts_dir: Path | N
             try:
                 if isinstance(prepared, UserError):
                     raise prepared
-                outcome = import_prepared(session, prepared, receipts_dir, write_receipts=False)
+                outcome = import_prepared(session, prepared, receipts_dir, write_receipts=False,
+                                          received_on=received_on)
             except Cancelled:
                 raise
             except UserError as error:
@@ -448,7 +505,7 @@ def _commit_group(session: Session, group: list[tuple[FileOutcome, Prepared]], r
 
 
 def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | None = None,
-                    write_receipts: bool = True) -> FileOutcome:
+                    write_receipts: bool = True, received_on: dt.date | None = None) -> FileOutcome:
     path = bundle.path
     verified = VerifyResult(bundle, trust_of(session, bundle.signer))
     if verified.trust == "own":  # a receipt or bundle this workstation made, lying in the same folder
@@ -463,11 +520,12 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
     session.require("action.import", *EXPORTERS)
     if session.role != "office":
         raise UserError("import.not_office", path=str(path))
-    outcome = FileOutcome(path, "imported", unit=bundle.manifest["unit"], unit_name=bundle.manifest["unit_name"],
-                          period=bundle.manifest["period"], sequence=bundle.manifest["sequence"],
-                          nil=bundle.manifest["nil"])
+    manifest = bundle.manifest
+    outcome = FileOutcome(path, "imported", unit=manifest["unit"], unit_name=manifest["unit_name"],
+                          period=manifest["period"], sequence=manifest["sequence"],
+                          clear=manifest.get("encryption") is None, version=manifest["format_version"])
     known = session.db.execute("SELECT bundle_hash FROM bundles_received WHERE bundle_id = ?",
-                               (bundle.manifest["bundle_id"],)).fetchone()
+                               (manifest["bundle_id"],)).fetchone()
     if known is not None:
         if known[0] != bundle.hash:
             raise damaged(path, "bundle.reason.reused_id")
@@ -475,15 +533,18 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
         return outcome
     if bundle.signer.role == "commune" and session.codelists.province_of(bundle.signer.unit) != session.unit:
         raise UserError("bundle.not_our_area", path=str(path), unit=bundle.signer.unit, province=session.unit)
-    try:
-        Period.parse(bundle.manifest["period"])
-    except UserError:
-        raise damaged(path, "bundle.reason.manifest", detail="period") from None
+    period = Period.parse(manifest["period"])  # checked with the manifest
+    day = received_on or session.today()
+    if day < period.start:
+        raise UserError("import.received_before_period", path=str(path), date=day.strftime("%d/%m/%Y"),
+                        period=str(period))
     if bundle.error is not None:
         raise bundle.error
+    facts = bundle.facts or {}
+    outcome.nil, outcome.received_on, outcome.interim = bool(facts.get("nil")), day.isoformat(), day <= period.end
     plan = _plan(session, bundle.records or [], bundle.incidents or [])
     outcome.plan = plan
-    _apply(session, bundle, plan)
+    outcome.flags = _apply(session, bundle, plan, outcome)
     bundle.records = bundle.stored = bundle.indexed = bundle.incidents = None
     if write_receipts:
         try:
@@ -581,11 +642,50 @@ def _plan_part(plan: Plan, records: list[dict[str, Any]], held: dict[str, int],
                 plan.outcomes.append((record["id"], version, "conflict"))
 
 
-def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
+def _chain_flags(session: Session, bundle: Prepared, audit: dict[str, Any] | None) -> list[tuple[str, str, dict]]:
+    """What is wrong with this bundle's place in its sender's chain, against the bundles held from the same key:
+    (kind, other bundle id, detail) for a sequence number used twice, a `previous_hash` that is not the hash of
+    the bundle held before it (or the bundle held after it not pointing to this one), and an audit history that
+    does not extend the one an earlier bundle announced. Shown at the office to settle, never silently stored."""
     manifest = bundle.manifest
+    sequence = manifest["sequence"]
+    flags: list[tuple[str, str, dict]] = []
+    rows = session.db.execute(
+        "SELECT bundle_id, bundle_hash, sequence, previous_hash, audit_length, audit_head FROM bundles_received"
+        " WHERE kind = 'report' AND signer = ? AND sequence BETWEEN ? AND ?",
+        (bundle.signer.fingerprint, 1, 10**9)).fetchall()
+    points = {at: value for at, value in (audit or {}).get("checkpoints", [])}
+    for other_id, other_hash, other_sequence, other_previous, length, head_hash in rows:
+        if other_sequence == sequence:
+            flags.append(("sequence_reused", other_id, {"sequence": sequence}))
+        elif other_sequence == sequence - 1 and manifest["previous_hash"] != other_hash:
+            flags.append(("chain_broken", other_id, {"sequence": sequence, "before": other_sequence}))
+        elif other_sequence == sequence + 1 and other_previous != bundle.hash:
+            flags.append(("chain_broken", other_id, {"sequence": sequence, "after": other_sequence}))
+        if audit is None or type(length) is not int or other_sequence == sequence:
+            continue
+        if other_sequence < sequence:
+            earlier, later = (length, head_hash), (audit["length"], audit["head"])
+            rewritten = later[0] < earlier[0] or (earlier[0] in points and points[earlier[0]] != earlier[1]) or (
+                later[0] == earlier[0] and later[1] != earlier[1])
+        else:  # arrived after a later bundle: its chain must not be longer than the later one's
+            rewritten = audit["length"] > length or (audit["length"] == length and audit["head"] != head_hash)
+        if rewritten:
+            flags.append(("history_rewritten", other_id, {"sequence": sequence, "other_sequence": other_sequence,
+                                                          "length": audit["length"], "other_length": length}))
+    return flags
+
+
+def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome) -> list[str]:
+    """Write the plan, the bundle's row and its chain flags in one transaction with the audit row; returns the
+    kinds of the flags raised."""
+    manifest = bundle.manifest
+    facts = bundle.facts or {}
+    audit = facts.get("audit")
     now = utc_now()
     origin = f"bundle:{manifest['bundle_id']}"
     with session.transaction():
+        flags = _chain_flags(session, bundle, audit)
         session.store.write_many(plan.write, origin=origin, stored=getattr(bundle, "stored", None),
                                  indexed=getattr(bundle, "indexed", None))
         session.incidents.write_many(plan.write_incidents, origin=origin)
@@ -599,17 +699,26 @@ def _apply(session: Session, bundle: OpenedBundle, plan: Plan) -> None:
             "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
             "period": manifest["period"], "sequence": manifest["sequence"],
             "previous_hash": manifest["previous_hash"], "created_at": manifest["created_at"],
-            "imported_at": now, "imported_by": session.user, "nil": int(manifest["nil"]),
-            "records": manifest["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
+            "imported_at": now, "imported_by": session.user, "nil": int(bool(facts.get("nil"))),
+            "records": facts["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
             "unchanged": plan.unchanged, "older": plan.older, "conflicts": len(plan.conflicts),
-            "contains": json.dumps(manifest["contains"]) if manifest["contains"] else None,
-            "file_name": bundle.path.name,
+            "contains": json.dumps(facts["contains"]) if facts.get("contains") else None,
+            "file_name": bundle.path.name, "received_on": outcome.received_on,
+            "format_version": manifest["format_version"], "encrypted": int(not outcome.clear),
+            "audit_length": audit["length"] if audit else None, "audit_head": audit["head"] if audit else None,
         })
+        session.db.conn.executemany(
+            "INSERT OR IGNORE INTO bundle_flags (kind, bundle_id, other_bundle_id, unit, signer, detail, found_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(kind, manifest["bundle_id"], other, manifest["unit"], bundle.signer.fingerprint,
+              json.dumps(detail), now) for kind, other, detail in flags])
         session.audit.append(session.user, "import", "bundle", manifest["bundle_id"], {
             "unit": manifest["unit"], "period": manifest["period"], "sequence": manifest["sequence"],
             "added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged, "older": plan.older,
-            "conflicts": len(plan.conflicts),
+            "conflicts": len(plan.conflicts), "received_on": outcome.received_on,
+            **({"flags": sorted({kind for kind, _, _ in flags})} if flags else {}),
         })
+    return sorted({kind for kind, _, _ in flags})
 
 
 # Receipts.
@@ -617,8 +726,10 @@ def receipt_name(manifest: dict[str, Any]) -> str:
     return f"bien-nhan-{manifest['unit']}-{manifest['period']}-{manifest['sequence']}.tnld"
 
 
-def write_receipt(session: Session, bundle: OpenedBundle, plan: Plan, folder: Path) -> Path:
-    """The office's signed receipt for an imported bundle: which record versions it holds now."""
+def write_receipt(session: Session, bundle: Prepared, plan: Plan, folder: Path) -> Path:
+    """The office's signed receipt for an imported bundle: which record versions it holds now. Encrypted to the
+    commune that signed the bundle (its card is registered here, or the bundle would not have been imported):
+    the list of record ids of a small commune's period says too much to travel in clear."""
     manifest = bundle.manifest
     identity = own_identity(session)
     body = {
@@ -636,36 +747,66 @@ def write_receipt(session: Session, bundle: OpenedBundle, plan: Plan, folder: Pa
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # --receipts DIR is made if need be
         target = output_file(target, force=True)  # an earlier receipt for the same bundle is replaced; a device is not
-        build(target, identity, receipt_manifest, parts)
+        build(target, identity, receipt_manifest, parts, bundle.signer)
     except (OSError, UserError):
         fallback = session.datadir.path / "receipts" / receipt_name(manifest)
         try:
-            build(fallback, identity, receipt_manifest, parts)
+            build(fallback, identity, receipt_manifest, parts, bundle.signer)
         except OSError as exc:
             raise write_failed(fallback, exc) from None
         target = fallback
     return target
 
 
+OUTCOMES = ("accepted", "older", "conflict")
+
+
+def _receipt_body(bundle: OpenedBundle, identity) -> list[tuple[str, int]]:
+    """The record versions a receipt says the office holds, after checking every field of its body against the
+    signed `receipt_for` (a refusal names the field, exit 3)."""
+    from app.exchange.bundle import MAX_COUNT, bad_field, parse_json
+
+    target = bundle.manifest["receipt_for"]
+    body = parse_json(bundle.path, bundle.clear_parts(identity)[RECEIPT], RECEIPT)
+    if not isinstance(body, dict):
+        raise bad_field(bundle.path, RECEIPT, "type")
+    for key in ("bundle_id", "bundle_hash", "unit", "sequence"):
+        if body.get(key, ...) != target[key]:
+            raise bad_field(bundle.path, f"{RECEIPT}.{key}", "binding")
+    records = body.get("records")
+    if not isinstance(records, list) or len(records) > MAX_COUNT:
+        raise bad_field(bundle.path, f"{RECEIPT}.records", "type")
+    accepted = []
+    for row in records:
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and len(row[0]) <= 64
+                and type(row[1]) is int and 1 <= row[1] <= 10**9 and row[2] in OUTCOMES):
+            raise bad_field(bundle.path, f"{RECEIPT}.records", "form")
+        if row[2] in ("accepted", "older"):
+            accepted.append((row[0], row[1]))
+    return accepted
+
+
 def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
+    """Mark as delivered what a receipt acknowledges. Only a receipt signed by the office the bundle was encrypted
+    to counts (an office signs receipts; another office the commune also trusts cannot)."""
     manifest = bundle.manifest
     target = manifest["receipt_for"]
     outcome = FileOutcome(bundle.path, "receipt", kind="receipt", unit=manifest["unit"],
                           unit_name=manifest["unit_name"], period=manifest["period"],
                           sequence=target.get("sequence"))
-    sent = session.db.execute("SELECT bundle_hash FROM bundles_sent WHERE bundle_id = ?",
-                              (target.get("bundle_id"),)).fetchone()
+    sent = session.db.execute("SELECT bundle_hash, recipient, recipient_fingerprint FROM bundles_sent"
+                              " WHERE bundle_id = ?", (target.get("bundle_id"),)).fetchone()
     if sent is None or sent[0] != target.get("bundle_hash") or target.get("unit") != session.unit:
         raise UserError("receipt.not_ours", path=str(bundle.path))
+    if bundle.signer.role != "office" or (sent[2] is not None and sent[2] != bundle.signer.fingerprint) or (
+            sent[2] is None and sent[1] is not None and sent[1] != bundle.signer.unit):
+        raise UserError("receipt.wrong_office", path=str(bundle.path), unit=bundle.signer.unit,
+                        name=bundle.signer.unit_name)
     if session.db.execute("SELECT 1 FROM bundles_received WHERE bundle_id = ?",
                           (manifest["bundle_id"],)).fetchone():
         outcome.state = "already"
         return outcome
-    try:
-        body = json.loads(bundle.clear_parts(None)[RECEIPT].decode("utf-8"))
-        accepted = [(str(r[0]), int(r[1])) for r in body["records"] if r[2] in ("accepted", "older")]
-    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
-        raise damaged(bundle.path, "bundle.reason.manifest", detail=RECEIPT) from None
+    accepted = _receipt_body(bundle, own_identity(session))
     now = utc_now()
     with session.transaction():
         before = session.db.conn.total_changes
@@ -680,6 +821,8 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
             "period": manifest["period"], "sequence": 0, "previous_hash": None,
             "created_at": manifest["created_at"], "imported_at": now, "imported_by": session.user, "nil": 0,
             "records": len(accepted), "contains": None, "file_name": bundle.path.name,
+            "received_on": session.today().isoformat(), "format_version": manifest["format_version"],
+            "encrypted": int(bundle.encrypted),
         })
         session.audit.append(session.user, "receipt", "bundle", target["bundle_id"],
                              {"office": manifest["unit"], "delivered": outcome.delivered})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,18 +11,23 @@ import pytest
 from tests.conftest import PASSWORD
 
 
-class Station:
-    """One workstation's data folder; `session()` logs in (closed at the end of the `with`)."""
+# The day the bundle tests live on: 2026 has ended and its report is not yet due (5 January 2027), so that a
+# test of "2026" means the same whenever the suite runs. A test that needs another day passes its own clock.
+TODAY = dt.datetime(2027, 1, 2, 10, 0)
 
-    def __init__(self, path: Path, role: str, unit: str) -> None:
-        self.path, self.role, self.unit = path, role, unit
+
+class Station:
+    """One workstation's data folder; `session()` logs in (closed at the end of the `with`) on `TODAY`."""
+
+    def __init__(self, path: Path, role: str, unit: str, clock=lambda: TODAY) -> None:
+        self.path, self.role, self.unit, self.clock = path, role, unit, clock
         self.card = path.parent / f"{path.name}.card"
 
     @contextlib.contextmanager
     def session(self, audit: bool = False):
         from app.services.workspace import login
 
-        with login(self.path, "admin", PASSWORD, audit=audit) as session:
+        with login(self.path, "admin", PASSWORD, audit=audit, clock=self.clock) as session:
             yield session
 
     def write_card(self) -> Path:
@@ -54,11 +60,11 @@ class Station:
         with self.session() as session:
             return export_bundle(session, Period.parse(period), out, **kwargs)
 
-    def import_files(self, *paths: Path, receipts: Path | None = None):
+    def import_files(self, *paths: Path, receipts: Path | None = None, **options):
         from app.services.exchange import import_files
 
         with self.session() as session:
-            return import_files(session, list(paths), receipts)
+            return import_files(session, list(paths), receipts, **options)
 
     def snapshot(self) -> dict:
         """Everything an import may change, to show that a refused or repeated import changed nothing."""

@@ -159,7 +159,7 @@ def test_part_that_does_not_match_the_manifest_hash(office, commune, good, tmp_p
     refused(office, write(tmp_path / "hash.tnld", canonical_zip(changed.items())), "bundle.reason.hash", 3)
     # A manifest changed after signing: the signature catches it.
     manifest = json.loads(members["manifest.json"])
-    manifest["counts"]["accidents"] = 1
+    manifest["period"] = "2025"
     data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
     unsigned = {**members, "manifest.json": data}
     refused(office, write(tmp_path / "sig.tnld", canonical_zip(unsigned.items())), "bundle.reason.signature", 3)
@@ -173,23 +173,15 @@ def test_newer_format_asks_to_update(office, commune, good, tmp_path):
     assert "update" in error.message()
 
 
-def test_a_format_1_bundle_without_incidents_still_imports(office, commune, good, tmp_path):
-    """Format 1 (before serious technical incidents) had no incidents part and no incidents count."""
-    members = members_of(good)
-    manifest = json.loads(members["manifest.json"])
-    counts = {k: v for k, v in manifest["counts"].items() if k != "incidents"}
-    parts = [part for part in manifest["parts"] if not part["name"].startswith("incidents.")]
-    old = {name: data for name, data in members.items() if not name.startswith("incidents.")}
-    data = resign(commune, old, format_version=1, counts=counts, parts=parts)
-    [outcome] = office.import_files(write(tmp_path / "v1.tnld", data))
-    assert outcome.state == "imported" and outcome.plan.added == counts["accidents"]
+@pytest.mark.parametrize("name, value", [("accidents", 5), ("victims", 3), ("void", 1), ("incidents", 1)])
+def test_counts_that_disagree_with_the_records(office, commune, good, tmp_path, name, value):
+    """Every count of the (encrypted) summary is compared with what the parts hold: 2 accidents, 2 victims."""
+    from tests.integration.test_bundles import _rebuild_with
 
-
-def test_counts_that_disagree_with_the_records(office, commune, good, tmp_path):
-    members = members_of(good)
-    counts = json.loads(members["manifest.json"])["counts"]
-    data = resign(commune, members, counts={**counts, "accidents": 5})
-    refused(office, write(tmp_path / "counts.tnld", data), "bundle.reason.counts", 3)
+    counts = {"accidents": 2, "victims": 2, "void": 0, "incidents": 0, name: value}
+    path = _rebuild_with(commune, good, tmp_path / "counts.tnld", lambda r: r, counts=counts)
+    error = refused(office, path, "bundle.reason.field", 3)
+    assert error.params["field"] == f"summary.counts.{name}"
 
 
 def test_bundle_for_another_office(office, commune, station, tmp_path):
@@ -206,6 +198,7 @@ def test_bundle_for_another_office(office, commune, station, tmp_path):
 
 def test_signer_not_in_the_registry(office, station, tmp_path):
     stranger = station("commune", "06112", name="stranger")
+    stranger.trust(office)
     stranger.add(make_accident(unit="06112"))
     path = stranger.export("2026", tmp_path / "stranger.tnld").path
     error = refused(office, path, "bundle.unknown_signer", 4)
@@ -214,6 +207,7 @@ def test_signer_not_in_the_registry(office, station, tmp_path):
 
 def test_known_unit_signing_with_a_new_key(office, commune, station, tmp_path):
     impostor = station("commune", "06040", name="impostor")  # same commune code, new keys
+    impostor.trust(office)
     impostor.add(make_accident())
     path = impostor.export("2026", tmp_path / "impostor.tnld").path
     error = refused(office, path, "bundle.changed_key", 4)
@@ -264,12 +258,13 @@ def test_bundle_id_reused_with_other_content(office, commune, good, tmp_path):
     office.import_files(good)
     members = members_of(good)
     manifest = json.loads(members["manifest.json"])
-    data = resign(commune, members, created_at=manifest["created_at"].replace("Z", "0Z"))
+    data = resign(commune, members, app_version=manifest["app_version"] + "-b")
     refused(office, write(tmp_path / "reused.tnld", data), "bundle.reason.reused_id", 3)
 
 
 def test_a_commune_does_not_import_bundles(commune, station, tmp_path):
     other = station("commune", "06040", name="twin")
+    other.trust(station("office", "20", "Sở Nội vụ tỉnh Lạng Sơn", name="twin-office"))
     path = other.export("2026", tmp_path / "twin.tnld").path
     [outcome] = commune.import_files(path)
     assert outcome.error.code == "bundle.changed_key" or outcome.error.code == "bundle.unknown_signer"

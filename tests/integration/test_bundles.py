@@ -205,20 +205,27 @@ def test_conflict_same_version_other_content_is_shown_not_resolved(network, tmp_
         assert [(c["accident_id"], c["version"]) for c in conflicts(session)] == [(accident["id"], 2)]
 
 
-def _rebuild_with(station, source, target, change):
+def _rebuild_with(station, source, target, change, **facts):
     """A new bundle, properly signed by *station*, of its records changed by *change* (as a faulty program or a
-    restored old database would send)."""
+    restored old database would send); *facts* override what the summary says (counts, nil…)."""
     from app.core.interchange import dumps
     from app.exchange.bundle import INCIDENTS, RECORDS, Part, build, open_bundle
+    from app.services.audit import bundle_anchor
     from app.services.keys import office_recipients, own_identity
 
-    keep = ("kind", "period", "created_at", "sequence", "previous_hash", "nil", "counts", "contains",
-            "codelists_version")
+    keep = ("kind", "period", "created_at", "sequence", "previous_hash")
     with station.session() as session:
         manifest = {k: v for k, v in open_bundle(source).manifest.items() if k in keep}
         manifest["sequence"] += 100
-        records = "".join(dumps(change(accident)) + "\n" for accident in session.store.records())
-        build(target, own_identity(session), manifest, [Part(RECORDS, records.encode(), "application/x-ndjson"),
+        manifest["previous_hash"] = manifest["previous_hash"] or "0" * 64
+        records = [change(accident) for accident in session.store.records()]
+        manifest.update(nil=not records, contains=[], codelists_version=session.codelists.versions(),
+                        audit=bundle_anchor(session),
+                        counts={"accidents": len(records), "victims": sum(len(r["victims"]) for r in records),
+                                "void": sum(r["status"] == "void" for r in records), "incidents": 0})
+        manifest.update(facts)
+        lines = "".join(dumps(record) + "\n" for record in records)
+        build(target, own_identity(session), manifest, [Part(RECORDS, lines.encode(), "application/x-ndjson"),
                                                         Part(INCIDENTS, b"", "application/x-ndjson")],
               office_recipients(session)[0])
     return target
@@ -285,8 +292,10 @@ def test_office_exports_a_consolidated_bundle_upward(network, station, tmp_path)
     result = office.export("2026", stick / "office.tnld", to="Văn phòng UBND tỉnh Lạng Sơn")
     assert result.accidents == 1 and result.recipient.unit_name == "Văn phòng UBND tỉnh Lạng Sơn"
     from app.exchange.bundle import open_bundle
+    from app.services.keys import own_identity
 
-    contains = open_bundle(stick / "office.tnld").manifest["contains"]
+    with upper.session() as session:
+        contains = open_bundle(stick / "office.tnld").facts(own_identity(session))["contains"]
     assert sorted((c["unit"], c["sequence"]) for c in contains) == sorted([(C1, 1), (C3, 1)])
     [outcome] = upper.import_files(stick / "office.tnld")
     assert outcome.state == "imported" and outcome.plan.added == 1
@@ -310,13 +319,18 @@ def test_bundle_is_a_canonical_zip_with_the_documented_members(commune, tmp_path
     result = commune.export("2026", tmp_path / "b.tnld")
     with zipfile.ZipFile(result.path) as archive:
         names = archive.namelist()
-        assert names == ["manifest.json", "manifest.sig", "signer.pem", "records.jsonl.z.enc",
+        assert names == ["manifest.json", "manifest.sig", "signer.pem", "summary.json.z.enc", "records.jsonl.z.enc",
                          "incidents.jsonl.z.enc", "report.xlsx.z.enc", "report.pdf.z.enc"]
         assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
         manifest = json.loads(archive.read("manifest.json"))
-    assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 2
+    assert manifest["format"] == "tnld-bundle" and manifest["format_version"] == 3
     assert manifest["unit"] == "06040"
-    assert manifest["counts"] == {"accidents": 1, "victims": 1, "void": 0, "incidents": 0}
+    # Only routing facts in clear: no counts, no nil, no list of bundles, no plain sizes.
+    assert set(manifest) == {"format", "format_version", "kind", "bundle_id", "unit", "unit_name", "role",
+                             "signer_fingerprint", "period", "created_at", "app_version", "sequence",
+                             "previous_hash", "parts", "encryption"}
+    assert all(set(part) == {"name", "media_type", "encoding", "size", "sha256", "encrypted"}
+               for part in manifest["parts"])
     assert manifest["encryption"]["recipient_unit"] == "20"
 
 
