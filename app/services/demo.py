@@ -345,6 +345,7 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
         shared_victim = None
         files = []
         cards = []
+        received: dict[str, str] = {}
         for number, unit in enumerate(senders):
             check_cancel(cancel)
             identity = new_identity("commune", unit, session.codelists.unit_name(unit))
@@ -356,7 +357,9 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
             records = [] if unit in nil else [
                 accident for accident in generate(max(1, count // 10) * 2, [unit], period.end, seed + number, years=1)
                 if period.start.isoformat() <= accident["occurred_on"] <= period.end.isoformat()]
-            made = dt.datetime.combine(due + dt.timedelta(days=rng.choice([-20, -9, -3, -1, 0, 4, 12])),
+            # After the period's end (a report made while it runs is interim), some days after the due date.
+            made = dt.datetime.combine(max(period.end + dt.timedelta(days=1),
+                                           due + dt.timedelta(days=rng.choice([-20, -9, -3, -1, 0, 4, 12]))),
                                        dt.time(2, 30), dt.UTC)
             stamp = made.isoformat(timespec="milliseconds").replace("+00:00", "Z")
             for accident in records:
@@ -368,7 +371,9 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
                 records[0]["victims"][0] = moved  # the same person, treated in two communes
             incidents = [dict(i, version=1, created_at=stamp, updated_at=stamp, author="demo")
                          for i in generate_incidents(records, period.end, seed + number)]
-            manifest = {"kind": "report", "period": str(period), "created_at": stamp, "sequence": 1,
+            bundle_id = str(uuid.uuid4())
+            received[bundle_id] = made.date().isoformat()  # the stick comes in the day it was made (09:30 there)
+            manifest = {"bundle_id": bundle_id, "kind": "report", "period": str(period), "created_at": stamp, "sequence": 1,
                         "previous_hash": None, "nil": not records,
                         "counts": {"accidents": len(records), "victims": sum(len(a["victims"]) for a in records),
                                    "void": 0, "incidents": len(incidents)},
@@ -389,4 +394,9 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
                 report.incidents["added"] += outcome.plan.incidents_added
                 report.incidents["unchanged"] += outcome.plan.incidents_unchanged
             report.changed.update(outcome.changed)
+        # Completeness judges by the day the office received a bundle: the demo's bundles came in over the weeks
+        # around the due date, not all today.
+        with session.transaction():
+            session.db.conn.executemany("UPDATE bundles_received SET received_on = ? WHERE bundle_id = ?",
+                                        [(day, bundle_id) for bundle_id, day in received.items()])
     return report

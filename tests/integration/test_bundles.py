@@ -10,6 +10,7 @@ import pytest
 
 from app.core.errors import UserError
 from tests.conftest import make_accident, make_victim
+from tests.integration.test_completeness import judged_today
 
 C1, C2, C3 = "06040", "06112", "06001"
 
@@ -100,9 +101,10 @@ def test_office_and_three_communes(network, tmp_path):
         states, due = completeness.completeness(session, Period.parse("2026"))
         by_unit = {state.unit: state for state in states}
         assert str(due) == "2027-01-05"
-        assert (by_unit[C1].state, by_unit[C1].nil, by_unit[C1].sequence, by_unit[C1].gaps) == ("on_time", False, [1, 2], [])
-        assert (by_unit[C3].state, by_unit[C3].nil) == ("on_time", True)
-        assert by_unit[C2].state == "on_time"
+        received_today = judged_today(Period.parse("2026"), due)  # interim while 2026 runs (by the office's clock)
+        assert (by_unit[C1].state, by_unit[C1].nil, by_unit[C1].sequence, by_unit[C1].gaps) == (received_today, False, [1, 2], [])
+        assert (by_unit[C3].state, by_unit[C3].nil) == (received_today, True)
+        assert by_unit[C2].state == received_today
         assert by_unit["05977"].state == "missing"  # a commune of the province that sent nothing
         assert sum(1 for s in states if s.state == "missing") == len(states) - 3
 
@@ -251,8 +253,8 @@ def test_late_bundle_and_sequence_gap(network, tmp_path):
         from app.services.settings import set_setting
 
         states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
-        assert states[C1].gaps == [2] and states[C1].sequence == [1, 3]
-        # Q1 was due on 5 April 2026; the bundles were made today, after it: late, whatever the import time.
+        assert states[C1].gaps == [[2, 2]] and states[C1].sequence == [1, 3]
+        # Q1 was due on 5 April 2026; the office received the bundles today, after it: late.
         assert states[C1].state == "late"
         set_setting(session, "due_days_after_end", {"quarter": 3650})
         states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
