@@ -17,6 +17,7 @@ import pytest
 from app.core.errors import UserError
 from app.core.periods import Period
 from tests.conftest import PASSWORD, make_accident
+from tests.integration.test_cli import tnld
 
 C1 = "06040"
 Q1 = Period.parse("2026-Q1")  # ends 31 March 2026, due 5 April 2026 (5 days, the default)
@@ -272,3 +273,55 @@ def test_a_clerk_may_not_settle_and_a_commune_has_no_flags(received, commune):
     with commune.session() as session, pytest.raises(UserError) as raised:
         list_flags(session)
     assert raised.value.code == "role.office_only"
+
+
+# The command line.
+def test_completeness_on_the_command_line(received):
+    with received.session() as session:
+        change(session, created_at="yesterday", received_on="2026-04-03")
+        add_row(session, sequence=4)
+        add_row(session, sequence=9, period="2025", received_on="2025-12-02")
+        add_flag(session)
+        add_flag(session, "history_rewritten")
+    result = tnld("completeness", "--period", "2026-Q1", data_dir=received.path)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith(C1))
+    assert "on time" in line and "1, 4" in line and "2–3, 5–8" in line and "03/04/2026" in line
+    assert "?" in line and "⚠ 2" in line
+    assert "1 on time, 0 late, 0 interim" in result.stdout
+    assert "tnld conflicts" in result.stdout
+    rows = json.loads(tnld("completeness", "--period", "2026-Q1", "--json", data_dir=received.path).stdout)
+    row = next(r for r in rows if r["unit"] == C1)
+    assert (row["state"], row["received_on"], row["created_at"], row["flags"]) == ("on_time", "2026-04-03", "yesterday", 2)
+    assert row["gaps"] == [[2, 3], [5, 8]] and "imported_at" in row
+
+
+def test_conflicts_and_settling_on_the_command_line(received):
+    from app.services.users import add_user
+
+    with received.session() as session:
+        first = add_flag(session)
+        add_flag(session, "chain_broken", detail="garbage")
+        add_user(session, "clerk", "clerk", PASSWORD)
+    listed = tnld("conflicts", data_dir=received.path)
+    assert listed.returncode == 0, listed.stderr
+    assert "restored a backup" in listed.stdout and "previous_hash" in listed.stdout
+    assert f"#{first}" in listed.stdout and "2 chain flag(s) to settle" in listed.stdout
+    as_json = json.loads(tnld("conflicts", "--json", data_dir=received.path).stdout)
+    assert as_json["conflicts"] == [] and [f["id"] for f in as_json["flags"]] == [first, first + 1]
+
+    for args, words in ((["999", "--note", "x"], "no flag 999"), ([str(first)], "--note"),
+                        ([str(first), "--note", ""], "--note"), (["abc", "--note", "x"], "no flag abc")):
+        refused = tnld("conflicts", "settle", *args, data_dir=received.path)
+        assert refused.returncode == 2 and words in refused.stderr, (args, refused.stderr)
+        assert "Traceback" not in refused.stderr
+    clerk = tnld("--user", "clerk", "conflicts", "settle", str(first), "--note", "x", data_dir=received.path)
+    assert clerk.returncode == 2 and "may not" in clerk.stderr and "Traceback" not in clerk.stderr
+
+    settled = tnld("conflicts", "settle", str(first), "--note", "the commune restored a backup", data_dir=received.path)
+    assert settled.returncode == 0, settled.stderr
+    again = tnld("conflicts", "settle", str(first), "--note", "again", data_dir=received.path)
+    assert again.returncode == 2 and "already settled" in again.stderr
+    assert f"#{first}" not in tnld("conflicts", data_dir=received.path).stdout
+    every = tnld("conflicts", "--all", data_dir=received.path).stdout
+    assert f"#{first}" in every and "the commune restored a backup" in every
