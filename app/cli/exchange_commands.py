@@ -228,14 +228,31 @@ def cmd_keys(args: argparse.Namespace, out) -> int:
 
 
 def _state_label(state: str) -> str:
-    return {"on_time": translate("cli", "on time"), "late": translate("cli", "late"), "missing": translate("cli", "MISSING")}.get(state, state)
+    return {"on_time": translate("cli", "on time"), "late": translate("cli", "late"), "interim": translate("cli", "interim"),
+            "missing": translate("cli", "MISSING"), "unknown": translate("cli", "date unknown")}.get(state, state)
+
+
+def _day_shown(value: object, read: Callable) -> str:
+    """A stored date for people: 31/12/2026, "?" when it cannot be read, "" when there is none."""
+    from app.cli.main import _date_vi
+
+    if value is None:
+        return ""
+    day = read(value)
+    return _date_vi(day.isoformat()) if day is not None else "?"
+
+
+def _gaps_shown(gaps: list[list[int]], more: int) -> str:
+    text = ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in gaps)
+    if more:
+        text += " " + translate("cli", "… and {count} more").format(count=more)
+    return text
 
 
 def cmd_completeness(args: argparse.Namespace, out) -> int:
     from app.cli.main import _date_vi, _print_table, open_session
     from app.core.periods import Period
-    from app.services.completeness import completeness
-    from app.services.exchange import vietnam_date
+    from app.services.completeness import calendar_day, completeness, vietnam_day
 
     period = Period.parse(args.period)
     with open_session(args) as session:
@@ -246,14 +263,25 @@ def cmd_completeness(args: argparse.Namespace, out) -> int:
     rows = []
     for state in states:
         rows.append([state.unit, state.unit_name, _state_label(state.state), translate("cli", "yes") if state.nil else "",
-                     ", ".join(map(str, state.sequence)), ", ".join(map(str, state.gaps)),
-                     _date_vi(vietnam_date(state.created_at).isoformat()) if state.created_at else "",
-                     _date_vi(vietnam_date(state.imported_at).isoformat()) if state.imported_at else ""])
-    _print_table(out, [translate("cli", "Code"), translate("cli", "Commune"), translate("cli", "State"), translate("cli", "Nil"), translate("cli", "Bundles"), translate("cli", "Gaps"),
-                       translate("cli", "Made"), translate("cli", "Imported")], rows)
-    counts = {key: sum(1 for s in states if s.state == key) for key in ("on_time", "late", "missing")}
-    out.line(translate("cli", "{period}, due {due}: {on_time} on time, {late} late, {missing} missing, of {total}.").format(
+                     ", ".join("?" if n is None else str(n) for n in state.sequence),
+                     _gaps_shown(state.gaps, state.gaps_more), _day_shown(state.received_on, calendar_day),
+                     _day_shown(state.created_at, vietnam_day),
+                     f"⚠ {state.flags}" if state.flags else ""])
+    _print_table(out, [translate("cli", "Code"), translate("cli", "Commune"), translate("cli", "State"), translate("cli", "Nil"),
+                       translate("cli", "Bundles"), translate("cli", "Gaps"), translate("cli", "Received"),
+                       translate("cli", "Made"), translate("cli", "Chain")], rows)
+    counts = {key: sum(1 for s in states if s.state == key) for key in ("on_time", "late", "interim", "missing", "unknown")}
+    out.line(translate("cli", "{period}, due {due}: {on_time} on time, {late} late, {interim} interim, {missing} missing, of {total}.").format(
         period=period, due=_date_vi(due.isoformat()), total=len(states), **counts))
+    out.line(translate("cli", "Received: the day this office received the report; Made: the commune's clock, not used "
+                              "to judge. Interim: received while the period was still running."))
+    if counts["unknown"]:
+        out.line(translate("cli", "{count} commune(s) sent bundles whose day of receipt cannot be read (shown as date unknown).").format(
+            count=counts["unknown"]))
+    flagged = sum(1 for s in states if s.flags)
+    if flagged:
+        out.line(translate("cli", "{count} commune(s) have chain flags to look into (column Chain); see them with: tnld conflicts").format(
+            count=flagged))
     return EXIT_OK
 
 
@@ -303,18 +331,53 @@ def cmd_duplicates(args: argparse.Namespace, out) -> int:
     return EXIT_OK
 
 
+def _flag_explained(kind: str) -> str:
+    return {
+        "sequence_reused": translate("cli", "a bundle number used twice by the same key: the commune may have restored a "
+                                            "backup or copied its data folder"),
+        "chain_broken": translate("cli", "the bundle does not follow the one held before it (its previous_hash does not "
+                                         "match)"),
+        "history_rewritten": translate("cli", "its audit history does not extend the one the commune sent before: records "
+                                              "may have been deleted or the log rewritten"),
+    }.get(kind, kind)
+
+
 def cmd_conflicts(args: argparse.Namespace, out) -> int:
     from app.cli.main import open_session
+    from app.services.completeness import vietnam_day
     from app.services.exchange import conflicts
+    from app.services.flags import list_flags, settle_flag
 
     with open_session(args) as session:
+        if args.conflicts_command == "settle":
+            flag = settle_flag(session, args.id, args.note)
+            out.line(translate("cli", "Flag {id} of {unit} settled.").format(id=flag["id"], unit=flag["unit"]))
+            return EXIT_OK
         rows = conflicts(session)
+        flags = list_flags(session, include_settled=args.all)
     if args.json:
-        out.json(rows)
+        out.json({"conflicts": rows, "flags": flags})
         return EXIT_OK
     for row in rows:
         out.line(f"{row['accident_id']}  v{row['version']}  {row['unit']}  {row['found_at']}")
     out.line(translate("cli", "{count} conflict(s).").format(count=len(rows)))
+    for flag in flags:
+        out.line()
+        settled = ("  [" + translate("cli", "settled by {user} on {day}: {note}").format(
+            user=flag["settled_by"], day=_day_shown(flag["settled_at"], vietnam_day), note=flag["settled_note"]) + "]"
+            if flag["settled_at"] is not None else "")
+        out.line(f"#{flag['id']}  {flag['unit']}  {_day_shown(flag['found_at'], vietnam_day)}  {flag['kind']}{settled}")
+        out.line("  " + _flag_explained(flag["kind"]))
+        out.line("  " + translate("cli", "bundle {bundle}, earlier bundle {other}").format(
+            bundle=flag["bundle_id"], other=flag["other_bundle_id"] or "-"))
+        details = ", ".join(f"{key}: {value}" for key, value in (flag["detail"] or {}).items()
+                            if isinstance(value, str | int | float) and not isinstance(value, bool))
+        if details:
+            out.line("  " + details[:300])
+    open_flags = sum(1 for flag in flags if flag["settled_at"] is None)
+    if open_flags:
+        out.line(translate("cli", "{count} chain flag(s) to settle. Look into each with the commune, then: tnld conflicts settle ID --note TEXT").format(
+            count=open_flags))
     return EXIT_OK
 
 
@@ -378,6 +441,11 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     q.add_argument("b", metavar="ID_B")
     q.add_argument("decision", choices=("same", "different"))
 
-    p = sub("conflicts", translate("cli", "office: records received with a known version but other content"))
+    p = sub("conflicts", translate("cli", "office: records received with a known version but other content, and chain flags to settle"))
     p.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
+    p.add_argument("--all", action="store_true", help=translate("cli", "include settled chain flags"))
+    commands = p.add_subparsers(dest="conflicts_command", metavar=translate("cli", "COMMAND"))
+    q = nested(commands, "settle", translate("cli", "settle a chain flag once looked into (admin)"))
+    q.add_argument("id", metavar="ID")
+    q.add_argument("--note", metavar="TEXT", help=translate("cli", "what was found and done (required)"))
 

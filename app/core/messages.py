@@ -479,6 +479,7 @@ CATALOG: dict[str, str] = {
     "action.import": QT_TRANSLATE_NOOP("Messages", "import bundles"),
     "action.settings": QT_TRANSLATE_NOOP("Messages", "change settings"),
     "action.resolve_duplicates": QT_TRANSLATE_NOOP("Messages", "decide on duplicates"),
+    "action.settle": QT_TRANSLATE_NOOP("Messages", "settle the flags on a commune's bundles"),
     # Bundles: export.
     "export.no_office_card": QT_TRANSLATE_NOOP(
         "Messages", "no office key card is registered, and a bundle is never sent unencrypted: exchange key cards with "
@@ -676,6 +677,19 @@ CATALOG: dict[str, str] = {
     "duplicates.decision": QT_TRANSLATE_NOOP("Messages", "the decision must be 'same' or 'different', not {value}"),
     "duplicates.same_accident": QT_TRANSLATE_NOOP(
         "Messages", "{a} and {b} are victims of the same accident, not a duplicate pair"
+    ),
+    # Chain flags on received bundles (tnld conflicts).
+    "flag.unknown": QT_TRANSLATE_NOOP(
+        "Messages", "there is no flag {value}; tnld conflicts lists the flags with their numbers"
+    ),
+    "flag.already_settled": QT_TRANSLATE_NOOP(
+        "Messages", "flag {id} was already settled by {user} at {time}; nothing was changed"
+    ),
+    "flag.note_missing": QT_TRANSLATE_NOOP(
+        "Messages", "say what was found and done: add --note \"…\" (for example --note \"called the commune: they restored a backup\")"
+    ),
+    "flag.note_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "the note must be a text of 1 to {limit} characters"
     ),
     "operation.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled; nothing was changed"),
     "void.reason_missing": QT_TRANSLATE_NOOP(

@@ -356,7 +356,9 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
             records = [] if unit in nil else [
                 accident for accident in generate(max(1, count // 10) * 2, [unit], period.end, seed + number, years=1)
                 if period.start.isoformat() <= accident["occurred_on"] <= period.end.isoformat()]
-            made = dt.datetime.combine(due + dt.timedelta(days=rng.choice([-4, -3, -1, 0, 4, 12])),
+            # After the period's end (a report made while it runs is interim), some days after the due date.
+            made = dt.datetime.combine(max(period.end + dt.timedelta(days=1),
+                                           due + dt.timedelta(days=rng.choice([-20, -9, -3, -1, 0, 4, 12]))),
                                        dt.time(2, 30), dt.UTC)
             stamp = made.isoformat(timespec="milliseconds").replace("+00:00", "Z")
             for accident in records:
@@ -383,7 +385,9 @@ def fill_office(session, count: int = 60, seed: int = 1, progress: Progress | No
         for card in cards:
             trust_card(session, card)
         outcomes = []
-        for number, (path, received_on) in enumerate(files):  # each on the day its stick arrived
+        # Completeness judges by the day the office received a bundle: the demo's sticks came in over the weeks
+        # around the due date (on the day each was made), not all today.
+        for number, (path, received_on) in enumerate(files):
             outcomes += import_files(session, [path], root / "receipts", received_on=received_on)
             if progress is not None:
                 progress(number + 1, len(files))

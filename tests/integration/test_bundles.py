@@ -100,6 +100,7 @@ def test_office_and_three_communes(network, tmp_path):
         states, due = completeness.completeness(session, Period.parse("2026"))
         by_unit = {state.unit: state for state in states}
         assert str(due) == "2027-01-05"
+        # Received on 2 January 2027 (the stations' clock): 2026 had ended, and the report was due on 5 January.
         assert (by_unit[C1].state, by_unit[C1].nil, by_unit[C1].sequence, by_unit[C1].gaps) == ("on_time", False, [1, 2], [])
         assert (by_unit[C3].state, by_unit[C3].nil) == ("on_time", True)
         assert by_unit[C2].state == "on_time"
@@ -258,8 +259,8 @@ def test_late_bundle_and_sequence_gap(network, tmp_path):
         from app.services.settings import set_setting
 
         states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}
-        assert states[C1].gaps == [2] and states[C1].sequence == [1, 3]
-        # Q1 was due on 5 April 2026; the bundles were made today, after it: late, whatever the import time.
+        assert states[C1].gaps == [[2, 2]] and states[C1].sequence == [1, 3]
+        # Q1 was due on 5 April 2026; the office received the bundles today, after it: late.
         assert states[C1].state == "late"
         set_setting(session, "due_days_after_end", {"quarter": 3650})
         states = {s.unit: s for s in completeness(session, Period.parse("2026-Q1"))[0]}

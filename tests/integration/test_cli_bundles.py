@@ -3,10 +3,13 @@ duplicates, and the list's sent / delivered notes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+from app.core.periods import Period
 from tests.conftest import make_accident, make_victim
 from tests.integration.test_cli import jsonl, tnld
+from tests.integration.test_completeness import judged_today
 
 
 def test_commune_to_office_on_the_command_line(tmp_path):
@@ -66,10 +69,11 @@ def test_commune_to_office_on_the_command_line(tmp_path):
     complete = json.loads(tnld("completeness", "--period", "2026", "--json", data_dir=office).stdout)
     row = next(r for r in complete if r["unit"] == "06040")
     assert {"unit", "state", "nil", "sequence", "gaps"} <= set(row)
-    assert (row["state"], row["nil"], row["sequence"], row["gaps"]) == ("on_time", False, [1], [])
+    state = judged_today(Period.parse("2026"), dt.date(2027, 1, 5))  # received today, by the office's clock
+    assert (row["state"], row["nil"], row["sequence"], row["gaps"]) == (state, False, [1], [])
     assert sum(1 for r in complete if r["state"] == "missing") == len(complete) - 1
     table = tnld("completeness", "--period", "2026", data_dir=office)
-    assert "MISSING" in table.stdout and "on time" in table.stdout
+    assert "MISSING" in table.stdout and {"interim": "interim", "on_time": "on time", "late": "late"}[state] in table.stdout
 
     # The commune sees "sent", then "delivered" once the office's receipt comes back on the stick.
     assert "sent" in tnld("list", data_dir=commune).stdout
