@@ -88,6 +88,17 @@ def template_dirs(tmp_path_factory) -> dict[str, Path]:
     codes["office"] = initialise(office, role="office", unit=PROVINCE, admin="admin", password=PASSWORD,
                                  office_name="Sở Nội vụ tỉnh Lạng Sơn").recovery_code
     (root / "codes.txt").write_text(f"{codes['commune']}\n{codes['office']}\n")
+    # The commune has registered its office's key card, as its set-up asks: it can export (always encrypted).
+    from app.services.keys import trust_card, write_card
+    from app.services.workspace import login
+
+    with login(office, "admin", PASSWORD) as opened:
+        write_card(opened, root / "office.card")
+    with login(commune, "admin", PASSWORD) as opened:
+        trust_card(opened, root / "office.card")
+    for folder in (commune, office):  # as set-up leaves them: no login has been recorded yet
+        for name in ("login-delays.json", "login-delays.lock"):
+            (folder / name).unlink(missing_ok=True)
     return {"commune": commune, "office": office, "root": root}
 
 

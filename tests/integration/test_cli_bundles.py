@@ -88,7 +88,9 @@ def test_unknown_signer_exits_4_and_bad_files_exit_3(tmp_path):
     office, stranger = tmp_path / "office", tmp_path / "xa"
     tnld("init", "--role", "office", "--unit", "20", "--admin", "admin", "--office-name", "Sở Nội vụ", data_dir=office)
     tnld("init", "--role", "commune", "--unit", "06112", "--admin", "admin", data_dir=stranger)
-    tnld("export", "--period", "2026", "--out", str(tmp_path / "b.tnld"), data_dir=stranger)
+    tnld("keys", "card", "--out", str(tmp_path / "office.card"), data_dir=office)
+    tnld("keys", "trust", str(tmp_path / "office.card"), data_dir=stranger)
+    assert tnld("export", "--period", "2026-H1", "--out", str(tmp_path / "b.tnld"), data_dir=stranger).returncode == 0
     verified = tnld("verify", str(tmp_path / "b.tnld"), data_dir=office)
     assert verified.returncode == 4 and "does not know" in verified.stderr
     imported = tnld("import", str(tmp_path / "b.tnld"), data_dir=office)
@@ -107,8 +109,10 @@ def test_duplicates_and_resolve(tmp_path):
     office, c1, c2, stick = tmp_path / "office", tmp_path / "c1", tmp_path / "c2", tmp_path / "usb"
     stick.mkdir()
     tnld("init", "--role", "office", "--unit", "20", "--admin", "admin", "--office-name", "Sở Nội vụ", data_dir=office)
+    tnld("keys", "card", "--out", str(stick / "office.card"), data_dir=office)
     for unit, folder in (("06040", c1), ("06112", c2)):
         tnld("init", "--role", "commune", "--unit", unit, "--admin", "admin", data_dir=folder)
+        tnld("keys", "trust", str(stick / "office.card"), data_dir=folder)
         tnld("keys", "card", "--out", str(stick / f"{unit}.card"), data_dir=folder)
         tnld("keys", "trust", str(stick / f"{unit}.card"), data_dir=office)
         same = make_accident(unit=unit, victims=[make_victim(residence="06040")])

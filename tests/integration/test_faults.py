@@ -552,7 +552,7 @@ def _writers(tmp_path):
     return {
         "backup": lambda out: ["backup", "--out", out],
         "keys card": lambda out: ["keys", "card", "--out", out],
-        "export": lambda out: ["export", "--period", "2026", "--out", out],
+        "export": lambda out: ["export", "--period", "2026-H1", "--out", out],
         "report": lambda out: ["report", "--period", "2026", "--format", "json", "--out", out],
         "report pdf form": lambda out: ["report", "--kind", "notice", "--period", "2026", "--out", out],
     }

@@ -40,11 +40,20 @@ def test_a_v0_1_0_data_folder_gets_keys_and_exports_a_bundle(tmp_path):
     from app.services.exchange import export_bundle
     from app.services.keys import own_identity
 
+    from app.services.keys import trust_card, write_card
+    from app.services.workspace import initialise
+
+    office = tmp_path / "office"
+    initialise(office, role="office", unit="20", admin="admin", password="mat-khau-123",
+               office_name="Sở Nội vụ tỉnh Lạng Sơn")
+    with login(office, "admin", "mat-khau-123") as session:
+        write_card(session, tmp_path / "office.card")
     folder = shutil.copytree(FIXTURES / "datadir-v0.1.0", tmp_path / "old")
     with login(folder, "admin", "fixture-password") as session:
         applied = [row[0] for row in session.db.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
         assert "m0003_bundles" in applied
         assert list(session.db.execute("SELECT * FROM own_keys")) == []
+        trust_card(session, tmp_path / "office.card")
         fingerprint = own_identity(session).public.fingerprint
         result = export_bundle(session, Period.parse("2026"), tmp_path / "old.tnld")
         assert verify_chain(session.db).ok
@@ -53,4 +62,6 @@ def test_a_v0_1_0_data_folder_gets_keys_and_exports_a_bundle(tmp_path):
     with login(folder, "admin", "fixture-password") as session:
         assert own_identity(session).public.fingerprint == fingerprint  # made once, kept
     opened = open_bundle(result.path)
-    assert opened.signer.unit == "06040" and opened.manifest["counts"]["accidents"] == result.accidents
+    with login(office, "admin", "mat-khau-123") as session:
+        counts = opened.facts(own_identity(session))["counts"]
+    assert opened.signer.unit == "06040" and counts["accidents"] == result.accidents
