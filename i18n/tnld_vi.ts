@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+877"/>
-        <location filename="../app/core/messages.py" line="+626"/>
+        <location filename="../app/core/messages.py" line="+694"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-603"/>
+        <location filename="../app/core/messages.py" line="-671"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -116,6 +116,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{value} is not a date; write it as dd/mm/yyyy, for example 05/07/2026</source>
+        <translation>{value} không phải là ngày; hãy ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/07/2026</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the date {value} is in the future; enter a date up to today</source>
         <translation>ngày {value} là ngày trong tương lai; hãy nhập ngày không muộn hơn hôm nay</translation>
     </message>
@@ -363,6 +368,11 @@
         <location line="+3"/>
         <source>line {line} is not valid JSON ({reason} at column {column})</source>
         <translation>dòng {line} không phải là JSON hợp lệ ({reason} tại cột {column})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line {line}: the field {key} is written twice in one record; keep it once</source>
+        <translation>dòng {line}: trường {key} được ghi hai lần trong cùng một hồ sơ; chỉ giữ một lần</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -815,7 +825,22 @@
         <translation>quyết định về trùng lặp</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>settle the flags on a commune&apos;s bundles</source>
+        <translation>xử lý các cảnh báo về chuỗi gói dữ liệu của xã</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>no office key card is registered, and a bundle is never sent unencrypted: exchange key cards with the office first (tnld keys card, then tnld keys trust OFFICE.card after checking its fingerprint by phone). Nothing was written</source>
+        <translation>chưa đăng ký thẻ khóa của cơ quan tiếp nhận, mà gói dữ liệu không bao giờ được gửi đi khi chưa mã hóa: hãy trao đổi thẻ khóa với cơ quan tiếp nhận trước (tnld keys card, rồi tnld keys trust TỆP_THẺ_CỦA_CƠ_QUAN.card sau khi đối chiếu dấu vân tay khóa qua điện thoại). Chưa ghi gì</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the period {period} runs until {end} and has no record yet: a report of &apos;nothing to report&apos; can only be sent once the period has ended. Nothing was written</source>
+        <translation>kỳ {period} kéo dài đến hết ngày {end} và chưa có hồ sơ nào: báo cáo &apos;không có vụ việc&apos; chỉ được gửi khi kỳ đã kết thúc. Chưa ghi gì</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>several office cards are registered ({offices}); say which office the bundle is for with --to CODE</source>
         <translation>đã đăng ký thẻ khóa của nhiều cơ quan ({offices}); hãy chỉ rõ gói báo cáo gửi cơ quan nào bằng --to CODE</translation>
     </message>
@@ -931,6 +956,91 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path}: the field {field} is not valid ({reason}); refused. Ask the sender to export the file again</source>
+        <translation>{path}: trường {field} không hợp lệ ({reason}); bị từ chối. Đề nghị bên gửi xuất lại tệp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is missing</source>
+        <translation>trường này bị thiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has the wrong type</source>
+        <translation>kiểu dữ liệu không đúng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number is outside the range a bundle can have</source>
+        <translation>số nằm ngoài phạm vi mà một gói dữ liệu có thể có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not written in the form the bundle format requires</source>
+        <translation>không được ghi theo dạng mà định dạng gói dữ liệu quy định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the value is not one this version of the format knows</source>
+        <translation>giá trị không thuộc các giá trị mà phiên bản định dạng này biết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a key is written twice in it</source>
+        <translation>có một khóa được ghi hai lần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it differs from the signer&apos;s certificate</source>
+        <translation>khác với chứng thư của người ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a bundle of format 3 must be encrypted to the receiving office, and this one is not</source>
+        <translation>gói dữ liệu định dạng 3 phải được mã hóa cho cơ quan tiếp nhận, nhưng gói này không được mã hóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it must be empty for a workstation&apos;s first bundle, and only for it</source>
+        <translation>chỉ để trống đối với gói đầu tiên của máy trạm, và chỉ đối với gói đó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a receipt is signed by an office</source>
+        <translation>giấy biên nhận phải do cơ quan tiếp nhận ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it does not agree with the part&apos;s name and the bundle&apos;s encryption</source>
+        <translation>không khớp với tên phần và với việc mã hóa của gói</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the parts are not the ones the format requires, in its order</source>
+        <translation>các phần không đúng với các phần mà định dạng quy định, theo đúng thứ tự</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a commune&apos;s bundle includes no other bundle</source>
+        <translation>gói dữ liệu của xã không chứa gói nào khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it does not match the signed manifest</source>
+        <translation>không khớp với bản kê khai đã ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it differs from what the bundle&apos;s parts hold</source>
+        <translation>khác với nội dung thực có trong các phần của gói</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it names another office than this one</source>
+        <translation>ghi tên một cơ quan khác, không phải cơ quan này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} was made by a newer version of TNLĐ (bundle format {version}; this one reads up to {supported}); update the program</source>
         <translation>{path} được tạo bởi phiên bản TNLĐ mới hơn (định dạng gói {version}; phiên bản này đọc được đến {supported}); hãy cập nhật chương trình</translation>
     </message>
@@ -976,6 +1086,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the record belongs to commune {value}, whose bundle this office&apos;s bundle does not list</source>
+        <translation>hồ sơ thuộc xã {value}, nhưng gói dữ liệu của cơ quan không liệt kê gói nào của xã đó</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the accident date {value} lies outside the bundle&apos;s period {period}</source>
+        <translation>ngày xảy ra tai nạn {value} nằm ngoài kỳ {period} của gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{path} is a commune bundle; a commune imports only receipts. Import bundles at the receiving office</source>
         <translation>{path} là gói báo cáo của xã; xã chỉ nhập biên nhận. Gói báo cáo được nhập tại cơ quan tiếp nhận</translation>
     </message>
@@ -995,7 +1115,22 @@
         <translation>{path} là biên nhận cho một gói báo cáo mà máy này không gửi; không có gì thay đổi</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{path} is a receipt signed by {unit} {name}, which is not the office the bundle was sent to; nothing was changed</source>
+        <translation>{path} là giấy biên nhận do {unit} {name} ký, không phải cơ quan đã nhận gói dữ liệu; chưa thay đổi gì</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>the date of receipt {date} is after today; give the day the USB stick arrived (dd/mm/yyyy)</source>
+        <translation>ngày nhận {date} muộn hơn hôm nay; hãy ghi ngày USB đến cơ quan (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the report of {period}, which had not begun on {date}, the date of receipt given; check the date</source>
+        <translation>{path} là báo cáo kỳ {period}, kỳ này chưa bắt đầu vào ngày nhận {date} đã ghi; hãy kiểm tra lại ngày</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>there is no setting {key}; the settings are: {keys}</source>
         <translation>không có mục cài đặt {key}; các mục cài đặt là: {keys}</translation>
     </message>
@@ -1103,6 +1238,26 @@
         <location line="+1"/>
         <source>{a} and {b} are victims of the same accident, not a duplicate pair</source>
         <translation>{a} và {b} là nạn nhân của cùng một vụ tai nạn, không phải cặp trùng lặp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no flag {value}; tnld conflicts lists the flags with their numbers</source>
+        <translation>không có cảnh báo số {value}; lệnh tnld conflicts liệt kê các cảnh báo kèm số của chúng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>flag {id} was already settled by {user} at {time}; nothing was changed</source>
+        <translation>cảnh báo {id} đã được {user} xử lý lúc {time}; chưa thay đổi gì</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>say what was found and done: add --note &quot;…&quot; (for example --note &quot;called the commune: they restored a backup&quot;)</source>
+        <translation>hãy ghi điều đã tìm hiểu và đã làm: thêm --note &quot;…&quot; (ví dụ --note &quot;đã gọi cho xã: xã đã khôi phục bản sao lưu&quot;)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the note must be a text of 1 to {limit} characters</source>
+        <translation>ghi chú phải là văn bản dài từ 1 đến {limit} ký tự</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1269,12 +1424,13 @@
         <translation>Hãy in hoặc chép lại mã này và cất giữ ở nơi an toàn: có mã này thì dù quên mật khẩu cũng không mất dữ liệu.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../app/cli/exchange_commands.py" line="+248"/>
+        <location filename="../app/cli/main.py" line="+11"/>
         <source>… and {count} more</source>
         <translation>… và {count} mục khác</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../app/cli/main.py" line="+20"/>
         <source>Warnings (saved all the same; check these records):</source>
         <translation>Cảnh báo (dữ liệu vẫn đã được lưu; hãy kiểm tra các bản ghi sau):</translation>
     </message>
@@ -1613,7 +1769,7 @@
         <translation>in một vụ tai nạn hoặc sự cố theo định dạng trao đổi</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="+30"/>
+        <location filename="../app/cli/exchange_commands.py" line="-217"/>
         <source>Wrote {path}: NIL report (no accident) for {period}, bundle number {sequence}.</source>
         <translation>Đã ghi {path}: báo cáo KHÔNG CÓ vụ việc cho kỳ {period}, gói số {sequence}.</translation>
     </message>
@@ -1624,22 +1780,17 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>It also holds {count} serious technical incident(s).</source>
         <translation>Kèm theo {count} sự cố kỹ thuật nghiêm trọng.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Signed and encrypted for {unit} {name}: only that office can read the records.</source>
         <translation>Đã ký số và mã hóa cho {unit} {name}: chỉ cơ quan đó đọc được các hồ sơ.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Warning: no office key card is registered, so the bundle is signed but NOT encrypted: names and ID numbers can be read by anyone who gets the file. Register the office&apos;s card with: tnld keys trust CARD, then export again.</source>
-        <translation>Cảnh báo: chưa đăng ký thẻ khóa của cơ quan tiếp nhận, nên gói báo cáo đã được ký số nhưng KHÔNG được mã hóa: ai có tệp cũng đọc được họ tên và số định danh. Hãy đăng ký thẻ khóa của cơ quan bằng lệnh: tnld keys trust CARD, rồi xuất lại.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Receipt from {unit} {name} for bundle {sequence} of {period} of {for_unit}.</source>
         <translation>Biên nhận của {unit} {name} cho gói số {sequence} kỳ {period} của {for_unit}.</translation>
     </message>
@@ -1650,51 +1801,46 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+110"/>
+        <location line="+153"/>
         <location filename="../app/cli/main.py" line="-203"/>
         <source>commune</source>
         <translation>xã</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+110"/>
+        <location line="-153"/>
+        <location line="+153"/>
         <location filename="../app/cli/main.py" line="+0"/>
         <source>office</source>
         <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-147"/>
         <source>Nil report: no accident in this period.</source>
         <translation>Báo cáo không có vụ việc: kỳ này không có vụ tai nạn nào.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{accidents} accident(s), {victims} victim(s), {void} void.</source>
         <translation>{accidents} vụ tai nạn, {victims} nạn nhân, {void} hồ sơ đã hủy.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Encrypted for {unit} {name}.</source>
         <translation>Được mã hóa cho {unit} {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Not encrypted.</source>
-        <translation>Không được mã hóa.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Signer&apos;s fingerprint: {fingerprint}</source>
         <translation>Dấu vân tay khóa của người ký: {fingerprint}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <location filename="../app/cli/report_commands.py" line="+67"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{file}: refused: {reason}</source>
         <translation>{file}: bị từ chối: {reason}</translation>
     </message>
@@ -1724,7 +1870,7 @@
         <translation>{file}: đã nhập: {unit} {name}, kỳ {period}, gói số {sequence}: {added} mới, {updated} cập nhật, {unchanged} giữ nguyên, {older} phiên bản cũ hơn bị bỏ qua, {conflicts} xung đột.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Conflicts (same version, different content; the version held here stays until the commune sends a newer one): {ids}</source>
         <translation>Xung đột (cùng phiên bản nhưng nội dung khác; phiên bản đang lưu ở đây được giữ cho đến khi xã gửi phiên bản mới hơn): {ids}</translation>
     </message>
@@ -1734,7 +1880,7 @@
         <translation>Biên nhận gửi xã: {path}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>Wrote the key card of {unit} {name} to {path}.</source>
         <translation>Đã ghi thẻ khóa của {unit} {name} vào {path}.</translation>
     </message>
@@ -1790,17 +1936,17 @@
         <translation>muộn</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>MISSING</source>
         <translation>CHƯA NỘP</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -1820,7 +1966,7 @@
         <translation>Không có vụ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bundles</source>
         <translation>Gói</translation>
     </message>
@@ -1835,14 +1981,99 @@
         <translation>Ngày lập</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Imported</source>
-        <translation>Ngày nhập</translation>
+        <location line="-230"/>
+        <source>The period {period} has not ended: this is an INTERIM report. Export the period again after it ends; the office counts only that one as the period&apos;s report.</source>
+        <translation>Kỳ {period} chưa kết thúc: đây là báo cáo TẠM THỜI. Hãy xuất lại kỳ này sau khi kỳ kết thúc; cơ quan tiếp nhận chỉ tính báo cáo đó là báo cáo của kỳ.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Its content (counts, records) is encrypted: only the office it is addressed to can read and check it.</source>
+        <translation>Nội dung (số liệu, hồ sơ) đã được mã hóa: chỉ cơ quan nhận gói này mới đọc và kiểm tra được.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Interim report: made before the end of its period.</source>
+        <translation>Báo cáo tạm thời: được lập trước khi kỳ báo cáo kết thúc.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{period}, due {due}: {on_time} on time, {late} late, {missing} missing, of {total}.</source>
-        <translation>Kỳ {period}, hạn nộp {due}: {on_time} đúng hạn, {late} muộn, {missing} chưa nộp, trên tổng số {total}.</translation>
+        <source>Every record was decrypted and checked, and the counts match.</source>
+        <translation>Mọi hồ sơ đã được giải mã và kiểm tra, số liệu khớp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not encrypted (a bundle of format {version}, made before encryption was required).</source>
+        <translation>Không được mã hóa (gói định dạng {version}, được lập trước khi việc mã hóa là bắt buộc).</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Warning: this bundle (format {version}) travelled NOT encrypted: names and ID numbers could be read by anyone who had the file. Ask the commune to update TNLĐ and to register this office&apos;s key card.</source>
+        <translation>Cảnh báo: gói dữ liệu này (định dạng {version}) được chuyển đi KHÔNG mã hóa: ai có tệp cũng có thể đọc được họ tên và số giấy tờ tùy thân. Đề nghị xã cập nhật TNLĐ và đăng ký thẻ khóa của cơ quan này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received before the end of {period}: an interim report; the commune sends the period&apos;s report after it ends.</source>
+        <translation>Nhận trước khi kỳ {period} kết thúc: đây là báo cáo tạm thời; xã sẽ gửi báo cáo của kỳ sau khi kỳ kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: this bundle does not fit the chain of bundles received from this workstation ({kinds}); look into it with: tnld conflicts</source>
+        <translation>Cảnh báo: gói dữ liệu này không khớp với chuỗi các gói đã nhận từ máy trạm này ({kinds}); hãy xem xét bằng lệnh: tnld conflicts</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>a bundle number used twice</source>
+        <translation>một số thứ tự gói được dùng hai lần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a broken chain of bundles</source>
+        <translation>chuỗi gói dữ liệu bị đứt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a rewritten audit history</source>
+        <translation>nhật ký thao tác bị viết lại</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>interim</source>
+        <translation>tạm thời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date unknown</source>
+        <translation>không rõ ngày</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chain</source>
+        <translation>Chuỗi gói</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{period}, due {due}: {on_time} on time, {late} late, {interim} interim, {missing} missing, of {total}.</source>
+        <translation>Kỳ {period}, hạn nộp {due}: {on_time} đúng hạn, {late} muộn, {interim} tạm thời, {missing} chưa nộp, trên tổng số {total}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received: the day this office received the report; Made: the commune&apos;s clock, not used to judge. Interim: received while the period was still running.</source>
+        <translation>Ngày nhận: ngày cơ quan này nhận được báo cáo; Ngày lập: theo đồng hồ máy của xã, không dùng để đánh giá. Tạm thời: nhận khi kỳ báo cáo chưa kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} commune(s) sent bundles whose day of receipt cannot be read (shown as date unknown).</source>
+        <translation>{count} xã đã gửi gói dữ liệu nhưng không đọc được ngày nhận (hiện là không rõ ngày).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} commune(s) have chain flags to look into (column Chain); see them with: tnld conflicts</source>
+        <translation>{count} xã có cảnh báo về chuỗi gói cần xem xét (cột Chuỗi gói); xem bằng lệnh: tnld conflicts</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1900,24 +2131,59 @@
         <translation>{count} cặp nghi trùng lặp, {open} cặp chờ quyết định. Quyết định bằng lệnh: tnld duplicates resolve ID_A ID_B same|different</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>a bundle number used twice by the same key: the commune may have restored a backup or copied its data folder</source>
+        <translation>một số thứ tự gói được cùng một khóa dùng hai lần: có thể xã đã khôi phục bản sao lưu hoặc sao chép thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the bundle does not follow the one held before it (its previous_hash does not match)</source>
+        <translation>gói dữ liệu không nối tiếp gói đang lưu đứng trước nó (previous_hash không khớp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its audit history does not extend the one the commune sent before: records may have been deleted or the log rewritten</source>
+        <translation>nhật ký thao tác của gói không nối tiếp nhật ký mà xã đã gửi trước đây: có thể hồ sơ đã bị xóa hoặc nhật ký đã bị viết lại</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Flag {id} of {unit} settled.</source>
+        <translation>Đã xử lý cảnh báo {id} của {unit}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{count} conflict(s).</source>
         <translation>{count} xung đột.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>settled by {user} on {day}: {note}</source>
+        <translation>đã được {user} xử lý ngày {day}: {note}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bundle {bundle}, earlier bundle {other}</source>
+        <translation>gói {bundle}, gói trước đó {other}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} chain flag(s) to settle. Look into each with the commune, then: tnld conflicts settle ID --note TEXT</source>
+        <translation>{count} cảnh báo về chuỗi gói cần xử lý. Hãy tìm hiểu từng trường hợp với xã, rồi dùng lệnh: tnld conflicts settle SỐ --note NỘI_DUNG</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>write the signed (and encrypted) bundle of a period for the office</source>
         <translation>ghi gói báo cáo của một kỳ (đã ký số và mã hóa) để gửi cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <location filename="../app/cli/report_commands.py" line="+12"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>the bundle file to write (.tnld)</source>
         <translation>tệp gói báo cáo cần ghi (.tnld)</translation>
     </message>
@@ -1945,6 +2211,11 @@
         <location line="+1"/>
         <source>where to write receipts (default: beside each bundle)</source>
         <translation>nơi ghi biên nhận (mặc định: cạnh mỗi gói báo cáo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the day the bundles reached the office, dd/mm/yyyy, when earlier than today</source>
+        <translation>ngày các gói dữ liệu đến cơ quan, dd/mm/yyyy, nếu sớm hơn hôm nay</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2033,8 +2304,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>office: records received with a known version but other content</source>
-        <translation>cơ quan tiếp nhận: hồ sơ nhận được trùng phiên bản đã có nhưng nội dung khác</translation>
+        <source>office: records received with a known version but other content, and chain flags to settle</source>
+        <translation>cơ quan tiếp nhận: hồ sơ nhận được có phiên bản đã biết nhưng nội dung khác, và các cảnh báo về chuỗi gói cần xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>include settled chain flags</source>
+        <translation>kể cả các cảnh báo về chuỗi gói đã xử lý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>settle a chain flag once looked into (admin)</source>
+        <translation>xử lý một cảnh báo về chuỗi gói sau khi đã tìm hiểu (quản trị viên)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what was found and done (required)</source>
+        <translation>điều đã tìm hiểu và đã làm (bắt buộc)</translation>
     </message>
     <message>
         <location filename="../app/cli/main.py" line="+46"/>
@@ -2112,9 +2398,10 @@
         <translation>in số phiên bản rồi thoát</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-33"/>
+        <location filename="../app/cli/exchange_commands.py" line="-39"/>
         <location line="+17"/>
         <location line="+10"/>
+        <location line="+9"/>
         <location filename="../app/cli/main.py" line="+2"/>
         <location line="+41"/>
         <location line="+32"/>
@@ -2148,9 +2435,9 @@
         <translation>tên cơ quan tiếp nhận, ví dụ &quot;Sở Nội vụ tỉnh Lạng Sơn&quot;</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-38"/>
+        <location filename="../app/cli/exchange_commands.py" line="-48"/>
         <location line="+4"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+5"/>
         <location line="+12"/>
         <location line="+8"/>
@@ -2265,8 +2552,8 @@
         <translation>tệp sao lưu cần ghi</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-46"/>
-        <location line="+15"/>
+        <location filename="../app/cli/exchange_commands.py" line="-47"/>
+        <location line="+16"/>
         <location filename="../app/cli/main.py" line="+1"/>
         <location filename="../app/cli/report_commands.py" line="+6"/>
         <source>overwrite FILE if it exists</source>
@@ -2371,7 +2658,7 @@
         <translation>đọc mã khôi phục từ FILE</translation>
     </message>
     <message>
-        <location filename="../app/cli/exchange_commands.py" line="-189"/>
+        <location filename="../app/cli/exchange_commands.py" line="-284"/>
         <location filename="../app/cli/main.py" line="+65"/>
         <source>Problems found:</source>
         <translation>Phát hiện các vấn đề sau:</translation>
