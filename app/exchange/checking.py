@@ -33,6 +33,9 @@ from app.exchange.bundle import bad_field
 from app.exchange.identity import PublicIdentity, load_certificate
 
 
+MAX_VERSION = 1_000_000  # versions of one record: stored in SQLite's 64-bit integers, counted by people
+
+
 @dataclass(frozen=True)
 class CheckJob:
     """What checking needs to know, in picklable form."""
@@ -151,7 +154,8 @@ def _checked_part(bundle: OpenedBundle, recipient: Recipient, ctx: Context, erro
             raw = {**raw, "kind": INCIDENT_KIND}
         accident, parsed = parse(raw, keep_managed=True)
         issues = [issue for issue in merge_issues(parsed, validate(accident, ctx)) if issue.level == "error"]
-        if (not isinstance(accident.get("version"), int) or accident["version"] < 1) and \
+        version = accident.get("version")
+        if (not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= MAX_VERSION) and \
                 not any(issue.field == "version" for issue in issues):
             issues.append(Issue("version", "bundle.record_version"))
         if not accident.get("updated_at") or not accident.get("created_at"):

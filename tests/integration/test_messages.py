@@ -66,7 +66,7 @@ def test_import_and_others_say_what_kind_of_file_they_were_given(office_dir, com
     backup = tmp_path / "xa.tnldbak"
     clean_exit(tnld("backup", "--out", backup, data_dir=commune_dir), 0)
     bundle = tmp_path / "xa.tnld"
-    clean_exit(tnld("export", "--period", "2026", "--out", bundle, data_dir=commune_dir), 0)
+    clean_exit(tnld("export", "--period", "2026-H1", "--out", bundle, data_dir=commune_dir), 0)
     pdf = tmp_path / "notice.pdf"
     clean_exit(tnld("report", "--kind", "notice", "--period", "2026", "--out", pdf, data_dir=commune_dir), 0)
     workbook = tmp_path / "report.xlsx"
