@@ -60,9 +60,14 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _no_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not JSON", name, 0)
+
+
 def loads_strict(text: str | bytes) -> Any:
-    """`json.loads`, refusing an object with a key twice (`DuplicateKey`, a ValueError)."""
-    return json.loads(text, object_pairs_hook=_unique_keys)
+    """`json.loads` as the JSON standard has it: refusing an object with a key twice (`DuplicateKey`, a
+    ValueError) and the NaN and Infinity that Python alone accepts (`json.JSONDecodeError`)."""
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
 
 
 def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -536,9 +536,6 @@ CATALOG: dict[str, str] = {
     "bundle.reason.signature": QT_TRANSLATE_NOOP(
         "Messages", "{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again"
     ),
-    "bundle.reason.signer_mismatch": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: the manifest names another unit than its signer's certificate; refused"
-    ),
     "bundle.reason.missing_part": QT_TRANSLATE_NOOP(
         "Messages", "{path} is incomplete: the part {name} is missing; copy it again from the sender"
     ),
@@ -557,13 +554,11 @@ CATALOG: dict[str, str] = {
     "bundle.reason.container": QT_TRANSLATE_NOOP(
         "Messages", "{path} was altered: its bytes differ from what TNLĐ writes for this content; refused. Copy it again from the sender"
     ),
-    "bundle.reason.counts": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: the number of records does not match its manifest; refused"
-    ),
     "bundle.reason.field": QT_TRANSLATE_NOOP(
         "Messages", "{path}: the field {field} is not valid ({reason}); refused. Ask the sender to export the file again"
     ),
     "bundle.why.missing": QT_TRANSLATE_NOOP("Messages", "it is missing"),
+    "bundle.why.not_json": QT_TRANSLATE_NOOP("Messages", "it is not valid JSON text in UTF-8"),
     "bundle.why.type": QT_TRANSLATE_NOOP("Messages", "it has the wrong type"),
     "bundle.why.range": QT_TRANSLATE_NOOP("Messages", "the number is outside the range a bundle can have"),
     "bundle.why.form": QT_TRANSLATE_NOOP("Messages", "it is not written in the form the bundle format requires"),

@@ -295,6 +295,7 @@ def m0007_bundle_format_3(db: Database) -> None:
         "ALTER TABLE bundles_received ADD COLUMN encrypted INTEGER",
         "ALTER TABLE bundles_received ADD COLUMN audit_length INTEGER",
         "ALTER TABLE bundles_received ADD COLUMN audit_head TEXT",
+        "ALTER TABLE bundles_received ADD COLUMN audit_checkpoints TEXT",
         "CREATE INDEX bundles_received_signer ON bundles_received (signer, sequence)",
         "ALTER TABLE bundles_sent ADD COLUMN recipient_fingerprint TEXT",
         "ALTER TABLE bundles_sent ADD COLUMN audit_length INTEGER",

@@ -70,13 +70,17 @@ MAX_COUNT = 10_000_000  # records, victims… of one bundle (a province's year i
 MAX_AUDIT = 10**12  # rows of an audit log
 MAX_SUMMARY = 16 * 1024**2  # an office's summary lists every commune bundle it includes
 MAX_CONTAINS = 100_000
+MAX_RECEIPT = 64 * 1024**2  # a receipt lists every record version of a bundle: about 60 bytes each
 MAX_CHECKPOINTS = 64
 NO_AUDIT = {"length": 0, "head": "0" * 64, "checkpoints": []}  # a sender without a log (tests, the demo)
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
-_UNIT = {"commune": re.compile(r"^\d{5}$"), "office": re.compile(r"^\d{2}$")}
+# Patterns are matched whole (`fullmatch`) and with ASCII digits only: `\d` and `$` would let a full-width
+# digit or a final newline through.
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+_UNIT = {"commune": re.compile(r"[0-9]{5}"), "office": re.compile(r"[0-9]{2}")}
+_ANY_UNIT = re.compile(r"[0-9]{2}|[0-9]{5}")
 
 
 def sha256(data: bytes) -> str:
@@ -209,7 +213,7 @@ class _Fields:
         value = self.get(key, str, optional)
         if value is None:
             return None
-        if not value or len(value) > longest or (pattern is not None and not pattern.match(value)):
+        if not value or len(value) > longest or (pattern is not None and not pattern.fullmatch(value)):
             raise self.fail(key, "form")
         return value
 
@@ -231,7 +235,7 @@ def parse_json(path: Path, data: bytes, name: str) -> Any:
     except DuplicateKey:
         raise bad_field(path, name, "duplicate_key") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise damaged(path, "bundle.reason.manifest", detail=f"{name}: not JSON") from None
+        raise bad_field(path, name, "not_json") from None
 
 
 def check_timestamp(fields: _Fields, key: str) -> str:
@@ -274,10 +278,13 @@ def check_manifest(path: Path, data: bytes) -> dict[str, Any]:
     fields.text("unit", _UNIT[role], 5)
     fields.text("unit_name")
     fields.text("signer_fingerprint", _HEX64, 64)
+    period = fields.text("period", longest=7)
     try:
-        Period.parse(fields.text("period", longest=7))
+        canonical = str(Period.parse(period))
     except UserError:
         raise fields.fail("period", "form") from None
+    if canonical != period:  # `2026-q1` or ` 2026` would be stored as written and never match the period
+        raise fields.fail("period", "form")
     check_timestamp(fields, "created_at")
     fields.text("app_version", longest=40)
     encryption = fields.inner("encryption", optional=True) if manifest.get("encryption") is not None else None
@@ -288,7 +295,7 @@ def check_manifest(path: Path, data: bytes) -> dict[str, Any]:
     if encryption is not None:
         if encryption.text("scheme", longest=100) != ENCRYPTION_SCHEME:
             raise encryption.fail("scheme", "unknown")
-        encryption.text("recipient_unit", re.compile(r"^\d{2}$|^\d{5}$"), 5)
+        encryption.text("recipient_unit", _ANY_UNIT, 5)
         encryption.text("recipient_name")
         encryption.text("recipient_fingerprint", _HEX64, 64)
         try:
@@ -300,7 +307,7 @@ def check_manifest(path: Path, data: bytes) -> dict[str, Any]:
     if kind == "report":
         sequence = fields.number("sequence", 1, MAX_SEQUENCE)
         previous = fields.get("previous_hash", (str, type(None)))
-        if previous is not None and not _HEX64.match(previous):
+        if previous is not None and not _HEX64.fullmatch(previous):
             raise fields.fail("previous_hash", "form")
         if (previous is None) != (sequence == 1):
             raise fields.fail("previous_hash", "first")
@@ -312,7 +319,7 @@ def check_manifest(path: Path, data: bytes) -> dict[str, Any]:
         target = fields.inner("receipt_for")
         target.text("bundle_id", _UUID, 36)
         target.text("bundle_hash", _HEX64, 64)
-        target.text("unit", re.compile(r"^\d{2}$|^\d{5}$"), 5)
+        target.text("unit", _ANY_UNIT, 5)
         target.number("sequence", 1, MAX_SEQUENCE)
     _check_parts(fields, version, kind, encryption is not None)
     return manifest
@@ -369,7 +376,8 @@ def _check_facts(path: Path, facts: dict[str, Any], role: str, version: int, pre
         item.text("bundle_hash", _HEX64, 64)
         item.text("unit", _UNIT["commune"], 5)
         item.number("sequence", 1, MAX_SEQUENCE)
-        if raw.get("nil", ...) not in (True, False):  # also 0 and 1, as formats 1 and 2 wrote it
+        nil = raw.get("nil", ...)
+        if not (isinstance(nil, bool) or version < 3 and type(nil) is int and nil in (0, 1)):  # 1, 2 wrote 0/1
             raise item.fail("nil", "type")
         item.number("records", 0, MAX_COUNT)
     versions = fields.get("codelists_version", dict)
@@ -386,7 +394,7 @@ def _check_facts(path: Path, facts: dict[str, Any], role: str, version: int, pre
             raise audit.fail("checkpoints", "range")
         for point in checkpoints:
             if not (isinstance(point, list) and len(point) == 2 and type(point[0]) is int
-                    and 0 <= point[0] <= length and isinstance(point[1], str) and _HEX64.match(point[1])):
+                    and 0 <= point[0] <= length and isinstance(point[1], str) and _HEX64.fullmatch(point[1])):
                 raise audit.fail("checkpoints", "form")
 
 
@@ -443,9 +451,14 @@ class OpenedBundle(ManifestView):
                 data = decryptor.decrypt(name, data)
                 if self.version >= 3:
                     data = unpad(data)
-            data = inflate(data, limit)
         except ValueError:
             raise damaged(self.path, "bundle.reason.decrypt") from None
+        try:
+            data = inflate(data, limit)
+        except ValueError:
+            if exact:  # more than the summary says
+                raise bad_field(self.path, f"summary.parts.{name.removesuffix('.z')}", "counts") from None
+            raise damaged(self.path, "bundle.reason.corrupt", name=stored_name) from None
         if exact and len(data) != limit:
             raise bad_field(self.path, f"summary.parts.{name.removesuffix('.z')}", "counts")
         return data
@@ -475,7 +488,9 @@ class OpenedBundle(ManifestView):
             plain = part["name"].removesuffix(".enc").removesuffix(".z")
             if (only is not None and plain != only) or (plain == SUMMARY and only != SUMMARY):
                 continue
-            if sizes is not None:
+            if plain == RECEIPT:
+                clear[plain] = self._open_part(decryptor, part["name"], MAX_RECEIPT, exact=False)
+            elif sizes is not None:
                 limit = MAX_SUMMARY if plain == SUMMARY else sizes[plain]
                 clear[plain] = self._open_part(decryptor, part["name"], limit, exact=plain != SUMMARY)
             else:

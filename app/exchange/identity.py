@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.x509.oid import NameOID
 
 from app.core.errors import UserError
+from app.core.interchange import loads_strict
 from app.core.text import clean, fold
 
 # An OID made from a UUID under the 2.25 arc (ITU-T X.667), so nobody else's extension can clash with it.
@@ -271,8 +272,8 @@ def parse_card(data: bytes, path: str) -> PublicIdentity:
     if len(data) > MAX_CARD_BYTES:
         raise UserError("card.invalid", path=path, reason="too large for a key card")
     try:
-        card = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        card = loads_strict(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise UserError("card.invalid", path=path, reason=str(exc)) from None
     if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
         raise UserError("card.invalid", path=path, reason="not a TNLĐ key card")

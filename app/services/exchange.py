@@ -646,34 +646,54 @@ def _chain_flags(session: Session, bundle: Prepared, audit: dict[str, Any] | Non
     """What is wrong with this bundle's place in its sender's chain, against the bundles held from the same key:
     (kind, other bundle id, detail) for a sequence number used twice, a `previous_hash` that is not the hash of
     the bundle held before it (or the bundle held after it not pointing to this one), and an audit history that
-    does not extend the one an earlier bundle announced. Shown at the office to settle, never silently stored."""
+    does not extend the one an earlier bundle announced. Whatever the order the bundles arrive in, each pair is
+    judged once, by the later-numbered bundle's checkpoints. Shown at the office to settle, never silently
+    stored."""
     manifest = bundle.manifest
     sequence = manifest["sequence"]
     flags: list[tuple[str, str, dict]] = []
     rows = session.db.execute(
-        "SELECT bundle_id, bundle_hash, sequence, previous_hash, audit_length, audit_head FROM bundles_received"
-        " WHERE kind = 'report' AND signer = ? AND sequence BETWEEN ? AND ?",
-        (bundle.signer.fingerprint, 1, 10**9)).fetchall()
-    points = {at: value for at, value in (audit or {}).get("checkpoints", [])}
-    for other_id, other_hash, other_sequence, other_previous, length, head_hash in rows:
+        "SELECT bundle_id, bundle_hash, sequence, previous_hash, audit_length, audit_head, audit_checkpoints"
+        " FROM bundles_received WHERE kind = 'report' AND signer = ?", (bundle.signer.fingerprint,)).fetchall()
+    for other_id, other_hash, other_sequence, other_previous, length, head_hash, checkpoints in rows:
+        if type(other_sequence) is not int:
+            continue
         if other_sequence == sequence:
             flags.append(("sequence_reused", other_id, {"sequence": sequence}))
-        elif other_sequence == sequence - 1 and manifest["previous_hash"] != other_hash:
+            continue
+        if other_sequence == sequence - 1 and manifest["previous_hash"] != other_hash:
             flags.append(("chain_broken", other_id, {"sequence": sequence, "before": other_sequence}))
         elif other_sequence == sequence + 1 and other_previous != bundle.hash:
             flags.append(("chain_broken", other_id, {"sequence": sequence, "after": other_sequence}))
-        if audit is None or type(length) is not int or other_sequence == sequence:
+        if audit is None or type(length) is not int or not isinstance(head_hash, str):
             continue
-        if other_sequence < sequence:
-            earlier, later = (length, head_hash), (audit["length"], audit["head"])
-            rewritten = later[0] < earlier[0] or (earlier[0] in points and points[earlier[0]] != earlier[1]) or (
-                later[0] == earlier[0] and later[1] != earlier[1])
-        else:  # arrived after a later bundle: its chain must not be longer than the later one's
-            rewritten = audit["length"] > length or (audit["length"] == length and audit["head"] != head_hash)
-        if rewritten:
+        held = {"length": length, "head": head_hash, "checkpoints": _points(checkpoints)}
+        earlier, later = (held, audit) if other_sequence < sequence else (audit, held)
+        if _rewritten(earlier, later):
             flags.append(("history_rewritten", other_id, {"sequence": sequence, "other_sequence": other_sequence,
                                                           "length": audit["length"], "other_length": length}))
     return flags
+
+
+def _points(text: Any) -> list[list]:
+    """The checkpoints stored with a received bundle (checked when it was imported); none if unreadable."""
+    try:
+        points = json.loads(text) if isinstance(text, str) else []
+    except ValueError:
+        return []
+    return [point for point in points if isinstance(point, list) and len(point) == 2] if isinstance(points, list) \
+        else []
+
+
+def _rewritten(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """True when the audit anchor of a later bundle does not extend the earlier bundle's: its log is shorter, or
+    it holds another hash at the earlier length (re-stated in its checkpoints, or its own head at that length)."""
+    if later["length"] < earlier["length"]:
+        return True
+    if later["length"] == earlier["length"]:
+        return later["head"] != earlier["head"]
+    points = {at: value for at, value in later["checkpoints"]}
+    return earlier["length"] in points and points[earlier["length"]] != earlier["head"]
 
 
 def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome) -> list[str]:
@@ -706,6 +726,7 @@ def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome)
             "file_name": bundle.path.name, "received_on": outcome.received_on,
             "format_version": manifest["format_version"], "encrypted": int(not outcome.clear),
             "audit_length": audit["length"] if audit else None, "audit_head": audit["head"] if audit else None,
+            "audit_checkpoints": json.dumps(audit["checkpoints"]) if audit else None,
         })
         session.db.conn.executemany(
             "INSERT OR IGNORE INTO bundle_flags (kind, bundle_id, other_bundle_id, unit, signer, detail, found_at)"
@@ -764,7 +785,7 @@ OUTCOMES = ("accepted", "older", "conflict")
 def _receipt_body(bundle: OpenedBundle, identity) -> list[tuple[str, int]]:
     """The record versions a receipt says the office holds, after checking every field of its body against the
     signed `receipt_for` (a refusal names the field, exit 3)."""
-    from app.exchange.bundle import MAX_COUNT, bad_field, parse_json
+    from app.exchange.bundle import MAX_COUNT, _Fields, bad_field, check_timestamp, parse_json
 
     target = bundle.manifest["receipt_for"]
     body = parse_json(bundle.path, bundle.clear_parts(identity)[RECEIPT], RECEIPT)
@@ -773,6 +794,9 @@ def _receipt_body(bundle: OpenedBundle, identity) -> list[tuple[str, int]]:
     for key in ("bundle_id", "bundle_hash", "unit", "sequence"):
         if body.get(key, ...) != target[key]:
             raise bad_field(bundle.path, f"{RECEIPT}.{key}", "binding")
+    if body.get("period", ...) != bundle.manifest["period"]:
+        raise bad_field(bundle.path, f"{RECEIPT}.period", "binding")
+    check_timestamp(_Fields(bundle.path, body, f"{RECEIPT}."), "imported_at")
     records = body.get("records")
     if not isinstance(records, list) or len(records) > MAX_COUNT:
         raise bad_field(bundle.path, f"{RECEIPT}.records", "type")
@@ -798,7 +822,7 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
                               " WHERE bundle_id = ?", (target.get("bundle_id"),)).fetchone()
     if sent is None or sent[0] != target.get("bundle_hash") or target.get("unit") != session.unit:
         raise UserError("receipt.not_ours", path=str(bundle.path))
-    if bundle.signer.role != "office" or (sent[2] is not None and sent[2] != bundle.signer.fingerprint) or (
+    if (sent[2] is not None and sent[2] != bundle.signer.fingerprint) or (
             sent[2] is None and sent[1] is not None and sent[1] != bundle.signer.unit):
         raise UserError("receipt.wrong_office", path=str(bundle.path), unit=bundle.signer.unit,
                         name=bundle.signer.unit_name)

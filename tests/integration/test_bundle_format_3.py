@@ -77,11 +77,17 @@ def test_the_file_holds_no_count_name_or_size_in_clear(office, commune, tmp_path
 @pytest.mark.parametrize("field, value", [
     ("unit_name", "Xã Giả Mạo"), ("format_version", 0), ("format_version", -3), ("sequence", 0),
     ("sequence", 10**12), ("created_at", "yesterday"), ("created_at", "2026-07-03T02:11:00Z"),
-    ("bundle_id", "not-a-uuid"), ("period", "2026-Q5"), ("previous_hash", "abc"),
+    ("bundle_id", "not-a-uuid"), ("period", "2026-Q5"), ("previous_hash", "abc"), ("period", "2026-q1"),
+    ("period", " 2026"), ("created_at", "２０２６-07-03T02:11:00.123Z"), ("unit", "０６０４０"),
 ])
 def test_a_bad_manifest_field_is_refused_by_name(office, commune, good, tmp_path, field, value):
     data = resign(commune, members_of(good), **{field: value})
     field_refused(office, write(tmp_path / "bad.tnld", data), field)
+
+
+def test_a_hash_with_a_final_newline_is_refused(office, commune, good, tmp_path):
+    data = resign(commune, members_of(good), sequence=2, previous_hash="a" * 64 + "\n")
+    field_refused(office, write(tmp_path / "newline.tnld", data), "previous_hash")
 
 
 @pytest.mark.parametrize("key, value", [("scheme", "rot13"), ("recipient_unit", "01"),
@@ -290,6 +296,7 @@ def test_sequence_of_10_to_the_12_is_refused(office, commune, good, tmp_path):
 
 # The audit anchor and the sequence chain.
 def test_a_rewritten_audit_history_is_flagged(office, commune, tmp_path):
+    twin_office = type(office)(shutil.copytree(office.path, tmp_path / "same-office"), "office", "20")
     commune.add(make_accident())
     first = commune.export("2026", tmp_path / "one.tnld")
     with commune.session() as session:
@@ -310,6 +317,8 @@ def test_a_rewritten_audit_history_is_flagged(office, commune, tmp_path):
 
         flags = list_flags(session)
     assert [(f["kind"], f["unit"]) for f in flags] == [("history_rewritten", "06040")]
+    # In the other order too (the same office's folder, copied before the imports): the later bundle first.
+    assert [o.flags for o in twin_office.import_files(second.path, first.path)] == [[], ["history_rewritten"]]
 
 
 def test_an_honest_commune_raises_no_flag(office, commune, tmp_path):
