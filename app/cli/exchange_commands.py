@@ -116,7 +116,7 @@ def cmd_import(args: argparse.Namespace, out) -> int:
     from app.services.exchange import import_files
 
     receipts = Path(args.receipts) if args.receipts else None
-    received_on = _parse_day(args.received_on) if args.received_on else None
+    received_on = _parse_day(args.received_on) if args.received_on is not None else None
     with open_session(args) as session:
         outcomes = import_files(session, [Path(p) for p in args.files], receipts, received_on=received_on)
         if any(o.state in ("imported", "receipt") for o in outcomes):

@@ -70,6 +70,8 @@ CATALOG: dict[str, str] = {
     "birth.year_range": QT_TRANSLATE_NOOP("Messages", "birth year {value} is not plausible; check it"),
     "birth.after_accident": QT_TRANSLATE_NOOP("Messages", "the victim is born after the accident date; check both dates"),
     "victims.none": QT_TRANSLATE_NOOP("Messages", "an accident needs at least one victim"),
+    "victims.too_many": QT_TRANSLATE_NOOP(
+        "Messages", "{count} victims in one accident; at most {limit} can be recorded in one record"),
     "fatal.no_death": QT_TRANSLATE_NOOP(
         "Messages", "a fatal case needs the date of death (died_on) or the outcome 'died'"
     ),
@@ -606,6 +608,9 @@ CATALOG: dict[str, str] = {
     "bundle.record_other_unit": QT_TRANSLATE_NOOP(
         "Messages", "the record belongs to commune {value}, but the bundle was signed by commune {unit}"
     ),
+    "bundle.id_both_kinds": QT_TRANSLATE_NOOP(
+        "Messages", "the id {value} is used by an accident and by an incident of the bundle; one id is one record"
+    ),
     "bundle.record_not_contained": QT_TRANSLATE_NOOP(
         "Messages", "the record belongs to commune {value}, whose bundle this office's bundle does not list"
     ),
@@ -623,6 +628,10 @@ CATALOG: dict[str, str] = {
     ),
     "receipt.not_ours": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a receipt for a bundle this workstation did not send; nothing was changed"
+    ),
+    "bundle.downgrade": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a bundle of format {version} signed by {unit} {name}, whose program already sent "
+        "format 3: an older format from it is refused (it would escape the newer checks). Ask the commune to export again"
     ),
     "receipt.wrong_office": QT_TRANSLATE_NOOP(
         "Messages", "{path} is a receipt signed by {unit} {name}, which is not the office the bundle was sent to; "

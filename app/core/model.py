@@ -127,6 +127,7 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
 )
 INCIDENT_FIELD_NAMES = ("kind",) + tuple(spec.name for spec in INCIDENT_FIELDS)
 
+MAX_VICTIMS = 300  # one accident: the worst on record in Vietnam had far fewer; more is a damaged file or an attack
 ACCIDENT_FIELD_NAMES = tuple(spec.name for spec in ACCIDENT_FIELDS) + ("victims",)
 # Written by `show` and `list --json` for people, ignored when read back: not part of the record.
 OUTPUT_ONLY_FIELDS = ("missing",)
@@ -336,6 +337,9 @@ def parse_accident(raw: Mapping[str, Any], keep_managed: bool = False) -> tuple[
     if not isinstance(victims_raw, list):
         issues.append(Issue("victims", "field.not_list"))
         victims_raw = []
+    if len(victims_raw) > MAX_VICTIMS:
+        issues.append(Issue("victims", "victims.too_many", {"count": len(victims_raw), "limit": MAX_VICTIMS}))
+        victims_raw = victims_raw[:MAX_VICTIMS]
     for index, victim_raw in enumerate(victims_raw, start=1):
         victims.append(parse_victim(victim_raw, f"victims[{index}]", issues))
     accident["victims"] = victims

@@ -69,7 +69,9 @@ MAX_SEQUENCE = 100_000  # bundles of one workstation: one a day for 270 years
 MAX_COUNT = 10_000_000  # records, victims… of one bundle (a province's year is about 100,000)
 MAX_AUDIT = 10**12  # rows of an audit log
 MAX_SUMMARY = 16 * 1024**2  # an office's summary lists every commune bundle it includes
-MAX_CONTAINS = 100_000
+MAX_CONTAINS = 50_000  # fits the 16 MiB summary (about 200 bytes each); a province has about 1,000 communes
+MAX_PLAIN_PART = 256 * 1024**2  # a part in clear: a province's year of records is about 100 MB
+MAX_PLAIN_RATIO = 200  # a part in clear against its stored size (records compress about 8:1), as for the zip
 MAX_RECEIPT = 64 * 1024**2  # a receipt lists every record version of a bundle: about 60 bytes each
 MAX_CHECKPOINTS = 64
 NO_AUDIT = {"length": 0, "head": "0" * 64, "checkpoints": []}  # a sender without a log (tests, the demo)
@@ -411,8 +413,11 @@ def check_summary(path: Path, manifest: dict[str, Any], data: bytes) -> dict[str
     listed = [part["name"].removesuffix(".enc").removesuffix(".z") for part in manifest["parts"]][1:]
     if sorted(sizes.data) != sorted(listed):
         raise fields.fail("parts", "parts")
+    stored = {part["name"].removesuffix(".enc").removesuffix(".z"): part["size"] for part in manifest["parts"]}
     for name in listed:
-        sizes.number(name, 0, MAX_PART_BYTES)
+        size = sizes.number(name, 0, MAX_PLAIN_PART)
+        if size > MAX_PLAIN_RATIO * max(stored[name], 4096):  # a zlib bomb inside the encryption
+            raise sizes.fail(name, "range")
     return summary
 
 

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from app.core.codelists import CodeLists
 from app.core.errors import Issue, UserError, ValidationFailed
 from app.core.model import INCIDENT_KIND, parse_accident, parse_incident
+from app.core.periods import Period
 from app.core.rules import default_rules
 from app.core.validation import (
     Context,
@@ -27,11 +28,16 @@ from app.core.validation import (
     validate_incident,
 )
 from app.db.accident_store import IndexRows, index_rows, stored_json
-from app.exchange.bundle import INCIDENTS, RECORDS, ManifestView, OpenedBundle, Recipient, open_bundle
-from app.core.periods import Period
-from app.exchange.bundle import bad_field
+from app.exchange.bundle import (
+    INCIDENTS,
+    RECORDS,
+    ManifestView,
+    OpenedBundle,
+    Recipient,
+    bad_field,
+    open_bundle,
+)
 from app.exchange.identity import PublicIdentity, load_certificate
-
 
 MAX_VERSION = 1_000_000  # versions of one record: stored in SQLite's 64-bit integers, counted by people
 
@@ -126,6 +132,10 @@ def checked_records(bundle: OpenedBundle, recipient: Recipient, codelists: CodeL
     owners = None if bundle.manifest["role"] == "commune" else {item["unit"] for item in facts["contains"]}
     records = _checked_part(bundle, recipient, ctx, errors, RECORDS, parse_accident, validate_accident, owners)
     incidents = _checked_part(bundle, recipient, ctx, errors, INCIDENTS, parse_incident, validate_incident, owners)
+    accident_ids = {record.get("id") for record in records}
+    for line, incident in enumerate(incidents, start=1):  # one id is one record: never both kinds
+        if incident.get("id") in accident_ids:
+            errors.append(Issue(f"{INCIDENTS}: id", "bundle.id_both_kinds", {"value": incident.get("id")}, line=line))
     if errors:
         raise ValidationFailed([Issue("", "bundle.invalid_records", {"path": str(bundle.path)}), *errors])
     counts = facts["counts"]

@@ -39,7 +39,7 @@ from app.exchange.bundle import (
     open_bundle,
 )
 from app.exchange.checking import CheckJob, Prepared, prepare
-from app.exchange.container import BundleUntrusted, damaged
+from app.exchange.container import BundleDamaged, BundleUntrusted, damaged
 from app.exchange.identity import PublicIdentity, phone_groups
 from app.services.keys import office_recipients, own_identity, trust_of
 from app.services.records import Changed
@@ -124,17 +124,7 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     for incident in incident_rows:
         incidents.append(dumps(incident).encode("utf-8") + b"\n")
         sent.append((incident["id"], incident["version"]))
-    contains: list[dict[str, Any]] = []
-    if session.role == "office":  # every commune bundle whose period overlaps this one
-        for row in session.db.query(
-                "SELECT bundle_id, bundle_hash, unit, sequence, nil, records, period FROM bundles_received"
-                " WHERE kind = 'report' ORDER BY unit, sequence"):
-            try:
-                theirs = Period.parse(row.pop("period"))
-            except UserError:
-                continue
-            if theirs.start <= period.end and period.start <= theirs.end:
-                contains.append({**row, "nil": bool(row["nil"])})
+    contains = _contains(session, period) if session.role == "office" else []
     last = session.db.execute("SELECT sequence, bundle_hash FROM bundles_sent ORDER BY sequence DESC LIMIT 1").fetchone()
     sequence = (last[0] + 1) if last else 1
     created_at = utc_now()
@@ -177,6 +167,45 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
 
 
 REPORT_STEPS = 3
+
+
+def _contains(session: Session, period: Period) -> list[dict[str, Any]]:
+    """The commune bundles an office's own bundle includes: every commune bundle received whose period overlaps
+    *period*, and those an office bundle received here listed (an office forwards what it received from
+    another), each once, and only rows that pass a bundle's own checks (old rows may hold numbers refused today)."""
+    import re
+
+    from app.exchange.bundle import MAX_COUNT, MAX_SEQUENCE
+
+    found: dict[str, dict[str, Any]] = {}
+
+    def keep(item: dict[str, Any]) -> None:
+        if (isinstance(item.get("bundle_id"), str) and re.fullmatch(r"[0-9a-f-]{36}", item["bundle_id"])
+                and isinstance(item.get("bundle_hash"), str) and re.fullmatch(r"[0-9a-f]{64}", item["bundle_hash"])
+                and isinstance(item.get("unit"), str) and re.fullmatch(r"[0-9]{5}", item["unit"])
+                and type(item.get("sequence")) is int and 1 <= item["sequence"] <= MAX_SEQUENCE
+                and type(item.get("records")) is int and 0 <= item["records"] <= MAX_COUNT):
+            found.setdefault(item["bundle_id"], {key: item[key] for key in
+                                                 ("bundle_id", "bundle_hash", "unit", "sequence", "records")}
+                             | {"nil": bool(item.get("nil"))})
+
+    for row in session.db.query("SELECT bundle_id, bundle_hash, unit, sequence, nil, records, period, contains"
+                                " FROM bundles_received WHERE kind = 'report' ORDER BY unit, sequence"):
+        try:
+            theirs = Period.parse(row["period"])
+        except (UserError, AttributeError):
+            continue
+        if not (theirs.start <= period.end and period.start <= theirs.end):
+            continue
+        keep(row)
+        try:
+            listed = json.loads(row["contains"]) if row["contains"] else []
+        except ValueError:
+            listed = []
+        for item in listed if isinstance(listed, list) else []:
+            if isinstance(item, dict):
+                keep(item)
+    return sorted(found.values(), key=lambda item: (item["unit"], item["sequence"], item["bundle_id"]))
 
 
 def report_parts(session: Session, period: Period, progress: Progress | None = None,
@@ -515,9 +544,9 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
     refusal = verified.refusal()
     if refusal is not None:
         raise refusal
+    session.require("action.import", *EXPORTERS)
     if bundle.kind == "receipt":
         return _apply_receipt(session, open_bundle(path))
-    session.require("action.import", *EXPORTERS)
     if session.role != "office":
         raise UserError("import.not_office", path=str(path))
     manifest = bundle.manifest
@@ -531,6 +560,11 @@ def import_prepared(session: Session, bundle: Prepared, receipts_dir: Path | Non
             raise damaged(path, "bundle.reason.reused_id")
         outcome.state = "already"
         return outcome
+    if manifest["format_version"] < 3 and session.db.execute(
+            "SELECT 1 FROM bundles_received WHERE signer = ? AND kind = 'report' AND format_version >= 3 LIMIT 1",
+            (bundle.signer.fingerprint,)).fetchone():
+        raise BundleDamaged("bundle.downgrade", path=str(path), version=manifest["format_version"],
+                            unit=manifest["unit"], name=manifest["unit_name"])
     if bundle.signer.role == "commune" and session.codelists.province_of(bundle.signer.unit) != session.unit:
         raise UserError("bundle.not_our_area", path=str(path), unit=bundle.signer.unit, province=session.unit)
     period = Period.parse(manifest["period"])  # checked with the manifest
@@ -560,6 +594,9 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
     plan = Plan()
     void = _held_void(session, "accidents", [record["id"] for record in records])
     held, owners = _held(session, "accidents", [record["id"] for record in records])
+    # An id held as the other kind of record is never taken over either: one id is one record.
+    _, other_kind = _held(session, "incidents", [record["id"] for record in records])
+    owners.update({record_id: "" for record_id in other_kind})
 
     def stored_accident(accident_id: str, version: int) -> dict[str, Any] | None:
         row = session.db.execute("SELECT data FROM accident_versions WHERE id = ? AND version = ?",
@@ -570,6 +607,8 @@ def _plan(session: Session, records: list[dict[str, Any]], incidents: list[dict[
     added, unchanged = plan.added, plan.unchanged
     incident_ids = [i["id"] for i in incidents]
     held_incidents, incident_owners = _held(session, "incidents", incident_ids)
+    _, accident_kind = _held(session, "accidents", incident_ids)
+    incident_owners.update({record_id: "" for record_id in accident_kind})
     _plan_part(plan, list(incidents), held_incidents, session.incidents.stored_version,
                plan.write_incidents, _held_void(session, "incidents", incident_ids), incident=True,
                owners=incident_owners)
@@ -667,12 +706,16 @@ def _chain_flags(session: Session, bundle: Prepared, audit: dict[str, Any] | Non
             flags.append(("chain_broken", other_id, {"sequence": sequence, "after": other_sequence}))
         if audit is None or type(length) is not int or not isinstance(head_hash, str):
             continue
-        held = {"length": length, "head": head_hash, "checkpoints": _points(checkpoints)}
-        earlier, later = (held, audit) if other_sequence < sequence else (audit, held)
+        held = {"length": length, "head": head_hash, "checkpoints": _points(checkpoints), "sequence": other_sequence}
+        this = {**audit, "sequence": sequence}
+        earlier, later = (held, this) if other_sequence < sequence else (this, held)
         if _rewritten(earlier, later):
             flags.append(("history_rewritten", other_id, {"sequence": sequence, "other_sequence": other_sequence,
                                                           "length": audit["length"], "other_length": length}))
     return flags
+
+
+CHECKPOINT_SPAN = 16  # app.services.audit.CHECKPOINTS: the sender's last bundles re-stated in each
 
 
 def _points(text: Any) -> list[list]:
@@ -687,13 +730,18 @@ def _points(text: Any) -> list[list]:
 
 def _rewritten(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     """True when the audit anchor of a later bundle does not extend the earlier bundle's: its log is shorter, or
-    it holds another hash at the earlier length (re-stated in its checkpoints, or its own head at that length)."""
+    it holds another hash at the earlier length (re-stated in its checkpoints, or its own head at that length),
+    or it leaves out the checkpoint of one of the 16 bundles before it."""
     if later["length"] < earlier["length"]:
         return True
     if later["length"] == earlier["length"]:
         return later["head"] != earlier["head"]
     points = {at: value for at, value in later["checkpoints"]}
-    return earlier["length"] in points and points[earlier["length"]] != earlier["head"]
+    if earlier["length"] not in points:
+        # The sender re-states the lengths of its last 16 bundles: one missing means its list of sent bundles
+        # was edited or lost (a dropped checkpoint would otherwise hide a rewrite).
+        return later["sequence"] - earlier["sequence"] <= CHECKPOINT_SPAN
+    return points[earlier["length"]] != earlier["head"]
 
 
 def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome) -> list[str]:
@@ -723,7 +771,7 @@ def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome)
             "records": facts["counts"]["accidents"], "added": plan.added, "updated": plan.updated,
             "unchanged": plan.unchanged, "older": plan.older, "conflicts": len(plan.conflicts),
             "contains": json.dumps(facts["contains"]) if facts.get("contains") else None,
-            "file_name": bundle.path.name, "received_on": outcome.received_on,
+            "file_name": safe_name(bundle.path), "received_on": outcome.received_on,
             "format_version": manifest["format_version"], "encrypted": int(not outcome.clear),
             "audit_length": audit["length"] if audit else None, "audit_head": audit["head"] if audit else None,
             "audit_checkpoints": json.dumps(audit["checkpoints"]) if audit else None,
@@ -740,6 +788,12 @@ def _apply(session: Session, bundle: Prepared, plan: Plan, outcome: FileOutcome)
             **({"flags": sorted({kind for kind, _, _ in flags})} if flags else {}),
         })
     return sorted({kind for kind, _, _ in flags})
+
+
+def safe_name(path: Path) -> str:
+    """A file's name as text that can be stored and printed: a name from a stick written by another system may
+    hold bytes that are not UTF-8 (Python keeps them as lone surrogates, which SQLite and the terminal refuse)."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # Receipts.
@@ -818,9 +872,10 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
     outcome = FileOutcome(bundle.path, "receipt", kind="receipt", unit=manifest["unit"],
                           unit_name=manifest["unit_name"], period=manifest["period"],
                           sequence=target.get("sequence"))
-    sent = session.db.execute("SELECT bundle_hash, recipient, recipient_fingerprint FROM bundles_sent"
+    sent = session.db.execute("SELECT bundle_hash, recipient, recipient_fingerprint, sequence FROM bundles_sent"
                               " WHERE bundle_id = ?", (target.get("bundle_id"),)).fetchone()
-    if sent is None or sent[0] != target.get("bundle_hash") or target.get("unit") != session.unit:
+    if sent is None or sent[0] != target.get("bundle_hash") or target.get("unit") != session.unit or \
+            sent[3] != target.get("sequence"):
         raise UserError("receipt.not_ours", path=str(bundle.path))
     if (sent[2] is not None and sent[2] != bundle.signer.fingerprint) or (
             sent[2] is None and sent[1] is not None and sent[1] != bundle.signer.unit):
@@ -844,7 +899,7 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
             "unit": manifest["unit"], "unit_name": manifest["unit_name"], "signer": bundle.signer.fingerprint,
             "period": manifest["period"], "sequence": 0, "previous_hash": None,
             "created_at": manifest["created_at"], "imported_at": now, "imported_by": session.user, "nil": 0,
-            "records": len(accepted), "contains": None, "file_name": bundle.path.name,
+            "records": len(accepted), "contains": None, "file_name": safe_name(bundle.path),
             "received_on": session.today().isoformat(), "format_version": manifest["format_version"],
             "encrypted": int(bundle.encrypted),
         })

@@ -10,7 +10,6 @@ import pytest
 
 from tests.conftest import PASSWORD
 
-
 # The day the bundle tests live on: 2026 has ended and its report is not yet due (5 January 2027), so that a
 # test of "2026" means the same whenever the suite runs. A test that needs another day passes its own clock.
 TODAY = dt.datetime(2027, 1, 2, 10, 0)

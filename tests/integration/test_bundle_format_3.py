@@ -384,3 +384,143 @@ def test_zip_member_order_is_the_documented_one(commune, tmp_path):
     path = commune.export("2026", tmp_path / "b.tnld").path
     with zipfile.ZipFile(path) as archive:
         assert archive.namelist()[:4] == ["manifest.json", "manifest.sig", "signer.pem", "summary.json.z.enc"]
+
+
+# Found by the attack on format 3.
+def _forge(station, office, period, records, incidents=(), version_2=False, **facts):
+    """A bundle signed by *station* with exactly *records* and *incidents* (format 3, encrypted to *office*; or
+    a format-2 bundle in clear, as TNLĐ 0.1.0 wrote when no office card was registered)."""
+    import hashlib
+    import zlib
+
+    from app.core.interchange import dumps
+    from app.exchange.bundle import FORMAT
+    from app.services.audit import bundle_anchor
+    from app.services.keys import own_identity
+
+    accidents = "".join(dumps(r) + "\n" for r in records).encode()
+    events = "".join(dumps(i) + "\n" for i in incidents).encode()
+    counts = {"accidents": len(records), "victims": sum(len(r["victims"]) for r in records),
+              "void": sum(r.get("status") == "void" for r in records), "incidents": len(incidents)}
+    with office.session() as session:
+        recipient = own_identity(session).public
+    path = office.path.parent / f"forged-{station.path.name}-{period}-{len(records)}-{version_2}.tnld"
+    with station.session() as session:
+        identity = own_identity(session)
+        sequence = 1 + session.db.execute("SELECT count(*) FROM bundles_sent").fetchone()[0]
+        manifest = {"kind": "report", "period": period, "created_at": "2027-01-02T03:00:00.000Z",
+                    "sequence": sequence, "previous_hash": None if sequence == 1 else "c" * 64,
+                    "nil": not (records or incidents), "counts": counts, "contains": [],
+                    "codelists_version": session.codelists.versions(), "audit": bundle_anchor(session), **facts}
+        if not version_2:
+            build(path, identity, manifest, [Part(RECORDS, accidents, "application/x-ndjson"),
+                                             Part(INCIDENTS, events, "application/x-ndjson")], recipient)
+            return path
+        parts, stored = [], []
+        for name, data in ((RECORDS, accidents), (INCIDENTS, events)):
+            packed = zlib.compress(data)
+            stored.append((name + ".z", packed))
+            parts.append({"name": name + ".z", "media_type": "application/x-ndjson", "encoding": "zlib",
+                          "size": len(packed), "sha256": hashlib.sha256(packed).hexdigest(),
+                          "plain_size": len(data), "encrypted": False})
+        clear = {key: value for key, value in manifest.items() if key != "audit"}
+        clear.update(format=FORMAT, format_version=2, bundle_id="33333333-3333-4333-8333-333333333333",
+                     app_version="0.1.0", signer_fingerprint=identity.public.fingerprint, unit=identity.public.unit,
+                     unit_name=identity.public.unit_name, role="commune", parts=parts, encryption=None)
+        data = json.dumps(clear, ensure_ascii=False, indent=1, sort_keys=True).encode()
+        path.write_bytes(canonical_zip([("manifest.json", data), ("manifest.sig", identity.sign(data)),
+                                        ("signer.pem", identity.public.pem().encode()), *stored]))
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_imports(office, commune, good, tmp_path):
+    import os
+
+    odd = tmp_path / os.fsdecode(b"b\xe1o-c\xe1o.tnld")  # copied from a stick written by another system
+    shutil.copy(good, odd)
+    [outcome] = office.import_files(odd)
+    assert outcome.state == "imported"
+    with office.session() as session:
+        assert session.db.execute("SELECT file_name FROM bundles_received").fetchone()[0] == "b\ufffdo-c\ufffdo.tnld"
+
+
+def test_a_zlib_bomb_inside_the_encryption_is_refused_before_inflating(office, commune):
+    path = _forge(commune, office, "2026", [])
+    bundle = open_bundle(path)
+    assert bundle.manifest["parts"][1]["size"] < 10_000
+    bomb = Part(RECORDS, b"\n" * 20_000_000, "application/x-ndjson")  # 20 MB of nothing, 20 KB compressed
+    from app.services.keys import own_identity
+
+    with commune.session() as session, office.session() as office_session:
+        build(path, own_identity(session), {**{k: bundle.manifest[k] for k in ("kind", "period", "created_at")},
+                                            "sequence": 1, "previous_hash": None, "nil": True, "contains": [],
+                                            "codelists_version": {},
+                                            "counts": {"accidents": 0, "victims": 0, "void": 0, "incidents": 0}},
+              [bomb, Part(INCIDENTS, b"", "application/x-ndjson")], own_identity(office_session).public)
+    field_refused(office, path, "summary.parts.records.jsonl")
+
+
+def test_more_than_300_victims_in_one_accident_is_refused():
+    from app.core.model import parse_accident
+
+    accident = make_accident()
+    accident["victims"] = accident["victims"] * 301
+    _, issues = parse_accident(accident)
+    assert "victims.too_many" in {issue.code for issue in issues}
+
+
+def test_one_id_as_both_an_accident_and_an_incident_is_refused(office, commune):
+    accident = {**make_accident(), "version": 1, "created_at": "2026-03-15T01:00:00.000Z",
+                "updated_at": "2026-03-15T01:00:00.000Z", "author": "admin"}
+    incident = {"id": accident["id"], "unit": "06040", "occurred_on": "2026-03-01", "village": "Thôn Nà Pàn",
+                "place": "6.1", "what_failed": "Giàn giáo sập", "damage_kvnd": 1000, "description": "Giàn giáo gãy.",
+                "status": "confirmed", "version": 1, "created_at": "2026-03-15T01:00:00.000Z",
+                "updated_at": "2026-03-15T01:00:00.000Z", "author": "admin"}
+    error = refused(office, _forge(commune, office, "2026", [accident], [incident]), "validation.failed", 2)
+    assert "bundle.id_both_kinds" in {issue.code for issue in error.issues}
+
+
+def test_a_format_2_bundle_after_format_3_from_the_same_key_is_refused(office, commune, good):
+    office.import_files(good)
+    accident = {**make_accident(occurred_on="2026-06-01", declared_on="2026-06-02"), "version": 1,
+                "created_at": "2026-06-02T01:00:00.000Z", "updated_at": "2026-06-02T01:00:00.000Z", "author": "a"}
+    old_style = _forge(commune, office, "2026", [accident], version_2=True)
+    refused(office, old_style, "bundle.downgrade", 3)
+
+
+def test_a_dropped_checkpoint_is_flagged(office, commune, tmp_path):
+    commune.add(make_accident())
+    first = commune.export("2026", tmp_path / "one.tnld")
+    with commune.session() as session, session.transaction():  # the list of sent bundles edited by hand
+        session.db.execute("UPDATE bundles_sent SET audit_length = NULL")
+    second = commune.export("2026", tmp_path / "two.tnld")
+    assert [o.flags for o in office.import_files(first.path, second.path)] == [[], ["history_rewritten"]]
+
+
+def test_a_viewer_cannot_import_a_receipt(office, commune, good, tmp_path):
+    from app.services.exchange import import_files
+    from app.services.users import add_user
+    from app.services.workspace import login
+    from tests.conftest import PASSWORD
+
+    office.import_files(good, receipts=tmp_path / "receipts")
+    with commune.session() as session:
+        add_user(session, "xem", "viewer", PASSWORD)
+    with login(commune.path, "xem", PASSWORD, clock=lambda: TODAY) as session:
+        [outcome] = import_files(session, list((tmp_path / "receipts").glob("*.tnld")))
+    assert outcome.state == "refused" and outcome.error.code == "role.forbidden"
+
+
+def test_an_office_forwards_upward_what_it_received_from_another_office(office, commune, station, good, tmp_path):
+    office.import_files(good)
+    upper = station("office", "20", "Văn phòng UBND tỉnh Lạng Sơn", name="upper")
+    top = station("office", "20", "Ủy ban nhân dân tỉnh Lạng Sơn", name="top")
+    for lower, higher in ((office, upper), (upper, top)):
+        lower.trust(higher)
+        higher.trust(lower)
+    [first] = upper.import_files(office.export("2026", tmp_path / "up.tnld", to="Văn phòng UBND tỉnh Lạng Sơn").path)
+    assert first.state == "imported"
+    [second] = top.import_files(upper.export("2026", tmp_path / "top.tnld", to="Ủy ban nhân dân tỉnh Lạng Sơn").path)
+    assert second.state == "imported", second.error and second.error.message()
+    with top.session() as session:
+        assert session.db.execute("SELECT count(*) FROM accidents").fetchone()[0] == 2

@@ -16,8 +16,8 @@ import pytest
 
 from app.core.errors import UserError
 from app.core.periods import Period
-from tests.integration.conftest import TODAY
 from tests.conftest import PASSWORD, make_accident
+from tests.integration.conftest import TODAY
 from tests.integration.test_cli import tnld
 
 C1 = "06040"

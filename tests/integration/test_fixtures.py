@@ -38,9 +38,7 @@ def test_a_v0_1_0_data_folder_gets_keys_and_exports_a_bundle(tmp_path):
     from app.core.periods import Period
     from app.exchange.bundle import open_bundle
     from app.services.exchange import export_bundle
-    from app.services.keys import own_identity
-
-    from app.services.keys import trust_card, write_card
+    from app.services.keys import own_identity, trust_card, write_card
     from app.services.workspace import initialise
 
     office = tmp_path / "office"
