@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+877"/>
-        <location filename="../app/core/messages.py" line="+694"/>
+        <location filename="../app/core/messages.py" line="+698"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-671"/>
+        <location filename="../app/core/messages.py" line="-675"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -151,6 +151,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{count} victims in one accident; at most {limit} can be recorded in one record</source>
+        <translation>{count} nạn nhân trong một vụ tai nạn; một hồ sơ chỉ ghi được tối đa {limit} nạn nhân</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a fatal case needs the date of death (died_on) or the outcome &apos;died&apos;</source>
         <translation>trường hợp chết người phải có ngày chết (died_on) hoặc kết quả &apos;died&apos;</translation>
     </message>
@@ -916,11 +921,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>{path}: the manifest names another unit than its signer&apos;s certificate; refused</source>
-        <translation>{path}: bản kê khai ghi một đơn vị khác với chứng thư của người ký; đã từ chối</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>{path} is incomplete: the part {name} is missing; copy it again from the sender</source>
         <translation>{path} không đầy đủ: thiếu phần {name}; hãy chép lại từ nơi gửi</translation>
     </message>
@@ -951,11 +951,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>{path}: the number of records does not match its manifest; refused</source>
-        <translation>{path}: số hồ sơ không khớp với bản kê khai; đã từ chối</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>{path}: the field {field} is not valid ({reason}); refused. Ask the sender to export the file again</source>
         <translation>{path}: trường {field} không hợp lệ ({reason}); bị từ chối. Đề nghị bên gửi xuất lại tệp</translation>
     </message>
@@ -963,6 +958,11 @@
         <location line="+3"/>
         <source>it is missing</source>
         <translation>trường này bị thiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON text in UTF-8</source>
+        <translation>không phải văn bản JSON hợp lệ theo mã UTF-8</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1086,6 +1086,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the id {value} is used by an accident and by an incident of the bundle; one id is one record</source>
+        <translation>mã {value} được dùng cho cả một vụ tai nạn và một sự cố trong gói; mỗi mã chỉ là một hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the record belongs to commune {value}, whose bundle this office&apos;s bundle does not list</source>
         <translation>hồ sơ thuộc xã {value}, nhưng gói dữ liệu của cơ quan không liệt kê gói nào của xã đó</translation>
     </message>
@@ -1116,6 +1121,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is a bundle of format {version} signed by {unit} {name}, whose program already sent format 3: an older format from it is refused (it would escape the newer checks). Ask the commune to export again</source>
+        <translation>{path} là gói dữ liệu định dạng {version} do {unit} {name} ký, trong khi chương trình của đơn vị này đã gửi gói định dạng 3: định dạng cũ hơn từ đơn vị này bị từ chối (vì sẽ tránh được các bước kiểm tra mới). Đề nghị xã xuất lại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{path} is a receipt signed by {unit} {name}, which is not the office the bundle was sent to; nothing was changed</source>
         <translation>{path} là giấy biên nhận do {unit} {name} ký, không phải cơ quan đã nhận gói dữ liệu; chưa thay đổi gì</translation>
     </message>
