@@ -140,4 +140,6 @@ def office_session(office_dir):
 
 @pytest.fixture
 def today() -> dt.date:
-    return dt.date.today()
+    from app.core.periods import vietnam_now
+
+    return vietnam_now().date()  # the program's today (Vietnam's), whatever zone the test machine is in

@@ -12,6 +12,15 @@ from dataclasses import dataclass
 
 from app.core.errors import UserError
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam has one time zone and no summer time
+
+
+def vietnam_now() -> dt.datetime:
+    """Now, as a clock in Vietnam shows it (without a time zone): what "today" means for a report's period, a
+    date in the future, a due date and the day an office received a bundle, whatever zone the PC is set to."""
+    return dt.datetime.now(dt.UTC).astimezone(VIETNAM).replace(tzinfo=None)
+
+
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|(?P<month>\d{2})))?$")
 
 

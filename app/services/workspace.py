@@ -28,6 +28,7 @@ from app.core.fsutil import is_disk_full, make_private, private_folder, unwritab
 from app.core.messages import Ref
 from app.core.passwords import MIN_LENGTH
 from app.core.passwords import check_password as _check_password
+from app.core.periods import vietnam_now
 from app.core.rules import Rules, default_rules
 from app.db import adminkey
 from app.db.accident_store import AccidentStore, utc_now
@@ -105,7 +106,7 @@ class Session:
     unit_name: str
     codelists: CodeLists
     rules: Rules = field(default_factory=default_rules)
-    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now())
+    clock: Callable[[], dt.datetime] = field(default=vietnam_now)  # Vietnam's day, not the PC's zone
     lock: FolderLock | None = None  # the folder's lock, held shared while the session is open
     on_wait: Waiting | None = None  # the command line prints, the desktop shows it in the status bar
     admin_key: bytes | None = None  # the admin key's private half (admins only): signs the users table

@@ -45,3 +45,23 @@ def test_bad_periods_are_refused_with_the_accepted_forms(text):
 
 def test_previous_year():
     assert str(Period.parse("2026-H1").previous_year()) == "2025-H1"
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Honolulu", "Pacific/Kiritimati", "UTC"])
+def test_today_is_vietnams_whatever_zone_the_pc_is_set_to(monkeypatch, zone):
+    """A commune PC set to the wrong zone must not move a report's day (found: received "yesterday" in Honolulu)."""
+    import datetime as dt
+    import time
+
+    from app.core.periods import vietnam_now
+    from app.services.workspace import Session
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        expected = dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)
+        assert abs(vietnam_now() - expected.replace(tzinfo=None)) < dt.timedelta(minutes=1)
+        assert Session.__dataclass_fields__["clock"].default is vietnam_now
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
