@@ -289,9 +289,7 @@ def check_manifest(path: Path, data: bytes) -> dict[str, Any]:
         raise fields.fail("period", "form")
     check_timestamp(fields, "created_at")
     fields.text("app_version", longest=40)
-    encryption = fields.inner("encryption", optional=True) if manifest.get("encryption") is not None else None
-    if "encryption" not in manifest:
-        raise fields.fail("encryption", "missing")
+    encryption = fields.inner("encryption") if fields.get("encryption", (dict, type(None))) is not None else None
     if encryption is None and version >= 3:
         raise fields.fail("encryption", "not_encrypted")
     if encryption is not None:
@@ -373,15 +371,7 @@ def _check_facts(path: Path, facts: dict[str, Any], role: str, version: int, pre
     for index, raw in enumerate(contains):
         if not isinstance(raw, dict):
             raise fields.fail(f"contains[{index}]", "type")
-        item = _Fields(path, raw, f"{prefix}contains[{index}].")
-        item.text("bundle_id", _UUID, 36)
-        item.text("bundle_hash", _HEX64, 64)
-        item.text("unit", _UNIT["commune"], 5)
-        item.number("sequence", 1, MAX_SEQUENCE)
-        nil = raw.get("nil", ...)
-        if not (isinstance(nil, bool) or version < 3 and type(nil) is int and nil in (0, 1)):  # 1, 2 wrote 0/1
-            raise item.fail("nil", "type")
-        item.number("records", 0, MAX_COUNT)
+        _check_contained(_Fields(path, raw, f"{prefix}contains[{index}]."), version)
     versions = fields.get("codelists_version", dict)
     if len(versions) > 64 or not all(isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 64
                                       for k, v in versions.items()):
@@ -398,6 +388,56 @@ def _check_facts(path: Path, facts: dict[str, Any], role: str, version: int, pre
             if not (isinstance(point, list) and len(point) == 2 and type(point[0]) is int
                     and 0 <= point[0] <= length and isinstance(point[1], str) and _HEX64.fullmatch(point[1])):
                 raise audit.fail("checkpoints", "form")
+
+
+def _check_contained(item: _Fields, version: int) -> None:
+    """One commune bundle an office's bundle lists."""
+    item.text("bundle_id", _UUID, 36)
+    item.text("bundle_hash", _HEX64, 64)
+    item.text("unit", _UNIT["commune"], 5)
+    item.number("sequence", 1, MAX_SEQUENCE)
+    nil = item.data.get("nil", ...)
+    if not (isinstance(nil, bool) or version < 3 and type(nil) is int and nil in (0, 1)):  # 1, 2 wrote 0/1
+        raise item.fail("nil", "type")
+    item.number("records", 0, MAX_COUNT)
+
+
+def is_contained_item(item: Any) -> bool:
+    """Whether *item* may be listed in an office's `contains` (format 3): what an export keeps of its rows."""
+    try:
+        _check_contained(_Fields(Path(), {**item, "nil": bool(item.get("nil"))}, ""), FORMAT_VERSION)
+    except (BundleDamaged, AttributeError, TypeError):
+        return False
+    return True
+
+
+RECEIPT_OUTCOMES = ("accepted", "older", "conflict")
+
+
+def check_receipt_body(path: Path, manifest: dict[str, Any], data: bytes) -> list[tuple[str, int]]:
+    """The record versions a receipt says the office holds (outcome `accepted` or `older`), after checking every
+    field of its body against the signed `receipt_for` and period (a refusal names the field, exit 3)."""
+    body = parse_json(path, data, RECEIPT)
+    if not isinstance(body, dict):
+        raise bad_field(path, RECEIPT, "type")
+    fields = _Fields(path, body, f"{RECEIPT}.")
+    for key in ("bundle_id", "bundle_hash", "unit", "sequence"):
+        if body.get(key, ...) != manifest["receipt_for"][key]:
+            raise fields.fail(key, "binding")
+    if body.get("period", ...) != manifest["period"]:
+        raise fields.fail("period", "binding")
+    check_timestamp(fields, "imported_at")
+    records = body.get("records")
+    if not isinstance(records, list) or len(records) > MAX_COUNT:
+        raise fields.fail("records", "type")
+    accepted = []
+    for row in records:
+        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and len(row[0]) <= 64
+                and type(row[1]) is int and 1 <= row[1] <= 10**9 and row[2] in RECEIPT_OUTCOMES):
+            raise fields.fail("records", "form")
+        if row[2] in ("accepted", "older"):
+            accepted.append((row[0], row[1]))
+    return accepted
 
 
 def check_summary(path: Path, manifest: dict[str, Any], data: bytes) -> dict[str, Any]:

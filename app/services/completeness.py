@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.errors import UserError
-from app.core.periods import Period
+from app.core.periods import VIETNAM, Period
 from app.services.flags import open_counts
 from app.services.settings import due_days, get_setting, set_setting
 from app.services.workspace import Session
@@ -83,7 +83,6 @@ def due_date(session: Session, period: Period) -> dt.date:
 
 MAX_SEQUENCE = 100_000  # the highest bundle number taken as real; the import refuses higher ones
 MAX_GAP_RANGES = 50
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -100,7 +99,7 @@ def calendar_day(value: object) -> dt.date | None:
 def vietnam_day(value: object) -> dt.date | None:
     """The calendar day in Vietnam (UTC+7) of a stored UTC timestamp, or None when it cannot be read.
 
-    Never raises, unlike `app.services.exchange.vietnam_date`: what a row holds is not trusted here."""
+    Never raises: what a row holds is not trusted here."""
     if not isinstance(value, str) or len(value) > 64:
         return None
     try:

@@ -36,6 +36,8 @@ from app.exchange.bundle import (
     OpenedBundle,
     Part,
     build,
+    check_receipt_body,
+    is_contained_item,
     open_bundle,
 )
 from app.exchange.checking import CheckJob, Prepared, prepare
@@ -173,18 +175,10 @@ def _contains(session: Session, period: Period) -> list[dict[str, Any]]:
     """The commune bundles an office's own bundle includes: every commune bundle received whose period overlaps
     *period*, and those an office bundle received here listed (an office forwards what it received from
     another), each once, and only rows that pass a bundle's own checks (old rows may hold numbers refused today)."""
-    import re
-
-    from app.exchange.bundle import MAX_COUNT, MAX_SEQUENCE
-
     found: dict[str, dict[str, Any]] = {}
 
     def keep(item: dict[str, Any]) -> None:
-        if (isinstance(item.get("bundle_id"), str) and re.fullmatch(r"[0-9a-f-]{36}", item["bundle_id"])
-                and isinstance(item.get("bundle_hash"), str) and re.fullmatch(r"[0-9a-f]{64}", item["bundle_hash"])
-                and isinstance(item.get("unit"), str) and re.fullmatch(r"[0-9]{5}", item["unit"])
-                and type(item.get("sequence")) is int and 1 <= item["sequence"] <= MAX_SEQUENCE
-                and type(item.get("records")) is int and 0 <= item["records"] <= MAX_COUNT):
+        if is_contained_item(item):
             found.setdefault(item["bundle_id"], {key: item[key] for key in
                                                  ("bundle_id", "bundle_hash", "unit", "sequence", "records")}
                              | {"nil": bool(item.get("nil"))})
@@ -833,37 +827,6 @@ def write_receipt(session: Session, bundle: Prepared, plan: Plan, folder: Path) 
     return target
 
 
-OUTCOMES = ("accepted", "older", "conflict")
-
-
-def _receipt_body(bundle: OpenedBundle, identity) -> list[tuple[str, int]]:
-    """The record versions a receipt says the office holds, after checking every field of its body against the
-    signed `receipt_for` (a refusal names the field, exit 3)."""
-    from app.exchange.bundle import MAX_COUNT, _Fields, bad_field, check_timestamp, parse_json
-
-    target = bundle.manifest["receipt_for"]
-    body = parse_json(bundle.path, bundle.clear_parts(identity)[RECEIPT], RECEIPT)
-    if not isinstance(body, dict):
-        raise bad_field(bundle.path, RECEIPT, "type")
-    for key in ("bundle_id", "bundle_hash", "unit", "sequence"):
-        if body.get(key, ...) != target[key]:
-            raise bad_field(bundle.path, f"{RECEIPT}.{key}", "binding")
-    if body.get("period", ...) != bundle.manifest["period"]:
-        raise bad_field(bundle.path, f"{RECEIPT}.period", "binding")
-    check_timestamp(_Fields(bundle.path, body, f"{RECEIPT}."), "imported_at")
-    records = body.get("records")
-    if not isinstance(records, list) or len(records) > MAX_COUNT:
-        raise bad_field(bundle.path, f"{RECEIPT}.records", "type")
-    accepted = []
-    for row in records:
-        if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and len(row[0]) <= 64
-                and type(row[1]) is int and 1 <= row[1] <= 10**9 and row[2] in OUTCOMES):
-            raise bad_field(bundle.path, f"{RECEIPT}.records", "form")
-        if row[2] in ("accepted", "older"):
-            accepted.append((row[0], row[1]))
-    return accepted
-
-
 def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
     """Mark as delivered what a receipt acknowledges. Only a receipt signed by the office the bundle was encrypted
     to counts (an office signs receipts; another office the commune also trusts cannot)."""
@@ -885,7 +848,7 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
                           (manifest["bundle_id"],)).fetchone():
         outcome.state = "already"
         return outcome
-    accepted = _receipt_body(bundle, own_identity(session))
+    accepted = check_receipt_body(bundle.path, manifest, bundle.clear_parts(own_identity(session))[RECEIPT])
     now = utc_now()
     with session.transaction():
         before = session.db.conn.total_changes
@@ -911,12 +874,3 @@ def _apply_receipt(session: Session, bundle: OpenedBundle) -> FileOutcome:
 def conflicts(session: Session) -> list[dict[str, Any]]:
     return list(session.db.query(
         "SELECT accident_id, version, bundle_id, unit, found_at FROM conflicts ORDER BY found_at, accident_id"))
-
-
-def vietnam_date(timestamp: str) -> dt.date:
-    """The calendar day in Vietnam (UTC+7) of a UTC timestamp: what 'sent on time' is judged by."""
-    moment = dt.datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
-
