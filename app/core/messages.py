@@ -653,6 +653,9 @@ CATALOG: dict[str, str] = {
         "Messages", "{value} is not a phone number; write 10 or 11 digits starting with 0, for example 0205 3812 345"
     ),
     "setting.bad_text": QT_TRANSLATE_NOOP("Messages", "{key} must be a text of 1 to 200 characters"),
+    "setting.bad_onoff": QT_TRANSLATE_NOOP("Messages", "{key} is on or off; got {value}"),
+    "setting.periodic_annex": QT_TRANSLATE_NOOP(
+        "Messages", "print the annex (causes, factors, lists, incidents) after the periodic report: on or off"),
     "setting.signer_name": QT_TRANSLATE_NOOP("Messages", "who signs the printed reports (the chairman, or the head of the office)"),
     "setting.reporter_name": QT_TRANSLATE_NOOP("Messages", "who reports in the quick report (default: the signer)"),
     "setting.reporter_phone": QT_TRANSLATE_NOOP("Messages", "the phone number printed in the quick report"),

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-GROUP_KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+GROUP_KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious",
+              "victims_at_employer", "women_at_employer", "deaths_at_employer", "serious_at_employer")
 UNKNOWN = "unknown"
 
 
@@ -34,6 +35,11 @@ class Counts:
     women: int = 0
     deaths: int = 0
     serious: int = 0
+    # Victims of accidents that happened at a place under an employer's management (Phụ lục XVI's sub-columns).
+    victims_at_employer: int = 0
+    women_at_employer: int = 0
+    deaths_at_employer: int = 0
+    serious_at_employer: int = 0
 
     def add_accident(self, severities: list[str]) -> None:
         self.accidents += 1

@@ -1,7 +1,8 @@
 """The periodic report as an Excel workbook (openpyxl): the official layout of the template, merged headers,
 borders, A4 landscape, frozen panes, "Times New Roman" (SPEC § 6). Pure: an aggregate and facts in, bytes out.
 
-An office's report has the total column group first, then one group per commune.
+Sheet "Báo cáo" is Phụ lục XVI's official page, in the same thirteen columns as the PDF; the annex (an office's
+communes as rows among it) follows on sheets of its own when asked for.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from app.core.progress import Cancel, checked
 from app.core.vnformat import EXCEL_INTEGER, place_date
 from app.reports.aggregate import Aggregate
-from app.reports.tables import Row, period_words, template
+from app.reports.tables import PeriodicRows, Row, period_words, template, unit_rows
 
 FONT = "Times New Roman"
 
@@ -52,17 +53,17 @@ class _StyleCopier:
             cell._style = copy(array)
 
 
-def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
+def periodic_workbook(aggregate: Aggregate, rows: PeriodicRows, heading: Heading,
                       cases: list[dict[str, Any]] | None = None, incidents: list[dict[str, Any]] | None = None,
-                      cancel: Cancel | None = None) -> bytes:
-    """*cases* are Part II's rows, *incidents* Part III's (`app.services.reports`). *cancel* is asked along the
-    rows and the cases (`Cancelled`)."""
+                      cancel: Cancel | None = None, annex: bool = True) -> bytes:
+    """Sheet "Báo cáo": Phụ lục XVI's official page (*rows.official*), the same thirteen columns as the PDF. If
+    *annex*, sheet "Phụ lục" (by cause, factor, commuting: *rows.annex*; damage; incidents; an office's communes) and
+    sheet "Danh sách" (the fatal and serious cases, *cases*, and the incidents, *incidents*;
+    `app.services.reports`). *cancel* is asked along the rows and the cases (`Cancelled`)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
     form = template()
-    columns = form["columns"]
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     normal, bold, italic = Font(name=FONT, size=12), Font(name=FONT, size=12, bold=True), Font(name=FONT, size=12,
@@ -71,10 +72,7 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
     book = Workbook()
-    # Named styles: assigning one per cell is several times faster than font, border and alignment objects, which
-    # matters for an office's 66 column groups and for long lists.
-    from openpyxl.styles import NamedStyle
-
+    # Named styles: assigning one per cell is several times faster than font, border and alignment objects.
     for name, font in (("tnld_number", normal), ("tnld_number_bold", bold)):
         book.add_named_style(NamedStyle(name, font=font, alignment=center, border=border,
                                         number_format=EXCEL_INTEGER))
@@ -83,89 +81,27 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     styled = _StyleCopier()
     sheet = book.active
     sheet.title = "Báo cáo"
-    groups: list[tuple[str, Aggregate]] = [(form["total_label"], aggregate)]
-    if heading.office:
-        names = heading.unit_names or {}
-        groups += [(f"{unit} {names.get(unit, '')}".strip(), aggregate.detail.get(unit) or _empty(aggregate, unit))
-                   for unit in aggregate.units]
-    width = 2 + len(columns) * len(groups)
+    width = 2 + len(form["columns"])
+    put = _Writer(sheet, normal, left)
 
-    def put(row: int, col: int, value: Any, font=normal, align=left, cell_border=None, fmt: str | None = None):
-        cell = sheet.cell(row=row, column=col, value=value)
-        cell.font, cell.alignment = font, align
-        if cell_border is not None:
-            cell.border = cell_border
-        if fmt:
-            cell.number_format = fmt
-        return cell
-
-    def merged(row: int, first: int, last: int, value: Any, font=normal, align=center) -> None:
-        if last > first:
-            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        put(row, first, value, font, align)
-
-    half = max(2, width // 2)
-    merged(1, 1, half, heading.unit_name.upper(), bold)
-    merged(1, half + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
-    merged(2, 1, half, form["office_number" if heading.office else "number"])
-    merged(2, half + 1, width, "Độc lập - Tự do - Hạnh phúc", bold)
-    merged(3, half + 1, width, place_date(heading.place, heading.day), italic)
-    merged(5, 1, width, form["title"], bold)
+    half = max(2, width // 2 - 1)
+    put.merged(1, 1, half, heading.unit_name.upper(), bold, center)
+    put.merged(1, half + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, center)
+    put.merged(2, 1, half, form["office_number" if heading.office else "number"], normal, center)
+    put.merged(2, half + 1, width, "Độc lập - Tự do - Hạnh phúc", bold, center)
+    put.merged(3, half + 1, width, place_date(heading.place, heading.day), italic, center)
+    put.merged(5, 1, width, form["title"], bold, center)
     sheet.row_dimensions[5].height = 48
-    merged(6, 1, width, period_words(aggregate.period).capitalize(), bold)
-    merged(7, 1, width, form["office_addressee" if heading.office else "addressee"].format(province=heading.province))
-    merged(9, 1, width, form["part1"], bold, left)
-
-    top = 10
-    put(top, 1, form["row_heading"], bold, center, border)
-    put(top, 2, form["code_heading"], bold, center, border)
-    sheet.merge_cells(start_row=top, start_column=1, end_row=top + 2, end_column=1)
-    sheet.merge_cells(start_row=top, start_column=2, end_row=top + 2, end_column=2)
-    for index, (label, _) in enumerate(groups):
-        first = 3 + index * len(columns)
-        merged(top, first, first + len(columns) - 1, label, bold)
-        col = first
-        for group_label in dict.fromkeys(c["group"] for c in columns):
-            span = [c for c in columns if c["group"] == group_label]
-            merged(top + 1, col, col + len(span) - 1, group_label, bold)
-            for offset, column in enumerate(span):
-                put(top + 2, col + offset, column["label"], bold, center, border)
-            col += len(span)
-    for row in range(top, top + 3):
-        for col in range(1, width + 1):
-            sheet.cell(row=row, column=col).border = border
-    sheet.row_dimensions[top + 2].height = 60
-
-    line = top + 3
-    for table_row in checked(rows, cancel, every=1):
-        font = bold if table_row.level == 0 else normal
-        indent = "    " * max(0, table_row.level - 1)
-        put(line, 1, indent + table_row.label, font, left, border)
-        put(line, 2, table_row.code, font, center, border)
-        style = "tnld_number_bold" if table_row.level == 0 else "tnld_number"
-        for index, (_, source) in enumerate(groups):
-            counts = table_row.counts(source)
-            for offset, column in enumerate(columns):
-                value = getattr(counts, column["key"]) if counts is not None else None
-                styled(sheet.cell(row=line, column=3 + index * len(columns) + offset, value=value), style)
-        line += 1
-
-    damage = form["damage"]
-    line += 1
-    put(line, 1, damage["heading"], bold)
-    put(line + 1, 1, damage["days_off"])
-    put(line + 1, 3, aggregate.days_off, normal, center, None, EXCEL_INTEGER)
-    put(line + 2, 1, damage["cost"])
-    put(line + 2, 3, aggregate.cost_kvnd, normal, center, None, EXCEL_INTEGER)
-    line += 4
-    put(line, 1, form["part3"], bold)
-    for offset, (key, label) in enumerate(form["part3_counts"].items(), start=1):
-        put(line + offset, 1, label)
-        put(line + offset, 3, getattr(aggregate.incidents, key), normal, center, None, EXCEL_INTEGER)
-    line += len(form["part3_counts"]) + 2
+    put.merged(6, 1, width, period_words(aggregate.period).capitalize(), bold, center)
+    put.merged(7, 1, width, form["office_addressee" if heading.office else "addressee"].format(
+        province=heading.province), normal, center)
+    line = 9
     if aggregate.nil:
         put(line, 1, form["nil"], italic)
-        line += 1
+        line += 2
+    top = line
+    line = _counts_rows(sheet, form, top, rows.official, aggregate, put, styled, bold, center, border, cancel)
+    line += 1
     if aggregate.drafts:
         put(line, 1, form["drafts_note"].format(drafts=aggregate.drafts), italic)
         line += 1
@@ -173,8 +109,97 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
         put(line, 1, form["dedup_note"].format(victims=aggregate.excluded_victims,
                                                accidents=aggregate.excluded_accidents), italic)
         line += 1
+    signature = form["signature"]
+    on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
+    title = signature["office_title"] if heading.office else signature["title"]
+    line += 1
+    put(line, 1, form["recipients_heading"], Font(name=FONT, size=12, bold=True, italic=True))
+    for offset, text in enumerate([on_behalf, title, "", "", heading.signer]):
+        if text:
+            put.merged(line + offset, half + 1, width, text, bold, center)
+    for offset, text in enumerate(form["recipients"], start=1):
+        put(line + offset, 1, text)
+    _layout(sheet, top, width)
 
-    sheet.column_dimensions["A"].width = 48
+    if annex:
+        _annex_sheet(book, form, aggregate, rows, heading, put.fonts, styled, center, border, cancel)
+        _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border, styled,
+                     cancel)
+    book.properties.language = "vi-VN"
+    book.properties.title = form["title"]
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+class _Writer:
+    """Puts values with a font and an alignment into one sheet; `merged` spans columns."""
+
+    def __init__(self, sheet, normal, left) -> None:
+        self.sheet, self.normal, self.left = sheet, normal, left
+        self.fonts = (normal, left)
+
+    def __call__(self, row: int, col: int, value: Any, font=None, align=None, cell_border=None,
+                 fmt: str | None = None):
+        cell = self.sheet.cell(row=row, column=col, value=value)
+        cell.font, cell.alignment = font or self.normal, align or self.left
+        if cell_border is not None:
+            cell.border = cell_border
+        if fmt:
+            cell.number_format = fmt
+        return cell
+
+    def merged(self, row: int, first: int, last: int, value: Any, font=None, align=None) -> None:
+        if last > first:
+            self.sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        self(row, first, value, font, align)
+
+
+def _counts_rows(sheet, form, top: int, rows: list[Row], source: Aggregate, put: _Writer, styled: _StyleCopier,
+                 bold, center, border, cancel: Cancel | None = None, row_heading: str | None = None) -> int:
+    """The table of Phụ lục XVI's columns at *top*: the groups, the columns, the column numbers (1)…(13), then
+    *rows*; returns the line after it."""
+    from openpyxl.styles import Font
+
+    columns = form["columns"]
+    put(top, 1, row_heading or form["row_heading"], bold, center, border)
+    put(top, 2, form["code_heading"], bold, center, border)
+    sheet.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    sheet.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
+    italic = Font(name=FONT, size=11, italic=True)
+    col = 3
+    for group in dict.fromkeys(c["group"] for c in columns):
+        span = [c for c in columns if c["group"] == group]
+        put.merged(top, col, col + len(span) - 1, group, bold, center)
+        for offset, column in enumerate(span):
+            put(top + 1, col + offset, column["label"], italic if column.get("of") else bold, center, border)
+        col += len(span)
+    for number in range(1, len(columns) + 3):
+        put(top + 2, number, form["column_numbers"].format(n=number), bold, center, border)
+    for row in range(top, top + 2):
+        for col in range(1, len(columns) + 3):
+            sheet.cell(row=row, column=col).border = border
+    sheet.row_dimensions[top + 1].height = 120
+    line = top + 3
+    for table_row in checked(rows, cancel, every=50):
+        font = bold if table_row.level == 0 else put.normal
+        indent = "    " * max(0, table_row.level - 1)
+        put(line, 1, indent + table_row.label, font, put.left, border)
+        put(line, 2, table_row.code, font, center, border)
+        style = "tnld_number_bold" if table_row.level == 0 else "tnld_number"
+        counts = table_row.counts(source)
+        for offset, column in enumerate(columns):
+            value = getattr(counts, column["key"]) if counts is not None else None
+            styled(sheet.cell(row=line, column=3 + offset, value=value), style)
+        line += 1
+    return line
+
+
+def _layout(sheet, top: int, width: int) -> None:
+    """Column widths, frozen header, A4 landscape fitted to the width, the header rows repeated on every page."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 8
     for col in range(3, width + 1):
         sheet.column_dimensions[get_column_letter(col)].width = 11
@@ -188,26 +213,59 @@ def periodic_workbook(aggregate: Aggregate, rows: list[Row], heading: Heading,
     sheet.page_margins.left, sheet.page_margins.right = 1.2, 0.7
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
 
-    _cases_sheet(book, form, cases or [], incidents or [], heading.office, bold, italic, center, border, styled,
-                 cancel)
-    book.properties.language = "vi-VN"
-    book.properties.title = form["title"]
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
+def _annex_sheet(book, form, aggregate: Aggregate, rows: PeriodicRows, heading: Heading, fonts, styled, center,
+                 border, cancel: Cancel | None) -> None:
+    """The annex: its title, the breakdowns by cause, factor and commuting, damage, incidents, an office's
+    communes, numbered as in the PDF (the lists are on the next sheet)."""
+    from openpyxl.styles import Font
 
-def _empty(aggregate: Aggregate, unit: str) -> Aggregate:
-    empty = Aggregate(aggregate.period, [unit])
-    return empty
+    annex = form["annex"]
+    normal, left = fonts
+    bold, italic = Font(name=FONT, size=12, bold=True), Font(name=FONT, size=12, italic=True)
+    sheet = book.create_sheet(annex["sheet"])
+    put = _Writer(sheet, normal, left)
+    width = 2 + len(form["columns"])
+    put.merged(1, 1, width, annex["title"], bold, center)
+    put.merged(2, 1, width, annex["subtitle"].format(period=period_words(aggregate.period)), italic, center)
+    top = 4
+    line = _counts_rows(sheet, form, top, rows.annex, aggregate, put, styled, bold, center, border, cancel) + 1
+    numbers = iter(range(len(annex["sections"]) + 1, 100))
+
+    def part(text: str) -> None:
+        nonlocal line
+        put(line, 1, annex["numbering"].format(n=next(numbers), text=text), bold)
+        line += 1
+
+    damage = annex["damage"]
+    part(damage["heading"])
+    put(line, 1, damage["days_off"])
+    put(line, 3, aggregate.days_off, normal, center, None, EXCEL_INTEGER)
+    put(line + 1, 1, damage["cost"])
+    put(line + 1, 3, aggregate.cost_kvnd, normal, center, None, EXCEL_INTEGER)
+    line += 3
+    if heading.office:
+        part(annex["units"])
+        line = _counts_rows(sheet, form, line, unit_rows(aggregate, heading.unit_names or {}), aggregate, put,
+                            styled, bold, center, border, cancel, annex["units_heading"]) + 1
+    numbers_of_lists = next(numbers)
+    put(line, 1, annex["numbering"].format(n=numbers_of_lists, text=form["part2"]) + f" ({annex['list_sheet']})",
+        bold)
+    line += 2
+    part(form["part3"])
+    for key, label in form["part3_counts"].items():
+        put(line, 1, label)
+        put(line, 3, getattr(aggregate.incidents, key), normal, center, None, EXCEL_INTEGER)
+        line += 1
+    _layout(sheet, top, width)
 
 
 def _cases_sheet(book, form, cases, incidents, office: bool, bold, italic, center, border, styled: _StyleCopier,
                  cancel: Cancel | None = None) -> None:
-    """Parts II and III: the fatal and serious cases, then the serious technical incidents."""
+    """The annex's lists: the fatal and serious cases, then the serious technical incidents."""
     from openpyxl.utils import get_column_letter
 
-    sheet = book.create_sheet("Danh sách")
+    sheet = book.create_sheet(form["annex"]["list_sheet"])
     sheet.cell(row=1, column=1, value=form["part2"]).font = bold
     if office:
         sheet.cell(row=2, column=1, value=form["part2_office_note"]).font = italic

@@ -5,60 +5,101 @@ Imported only when a PDF is made (reportlab is heavy to import; SPEC § 10).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+PADDING = 3.0  # points left and right of a text in its cell
 
-class OneLineRows(Flowable):
-    """A grid of one-line text rows under a header (a flowable, usually a small Table) repeated on every page:
-    what a long list needs of a reportlab Table, without its per-cell styles and measuring (0.25 ms a row, measured
-    on an office's 11,000 deaths). Splits between rows. Texts must already fit their column (see `pdf._fit`)."""
 
-    ROW = 13.0  # points: 9-point text with a little room
+@lru_cache(maxsize=16384)
+def wrapped(text: str, font: str, size: float, room: float) -> tuple[str, ...]:
+    """*text* broken into lines of at most *room* points (at spaces; a word longer than the room on a line of its
+    own, broken by characters): never shortened. Cached: places, occupations and severities repeat."""
+    if stringWidth(text, font, size) <= room:
+        return (text,)
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, room):
+        while stringWidth(line, font, size) > room and len(line) > 1:  # one word wider than the column
+            cut = len(line) - 1
+            while cut > 1 and stringWidth(line[:cut], font, size) > room:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return tuple(lines)
+
+
+class WrappedRows(Flowable):
+    """A grid of text rows under a header (a flowable, usually a small Table) repeated on every page: what a long
+    list needs of a reportlab Table, without its per-cell styles and measuring (0.25 ms a row, measured on an
+    office's 11,000 deaths). A text wider than its column wraps onto more lines, and its row grows: no text is ever
+    cut. Splits between rows."""
+
+    LEADING = 11.0  # points between lines of 9-point text
+    PAD = 2.0  # above and below the lines of a row
     SIZE = 9
 
     def __init__(self, header: Flowable, rows: list[tuple[str, ...]], widths: list[float], font: str,
-                 centred: tuple[int, ...] = ()) -> None:
+                 centred: tuple[int, ...] = (), _lines: list[tuple[tuple[str, ...], ...]] | None = None) -> None:
         super().__init__()
         self.header, self.rows, self.widths, self.font, self.centred = header, rows, widths, font, frozenset(centred)
+        if _lines is None:
+            rooms = [width - 2 * PADDING for width in widths]
+            _lines = [tuple(wrapped(value, font, self.SIZE, room) if value else () for value, room in
+                            zip(row, rooms, strict=True))
+                      for row in rows]
+        self.lines = _lines
+        self.heights = [max(1, *(len(cell) for cell in cells)) * self.LEADING + 2 * self.PAD for cells in _lines]
         self._header_height = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _, self._header_height = self.header.wrap(available_width, available_height)
-        return sum(self.widths), self._header_height + self.ROW * len(self.rows)
+        return sum(self.widths), self._header_height + sum(self.heights)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         _, header_height = self.header.wrap(available_width, available_height)
-        fit = int((available_height - header_height) // self.ROW)
+        room = available_height - header_height
+        fit, used = 0, 0.0
+        for height in self.heights:
+            if used + height > room:
+                break
+            used += height
+            fit += 1
         if fit <= 0:
             return []
         if fit >= len(self.rows):
             return [self]
-        return [OneLineRows(self.header, self.rows[:fit], self.widths, self.font, tuple(self.centred)),
-                OneLineRows(self.header, self.rows[fit:], self.widths, self.font, tuple(self.centred))]
+        centred = tuple(self.centred)
+        return [WrappedRows(self.header, self.rows[:fit], self.widths, self.font, centred, self.lines[:fit]),
+                WrappedRows(self.header, self.rows[fit:], self.widths, self.font, centred, self.lines[fit:])]
 
     def draw(self) -> None:
         canvas = self.canv
-        bottom = self.ROW * len(self.rows)
+        bottom = sum(self.heights)
         self.header.drawOn(canvas, 0, bottom)
         edges = [0.0]
         for width in self.widths:
             edges.append(edges[-1] + width)
+        tops = [bottom]
+        for height in self.heights:
+            tops.append(tops[-1] - height)
         canvas.saveState()
         canvas.setLineWidth(0.5)
-        canvas.grid(edges, [bottom - self.ROW * n for n in range(len(self.rows) + 1)])
+        canvas.grid(edges, tops)
         text = canvas.beginText()
         text.setFont(self.font, self.SIZE)
-        for number, row in enumerate(self.rows, start=1):
-            baseline = bottom - self.ROW * number + 3.5
-            for column, value in enumerate(row):
-                if not value:
-                    continue
-                if column in self.centred:
-                    x = edges[column] + (self.widths[column] - stringWidth(value, self.font, self.SIZE)) / 2
-                else:
-                    x = edges[column] + 3
-                text.setTextOrigin(x, baseline)
-                text.textOut(value)
+        for top, cells in zip(tops, self.lines, strict=False):  # tops has the bottom edge too
+            for column, lines in enumerate(cells):
+                for number, line in enumerate(lines):
+                    baseline = top - self.PAD - self.LEADING * number - 8.5
+                    if column in self.centred:
+                        x = edges[column] + (self.widths[column] - stringWidth(line, self.font, self.SIZE)) / 2
+                    else:
+                        x = edges[column] + PADDING
+                    text.setTextOrigin(x, baseline)
+                    text.textOut(line)
         canvas.drawText(text)
         canvas.restoreState()

@@ -1,16 +1,15 @@
 """The periodic report as PDF (reportlab), in the page layout of Decree 30/2020 (SPEC § 6).
 
-A4, margins 20 mm top and bottom, 30 mm left, 15 mm right; Liberation Serif (Times New Roman metrics, full
-Vietnamese; `resources/fonts`); the two-column header with the national motto, the italic place-date line, bold
-title, page numbers from page 2 at the top centre, signature block and "Nơi nhận". Pure: aggregate, rows and
-facts in, bytes out. An office's report prints the total table, then the communes as rows (one column group per
-commune does not fit on paper; the Excel workbook has them).
+A4 (the periodic report landscape: Phụ lục XVI has thirteen columns), Decree 30/2020 margins; Liberation Serif
+(Times New Roman metrics, full Vietnamese; `resources/fonts`); the two-column header with the national motto, the
+italic place-date line, bold title, page numbers from page 2 at the top centre, signature block and "Nơi nhận".
+Pure: aggregate, rows and facts in, bytes out. The periodic report is the official page of Phụ lục XVI, then our
+annex on a page of its own (an office's communes are rows of the annex).
 """
 
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from typing import Any
 
 from app.core.progress import Cancel
@@ -19,7 +18,7 @@ from app.core.resources import resources_dir
 from app.core.vnformat import number, place_date
 from app.reports.aggregate import Aggregate
 from app.reports.excel import Heading
-from app.reports.tables import Row, period_words, template
+from app.reports.tables import PeriodicRows, Row, period_words, template, unit_rows
 
 FAMILY = "TNLD-Serif"
 _registered = False
@@ -61,6 +60,7 @@ def _styles() -> dict[str, Any]:
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontSize=10, leading=12, alignment=TA_LEFT,
                                     fontName=FAMILY + "-Bold"),
         "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=10, leading=12, alignment=TA_CENTER),
+        "head": ParagraphStyle("head", parent=base, fontSize=8, leading=9, alignment=TA_CENTER),
         "list": ParagraphStyle("list", parent=base, fontSize=9, leading=11, alignment=TA_LEFT),
         "list_center": ParagraphStyle("list_center", parent=base, fontSize=9, leading=11, alignment=TA_CENTER),
         "small": ParagraphStyle("small", parent=base, fontSize=11, leading=13, alignment=TA_LEFT),
@@ -74,44 +74,19 @@ def _escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases: list[dict[str, Any]] | None = None,
-                 incidents: list[dict[str, Any]] | None = None, cancel: Cancel | None = None) -> bytes:
-    """*cases* are Part II's rows (`app.services.reports.cases`), *incidents* Part III's (`incident_cases`).
-    *cancel* is asked at every page (`Cancelled`)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        BaseDocTemplate,
-        Frame,
-        KeepTogether,
-        PageTemplate,
-        Paragraph,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+def periodic_pdf(aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cases: list[dict[str, Any]] | None = None,
+                 incidents: list[dict[str, Any]] | None = None, cancel: Cancel | None = None, annex: bool = True
+                 ) -> bytes:
+    """Phụ lục XVI's official page (the totals and the occupation rows, *rows.official*), then, if *annex*, our annex
+    on a new page: by cause, factor and commuting (*rows.annex*), damage, an office's communes, the fatal and serious
+    cases (*cases*, `app.services.reports.cases`) and the serious technical incidents (*incidents*,
+    `incident_cases`). A4 landscape: thirteen columns. *cancel* is asked at every page (`Cancelled`)."""
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
     register_fonts()
     form = template()
     st = _styles()
-    buffer = io.BytesIO()
-    left, right, top, bottom = 30 * mm, 15 * mm, 20 * mm, 20 * mm
-    width = A4[0] - left - right
-
-    def page_number(canvas, doc) -> None:
-        check_cancel(cancel)
-        if doc.page > 1:  # Decree 30/2020: numbered from the second page, at the top centre
-            canvas.saveState()
-            canvas.setFont(FAMILY, 13)
-            canvas.drawCentredString(left + width / 2, A4[1] - 12 * mm, str(doc.page))
-            canvas.restoreState()
-
-    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
-                          bottomMargin=bottom, title=form["title"], author=heading.unit_name, lang="vi-VN")
-    frame = Frame(left, bottom, width, A4[1] - top - bottom, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=page_number)])
+    width = page_width(wide=True)
 
     story: list[Any] = document_header(heading, st, width)
     story.append(Paragraph(_escape(form["title"]), st["title"]))
@@ -119,44 +94,64 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
     story.append(Spacer(1, 6))
     addressee = form["office_addressee"] if heading.office else form["addressee"]
     story.append(Paragraph(_escape(addressee.format(province=heading.province)), st["center"]))
-    story.append(Paragraph(_escape(form["part1"]), st["heading"]))
+    story.append(Spacer(1, 8))
     if aggregate.nil:
         story.append(Paragraph(_escape(form["nil"]), st["note"]))
-    story.append(_counts_table(form, rows, aggregate, st, width, colors, Table, TableStyle, Paragraph))
-
-    damage = form["damage"]
-    story.append(Paragraph(_escape(damage["heading"]), st["heading"]))
-    story.append(Paragraph(f"- {_escape(damage['days_off'])}: {number(aggregate.days_off)}", st["base"]))
-    story.append(Paragraph(f"- {_escape(damage['cost'])}: {number(aggregate.cost_kvnd)}", st["base"]))
+    story.append(_counts_table(form, rows.official, aggregate, st, width))
     if aggregate.drafts:
         story.append(Paragraph(_escape(form["drafts_note"].format(drafts=aggregate.drafts)), st["note"]))
     if aggregate.excluded_victims:
         story.append(Paragraph(_escape(form["dedup_note"].format(victims=aggregate.excluded_victims,
                                                                  accidents=aggregate.excluded_accidents)), st["note"]))
-    if heading.office:
-        story.append(Paragraph("6. Phân theo xã", st["heading"]))
-        story.append(_units_table(form, aggregate, heading, st, width, colors, Table, TableStyle, Paragraph))
-
-    story.append(Paragraph(_escape(form["part2"]), st["heading"]))
-    if heading.office:
-        story.append(Paragraph(_escape(form["part2_office_note"]), st["note"]))
-    story.extend(_cases_table(form, cases or [], st, width, colors, Table, TableStyle, Paragraph))
-    story.append(Paragraph(_escape(form["part3"]), st["heading"]))
-    story.extend(_incidents_part(form, aggregate, incidents or [], st, width, colors, Table, TableStyle, Paragraph))
 
     signature = form["signature"]
     on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
     title = signature["office_title"] if heading.office else signature["title"]
     sign = [Paragraph(f"<b>{_escape(on_behalf)}</b>", st["center"]) if on_behalf else Spacer(1, 1),
-            Paragraph(f"<b>{_escape(title)}</b>", st["center"]), Spacer(1, 64),
+            Paragraph(f"<b>{_escape(title)}</b>", st["center"]), Spacer(1, 48),
             Paragraph(f"<b>{_escape(heading.signer)}</b>", st["center"])]
     recipients = [Paragraph(_escape(form["recipients_heading"]), st["small_bold_italic"]),
                   *[Paragraph(_escape(line), st["small"]) for line in form["recipients"]]]
-    block = Table([[recipients, sign]], colWidths=[width * 0.45, width * 0.55])
+    block = Table([[recipients, sign]], colWidths=[width * 0.5, width * 0.5])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story += [Spacer(1, 12), KeepTogether(block)]
-    doc.build(story)
-    return buffer.getvalue()
+    if annex:
+        story.append(PageBreak())
+        story += _annex(form, aggregate, rows, heading, cases or [], incidents or [], st, width)
+    return build_document(story, form["title"], heading.unit_name, wide=True, cancel=cancel)
+
+
+def _annex(form, aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cases: list[dict[str, Any]],
+           incidents: list[dict[str, Any]], st, width: float) -> list[Any]:
+    """The annex printed after the official page: its own title, the breakdowns, damage, an office's communes, the
+    list of fatal and serious cases and the serious technical incidents, numbered after the breakdowns."""
+    from reportlab.platypus import Paragraph
+
+    annex = form["annex"]
+    story: list[Any] = [Paragraph(_escape(annex["title"]), st["title"]),
+                        Paragraph(_escape(annex["subtitle"].format(period=period_words(aggregate.period))),
+                                  st["center_italic"]),
+                        _counts_table(form, rows.annex, aggregate, st, width)]
+    numbers = iter(range(len(annex["sections"]) + 1, 100))
+
+    def part(text: str) -> Any:
+        return Paragraph(_escape(annex["numbering"].format(n=next(numbers), text=text)), st["heading"])
+
+    damage = annex["damage"]
+    story.append(part(damage["heading"]))
+    story.append(Paragraph(f"- {_escape(damage['days_off'])}: {number(aggregate.days_off)}", st["base"]))
+    story.append(Paragraph(f"- {_escape(damage['cost'])}: {number(aggregate.cost_kvnd)}", st["base"]))
+    if heading.office:
+        story.append(part(annex["units"]))
+        story.append(_counts_table(form, unit_rows(aggregate, heading.unit_names or {}), aggregate, st, width,
+                                   annex["units_heading"]))
+    story.append(part(form["part2"]))
+    if heading.office:
+        story.append(Paragraph(_escape(form["part2_office_note"]), st["note"]))
+    story.extend(_cases_table(form, cases, st, width))
+    story.append(part(form["part3"]))
+    story.extend(_incidents_part(form, aggregate, incidents, st, width))
+    return story
 
 
 def document_header(heading: Heading, st: dict[str, Any], width: float, number_line: str | None = None) -> list[Any]:
@@ -218,89 +213,81 @@ def _grid(colors) -> list[tuple]:
             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
 
 
-def _header_rows(form, st, Paragraph) -> tuple[list[list[Any]], list[tuple]]:
+def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width: float, row_heading: str | None = None):
+    """The table of Phụ lục XVI's columns: two header rows (the groups, the columns with the employer's-premises
+    sub-columns), the row of column numbers (1)…(13), then *rows*; the same table for the annex's breakdowns and an
+    office's communes."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
     columns = form["columns"]
-    groups = list(dict.fromkeys(column["group"] for column in columns))
-    first = [Paragraph(f"<b>{_escape(form['row_heading'])}</b>", st["cell_center"]),
-             Paragraph(f"<b>{_escape(form['code_heading'])}</b>", st["cell_center"])]
-    second = ["", ""]
+    head = st["head"]
+    first = [Paragraph(f"<b>{_escape(row_heading or form['row_heading'])}</b>", head),
+             Paragraph(f"<b>{_escape(form['code_heading'])}</b>", head)]
+    second: list[Any] = ["", ""]
     spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1))]
     col = 2
-    for group in groups:
+    for group in dict.fromkeys(column["group"] for column in columns):
         members = [column for column in columns if column["group"] == group]
-        first += [Paragraph(f"<b>{_escape(group)}</b>", st["cell_center"])] + [""] * (len(members) - 1)
+        first += [Paragraph(f"<b>{_escape(group)}</b>", head)] + [""] * (len(members) - 1)
         spans.append(("SPAN", (col, 0), (col + len(members) - 1, 0)))
-        second += [Paragraph(_escape(column["label"]), st["cell_center"]) for column in members]
+        second += [Paragraph(f"<i>{_escape(column['label'])}</i>" if column.get("of") else
+                             f"<b>{_escape(column['label'])}</b>", head) for column in members]
         col += len(members)
-    return [first, second], spans
-
-
-def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width, colors, Table, TableStyle, Paragraph):
-    columns = form["columns"]
-    data, spans = _header_rows(form, st, Paragraph)
-    style = _grid(colors) + spans
-    for table_row in rows:
+    numbered = [Paragraph(_escape(form["column_numbers"].format(n=n)), head) for n in range(1, len(columns) + 3)]
+    data: list[list[Any]] = [first, second, numbered]
+    bold_rows = []
+    for index, table_row in enumerate(rows, start=3):
         counts = table_row.counts(aggregate)
         label_style = st["cell_bold"] if table_row.level == 0 else st["cell"]
+        if table_row.level == 0:
+            bold_rows.append(("FONT", (2, index), (-1, index), FAMILY + "-Bold", 10))
         indent = "&nbsp;" * 4 * max(0, table_row.level - 1)
-        line = [Paragraph(indent + _escape(table_row.label), label_style), Paragraph(table_row.code, st["cell_center"])]
-        line += [Paragraph(number(getattr(counts, c["key"])), st["cell_center"]) if counts is not None else ""
-                 for c in columns]
+        line = [Paragraph(indent + _escape(table_row.label), label_style), table_row.code]
+        line += [number(getattr(counts, c["key"])) if counts is not None else "" for c in columns]
         data.append(line)
-    number_width = 13.5 * 72 / 25.4
-    label_width = width - 12 * 72 / 25.4 - number_width * len(columns)
-    table = Table(data, colWidths=[label_width, 12 * 72 / 25.4] + [number_width] * len(columns), repeatRows=2)
-    table.setStyle(TableStyle(style))
+    code_width = 14 * mm
+    number_width = 18.5 * mm
+    label_width = width - code_width - number_width * len(columns)
+    table = Table(data, colWidths=[label_width, code_width] + [number_width] * len(columns), repeatRows=3)
+    table.setStyle(TableStyle(_grid(colors) + spans + bold_rows + [
+        ("FONT", (1, 3), (-1, -1), FAMILY, 10), ("ALIGN", (1, 3), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]))
     return table
 
 
-def _units_table(form, aggregate: Aggregate, heading: Heading, st, width, colors, Table, TableStyle, Paragraph):
-    columns = form["columns"]
-    data, spans = _header_rows(form, st, Paragraph)
-    names = heading.unit_names or {}
-    for unit in aggregate.units:
-        counts = aggregate.by_unit[unit]
-        data.append([Paragraph(_escape(names.get(unit, unit)), st["cell"]), Paragraph(unit, st["cell_center"])]
-                    + [Paragraph(number(getattr(counts, c["key"])), st["cell_center"]) for c in columns])
-    number_width = 13.5 * 72 / 25.4
-    label_width = width - 14 * 72 / 25.4 - number_width * len(columns)
-    table = Table(data, colWidths=[label_width, 14 * 72 / 25.4] + [number_width] * len(columns), repeatRows=2)
-    table.setStyle(TableStyle(_grid(colors) + spans))
-    return table
+def _cases_table(form, cases: list[dict[str, Any]], st, width: float) -> list[Any]:
+    """The fatal and serious cases: one row per case drawn straight onto the page (`WrappedRows`: a province's year
+    lists thousands), every text whole, wrapped within its column, never cut."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
+    from app.reports.flowables import WrappedRows
 
-def _cases_table(form, cases: list[dict[str, Any]], st, width, colors, Table, TableStyle, Paragraph) -> list[Any]:
-    """Part II as a list of tables of 100 rows: reportlab splits one long table across pages in time that grows with its
-    length, and a province's year can list thousands of cases."""
-    header = [Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in form["part2_columns"]]
-    left = st["list"]
-    ratios = (0.06, 0.125, 0.13, 0.13, 0.065, 0.07, 0.13, 0.1, 0.19)
+    with_account = any(case["account"] for case in cases)
+    labels = form["part2_columns"] if with_account else form["part2_columns"][:8]
+    ratios = ((0.045, 0.08, 0.16, 0.15, 0.05, 0.05, 0.16, 0.08, 0.225) if with_account else
+              (0.05, 0.09, 0.22, 0.2, 0.06, 0.06, 0.22, 0.1))
     widths = [width * r for r in ratios]
-    style = TableStyle(_grid(colors) + [("FONT", (0, 0), (-1, -1), FAMILY, 9), ("ALIGN", (0, 0), (1, -1), "CENTER"),
-                                        ("ALIGN", (4, 0), (5, -1), "CENTER")])
+    header = Table([[Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in labels]], colWidths=widths)
+    header.setStyle(TableStyle(_grid(colors)))
     if not cases:
-        table = Table([header, [Paragraph(_escape(form["part2_none"]), st["cell"])] + [""] * 8], colWidths=widths)
-        table.setStyle(TableStyle(_grid(colors) + [("SPAN", (0, 1), (-1, 1))]))
-        return [table]
-    if not any(case["account"] for case in cases):
-        return _compact_cases(form, cases, width, colors, Table, TableStyle, Paragraph, st)
-    tables = []
-    for start in range(0, len(cases), 100):
-        data = [header]
-        for index, case in enumerate(cases[start:start + 100], start=start + 1):
-            data.append([str(index), case["date"], Paragraph(_escape(case["place"]), left),
-                         Paragraph(_escape(case["name"]), left), case["sex"], str(case["birth_year"] or ""),
-                         Paragraph(_escape(case["occupation"]), left), Paragraph(case["severity"], left),
-                         Paragraph(_escape(case["account"]), left) if case["account"] else ""])
-        table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(style)
-        tables.append(table)
-    return tables
+        table = Table([[Paragraph(_escape(form["part2_none"]), st["cell"])] + [""] * (len(labels) - 1)],
+                      colWidths=widths)
+        table.setStyle(TableStyle(_grid(colors) + [("SPAN", (0, 0), (-1, 0))]))
+        return [header, table]
+    rows = [(str(index), case["date"], case["place"], case["name"], case["sex"], str(case["birth_year"] or ""),
+             case["occupation"], case["severity"], *((case["account"],) if with_account else ()))
+            for index, case in enumerate(cases, start=1)]
+    return [WrappedRows(header, rows, widths, FAMILY, centred=(0, 1, 4, 5))]
 
 
-def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]], st, width, colors, Table, TableStyle,
-                    Paragraph) -> list[Any]:
-    """Part III: the summary sentence and one row per serious technical incident (or the sentence saying none)."""
+def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]], st, width: float) -> list[Any]:
+    """The summary sentence and one row per serious technical incident (or the sentence saying none)."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
     counts = aggregate.incidents
     if not counts.incidents:
         return [Paragraph(_escape(form["part3_none"]), st["base"])]
@@ -314,39 +301,7 @@ def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]],
                      Paragraph(_escape(case["place"]), left), Paragraph(_escape(case["what_failed"]), left),
                      Paragraph(number(case["damage_kvnd"]), center), Paragraph(number(case["deaths"]), center),
                      Paragraph(number(case["injured"]), center), Paragraph(_escape(case["account"]), left)])
-    ratios = (0.06, 0.11, 0.14, 0.17, 0.11, 0.08, 0.09, 0.24)
+    ratios = (0.05, 0.09, 0.16, 0.18, 0.1, 0.07, 0.08, 0.27)
     table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1)
     table.setStyle(TableStyle(_grid(colors)))
     return [Paragraph(_escape(summary), st["base"]), table]
-
-
-@lru_cache(maxsize=8192)
-def _fit(text: str, points: float, size: float = 9) -> str:
-    """*text* cut with an ellipsis to fit *points* wide in the report font (one line, no wrapping)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    full = stringWidth(text, FAMILY, size)
-    if full <= points:
-        return text
-    text = text[: max(1, int(len(text) * points / full))]  # close to the cut, then by characters
-    while text and stringWidth(text + "…", FAMILY, size) > points:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _compact_cases(form, cases, width, colors, Table, TableStyle, Paragraph, st):
-    """An office's list of deaths: one line per case, drawn straight onto the page (`OneLineRows`), so that ten
-    thousand rows print in about a second (a reportlab table spent 0.25 ms a row on cell styles and layout, a
-    paragraph per cell 1.3 ms); long names of places and occupations are shortened to fit."""
-    labels = [label for index, label in enumerate(form["part2_columns"]) if index != 8]
-    ratios = (0.06, 0.11, 0.2, 0.19, 0.06, 0.07, 0.21, 0.1)
-    widths = [width * r for r in ratios]
-    header = Table([[Paragraph(f"<b>{_escape(label)}</b>", st["list_center"]) for label in labels]], colWidths=widths)
-    header.setStyle(TableStyle(_grid(colors)))
-    room = [w - 6 for w in widths]
-    rows = [(str(index), case["date"], _fit(case["place"], room[2]), _fit(case["name"], room[3]), case["sex"],
-             str(case["birth_year"] or ""), _fit(case["occupation"], room[6]), _fit(case["severity"], room[7]))
-            for index, case in enumerate(cases, start=1)]
-    from app.reports.flowables import OneLineRows
-
-    return [OneLineRows(header, rows, widths, FAMILY, centred=(0, 1, 4, 5))]

@@ -1,6 +1,11 @@
-"""The periodic report as a table: rows and columns from the template (`resources/templates/periodic.json`),
-values from the aggregate. Both renderers (Excel, PDF) draw this same table, so a number sits in the same row and
+"""The periodic report as tables: rows and columns from the template (`resources/templates/periodic.json`),
+values from the aggregate. Both renderers (Excel, PDF) draw these same tables, so a number sits in the same row and
 column in both, and a corrected official layout is a change of the template only.
+
+Two tables (`PeriodicRows`): the official page of Phụ lục XVI (the total, then one row per occupation with data)
+and our annex (by cause, grouped; by injury-causing factor; commuting). The columns are the template's `columns`:
+(1) indicator, (2) code, then (3)…(13) the figures, the victim counts each followed by its sub-count "of which at
+a place under an employer's management".
 """
 
 from __future__ import annotations
@@ -8,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core.codelists import CodeLists
 from app.core.resources import resources_dir
@@ -40,11 +45,23 @@ class Row:
         return getattr(aggregate, self.section).get(self.key, Counts())
 
 
-def periodic_rows(aggregate: Aggregate, codelists: CodeLists, form: dict[str, Any] | None = None) -> list[Row]:
+class PeriodicRows(NamedTuple):
+    official: list[Row]  # Phụ lục XVI's page: the total, then by occupation
+    annex: list[Row]  # our annex: by cause (grouped), by factor, commuting
+
+
+def periodic_rows(aggregate: Aggregate, codelists: CodeLists, form: dict[str, Any] | None = None) -> PeriodicRows:
     form = form or template()
-    rows = [Row(form["total_label"], "", 0, "total")]
+    official = [Row(form["total_label"], "", 0, "total")]
+    official += _section_rows(aggregate, codelists, form, form["official_sections"])
+    return PeriodicRows(official, _section_rows(aggregate, codelists, form, form["annex"]["sections"]))
+
+
+def _section_rows(aggregate: Aggregate, codelists: CodeLists, form: dict[str, Any], sections: list[dict[str, Any]]
+                  ) -> list[Row]:
+    rows: list[Row] = []
     unknown = form["unknown_label"]
-    for section in form["sections"]:
+    for section in sections:
         key = section["key"]
         if key == "commuting":
             rows.append(Row(section["label"], "", 0, "commuting"))
@@ -80,3 +97,8 @@ def period_words(period_text: str, form: dict[str, Any] | None = None) -> str:
     period = Period.parse(period_text)
     key = {"half": f"half{period.number}"}.get(period.kind, period.kind)
     return form["period"][key].format(year=period.year, number=period.number)
+
+
+def unit_rows(aggregate: Aggregate, names: dict[str, str]) -> list[Row]:
+    """An office's table of its communes: one row per expected commune (name and code), in the report's order."""
+    return [Row(names.get(unit, unit), unit, 1, "by_unit", unit) for unit in aggregate.units]

@@ -224,16 +224,18 @@ def _periodic_bytes(session: Session, period: Period, fmt: str, result: Aggregat
     if fmt == "json":
         return (json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     from app.reports.tables import periodic_rows
+    from app.services.settings import periodic_annex
 
+    annex = periodic_annex(session)
     facts = heading(session)
     rows = periodic_rows(result, session.codelists)
-    incidents = incident_cases(session, period)
-    listed = cases(session, period, result, cancel)
+    incidents = incident_cases(session, period) if annex else []
+    listed = cases(session, period, result, cancel) if annex else []
     steps.step()
     if fmt == "xlsx":
         from app.reports.excel import periodic_workbook
 
-        data = periodic_workbook(result, rows, facts, listed, incidents, cancel=cancel)
+        data = periodic_workbook(result, rows, facts, listed, incidents, cancel=cancel, annex=annex)
         steps.step()
         return data
     from app.reports.pdf import periodic_pdf
@@ -241,7 +243,7 @@ def _periodic_bytes(session: Session, period: Period, fmt: str, result: Aggregat
     from app.reports.tables import period_words
     from app.services.keys import own_identity
 
-    data = periodic_pdf(result, rows, facts, listed, incidents, cancel=cancel)
+    data = periodic_pdf(result, rows, facts, listed, incidents, cancel=cancel, annex=annex)
     steps.step()
     return sign_pdf(data, own_identity(session), f"Báo cáo tai nạn lao động {period_words(str(period))}", facts.place)
 

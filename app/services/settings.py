@@ -3,7 +3,9 @@ dates that SPEC § 6 keeps configurable. Admins change them (`tnld settings set`
 
 Known settings (`KNOWN`): who signs the reports (`signer_name`), who reports and at which phone in the quick
 report (`reporter_name`, `reporter_phone`), and the due date of the periodic report as days after the end of
-the period (`due_days_after_end.half`, `.year`, `.quarter`, `.month`; by default 5: 5 July and 5 January).
+the period (`due_days_after_end.half`, `.year`, `.quarter`, `.month`; by default 5: 5 July and 5 January), and
+whether the periodic report prints its annex after Phụ lục XVI's official page (`periodic_annex`: on or off,
+by default on; the JSON keeps every figure either way).
 The office's list of expected communes is a setting too, changed with `tnld expected`.
 """
 
@@ -27,8 +29,9 @@ _PHONE = re.compile(r"^0\d{9,10}$")
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # 'text', 'phone' or 'days'
+    kind: str  # 'text', 'phone', 'days' or 'onoff'
     description: str  # a message code
+    default: Any = None
 
 
 KNOWN: tuple[Setting, ...] = (
@@ -36,7 +39,9 @@ KNOWN: tuple[Setting, ...] = (
     Setting("reporter_name", "text", "setting.reporter_name"),
     Setting("reporter_phone", "phone", "setting.reporter_phone"),
     *(Setting(f"due_days_after_end.{kind}", "days", f"setting.due_days.{kind}") for kind in DUE_KINDS),
+    Setting("periodic_annex", "onoff", "setting.periodic_annex", "on"),
 )
+ONOFF = ("on", "off")
 
 
 def get_setting(session: Session, key: str, default: Any) -> Any:
@@ -55,6 +60,11 @@ def due_days(session: Session) -> dict[str, int]:
     return {**DEFAULT_DUE_DAYS, **get_setting(session, "due_days_after_end", {})}
 
 
+def periodic_annex(session: Session) -> bool:
+    """Whether the periodic report prints its annex (default: yes)."""
+    return get_setting(session, "periodic_annex", "on") != "off"
+
+
 def current_settings(session: Session) -> list[tuple[Setting, Any]]:
     """Every known setting with its value (None when not set; the default for due days)."""
     days = due_days(session)
@@ -63,7 +73,7 @@ def current_settings(session: Session) -> list[tuple[Setting, Any]]:
         if setting.kind == "days":
             values.append((setting, days[setting.key.split(".")[1]]))
         else:
-            values.append((setting, get_setting(session, setting.key, None)))
+            values.append((setting, get_setting(session, setting.key, setting.default)))
     return values
 
 
@@ -96,6 +106,10 @@ def change_setting(session: Session, key: str, text: str | None) -> Any:
             session.audit.append(session.user, "settings", "setting", key, {"unset": True})
         return None
     value = clean(text)
+    if setting.kind == "onoff":
+        value = value.lower()
+        if value not in ONOFF:
+            raise UserError("setting.bad_onoff", key=key, value=text)
     if setting.kind == "phone":
         value = normalise_phone(value)
         if not _PHONE.match(value):

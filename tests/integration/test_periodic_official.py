@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -92,8 +93,8 @@ def test_the_official_page_has_13_columns_with_the_employer_premises_sub_columns
     text = pdf_text(pdf)
     for expected in ("Số vụ tai nạn", "Số người bị nạn", "Phân theo nghề nghiệp", "(1)", "(2)", "(13)"):
         assert expected in text, expected
-    assert " ".join(text.split()).count("Trong đó: xảy ra tại nơi thuộc phạm vi quản lý của người sử dụng lao") >= 4 \
-        or " ".join(text.split()).count("thuộc phạm vi quản lý") >= 4
+    first_page = " ".join(page_texts(pdf)[0].split())
+    assert first_page.count("Trong đó:") == 4  # the four sub-columns
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số")
                       and line.split()[-1].isdigit())
     assert numbers_at_end(total_line) == [13, 3, 2, 17, 11, 7, 5, 4, 1, 9, 6]
@@ -121,14 +122,14 @@ def test_the_official_page_holds_nothing_else_and_the_annex_follows_on_its_own_p
     pages = page_texts(pdf)
     annex = next(n for n, text in enumerate(pages) if ANNEX_TITLE in text)
     official = "\n".join(pages[:annex])
-    for absent in ("nguyên nhân", "yếu tố gây chấn thương", "đường đi và về", "DANH SÁCH", "SỰ CỐ KỸ THUẬT",
-                   "Thiệt hại"):
+    for absent in ("nguyên nhân", "yếu tố gây chấn thương", "đường đi và về", "DANH SÁCH", "Số sự cố",
+                   "Trong kỳ báo cáo không xảy ra sự cố", "Thiệt hại"):
         assert absent not in official, absent
     assert "CHỦ TỊCH" in official and "Nơi nhận:" in official
     assert "Nơi nhận:" not in pages[annex]  # the annex starts on a page of its own
-    annexed = "\n".join(pages[annex:])
+    annexed = " ".join(" ".join(pages[annex:]).split())
     for present in ("Phân theo nguyên nhân", "Phân theo yếu tố gây chấn thương", "đường đi và về", "Thiệt hại",
-                    "DANH SÁCH CÁC TRƯỜNG HỢP", "SỰ CỐ KỸ THUẬT"):
+                    "DANH SÁCH CÁC TRƯỜNG HỢP", "Trong kỳ báo cáo không xảy ra sự cố"):
         assert present in annexed, present
     book = load_workbook(io.BytesIO(xlsx))
     assert book.sheetnames[0] == "Báo cáo" and "Phụ lục" in book.sheetnames
@@ -209,7 +210,7 @@ def test_an_office_list_never_cuts_a_place_or_a_name(office_with_long_places, tm
 
     write_report(office_with_long_places, H1, "periodic", "pdf", tmp_path / "o.pdf")
     flat = " ".join(pdf_text(tmp_path / "o.pdf", layout=False).split())
-    assert "…" not in flat
+    assert not re.search(r"\w…", flat)  # nothing cut with an ellipsis (the number line's "Số: …/BC" is a blank)
     for village in office_with_long_places.villages:
         assert f"Xã Thất Khê, {village}" in flat, village
     assert flat.count("Hoàng Thị Phương Thảo Nguyễn Lê Bảo Ngọc Tôn Nữ Khánh Linh") == 2

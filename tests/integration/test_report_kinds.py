@@ -16,6 +16,9 @@ from app.core.periods import Period
 from tests.conftest import COMMUNE, OTHER_COMMUNE, make_accident, make_victim
 
 KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+# Phụ lục XVI's columns (3)…(13), as the Excel and PDF official page print them.
+COLUMNS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "victims_at_employer", "women",
+           "women_at_employer", "deaths", "deaths_at_employer", "serious", "serious_at_employer")
 H1 = Period.parse("2026-H1")
 EMPTY = Period.parse("2024-H1")
 
@@ -91,8 +94,8 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     # The void accident is not counted; the victim reported by two communes is counted once (the second report
     # holds only that victim, so that accident is not counted either).
-    assert data["total"] == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1, "victims": 4,
-                             "women": 1, "deaths": 1, "serious": 2}
+    assert {k: data["total"][k] for k in KEYS} == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1,
+                                                   "victims": 4, "women": 1, "deaths": 1, "serious": 2}
     assert data["deduplicated"] == {"victims": 1, "accidents": 1}
     assert data["commuting"]["accidents"] == 1
     assert data["by_unit"][COMMUNE]["accidents"] == 2 and data["by_unit"][OTHER_COMMUNE]["accidents"] == 1
@@ -102,13 +105,15 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
     xlsx, _ = write(office_filled, tmp_path, "periodic", "xlsx")
     book = load_workbook(xlsx)
     sheet = book["Báo cáo"]
-    total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
-    assert [sheet.cell(row=total_row, column=c).value for c in range(3, 10)] == [data["total"][k] for k in KEYS]
-    group = next(c for c in range(10, sheet.max_column + 1) if str(sheet.cell(row=10, column=c).value).startswith(COMMUNE))
-    assert [sheet.cell(row=total_row, column=group + i).value for i in range(7)] == [data["by_unit"][COMMUNE][k]
-                                                                                     for k in KEYS]
-    part3 = next(r for r in range(1, sheet.max_row + 1) if str(sheet.cell(row=r, column=1).value).startswith("III."))
-    assert [sheet.cell(row=part3 + i, column=3).value for i in (1, 2, 3)] == [2, 1, 155_000]
+    total_row = next(r for r in range(9, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
+    assert [sheet.cell(row=total_row, column=c).value for c in range(3, 14)] == [data["total"][k] for k in COLUMNS]
+    annex = book["Phụ lục"]
+    unit_row = next(r for r in range(1, annex.max_row + 1) if annex.cell(row=r, column=2).value == COMMUNE)
+    assert [annex.cell(row=unit_row, column=c).value for c in range(3, 14)] == [data["by_unit"][COMMUNE][k]
+                                                                                for k in COLUMNS]
+    incidents_part = next(r for r in range(1, annex.max_row + 1)
+                          if str(annex.cell(row=r, column=1).value).startswith("7. SỰ CỐ"))
+    assert [annex.cell(row=incidents_part + i, column=3).value for i in (1, 2, 3)] == [2, 1, 155_000]
     listing = book["Danh sách"]
     cells = [[c.value for c in row] for row in listing.iter_rows()]
     assert [row[3] for row in cells if row[3] in ("Nông Văn Sơn", "Lý Thị Mai", "Ma Văn Huỷ")] == ["Nông Văn Sơn"]
@@ -121,15 +126,15 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
     text = pdf_text(pdf)
     for expected in ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "6 tháng đầu năm 2026",
                      "Kính gửi: Bộ Nội vụ",
-                     "Đã loại 1 người bị nạn được báo cáo trùng (1 vụ).", "III. SỰ CỐ KỸ THUẬT",
+                     "Đã loại 1 người bị nạn được báo cáo trùng (1 vụ).", "7. SỰ CỐ KỸ THUẬT",
                      "Tổng số: 2 sự cố, trong đó 1 sự cố có người bị nạn; thiệt hại về tài sản 155.000",
                      "Nguyễn Văn Bình", "THỦ TRƯỞNG CƠ QUAN", "Nơi nhận:"):
         assert expected in text, expected
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số")
                       and line.split()[-1].isdigit())
-    assert numbers_at_end(total_line) == [data["total"][k] for k in KEYS]
+    assert numbers_at_end(total_line, 11) == [data["total"][k] for k in COLUMNS]
     assert "Ghi nhầm" not in text and "Ma Văn Huỷ" not in text
-    part2 = text[text.index("II. DANH SÁCH"):text.index("III. SỰ CỐ")]
+    part2 = text[text.index("6. DANH SÁCH"):text.index("7. SỰ CỐ")]
     assert "Nông Văn Sơn" in part2 and "Lý Thị Mai" not in part2  # an office lists the deaths
     assert len(PdfReader(pdf).pages) >= 2
 

@@ -11,6 +11,9 @@ from app.core.periods import Period
 from tests.conftest import make_accident, make_victim
 
 KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+# Phụ lục XVI's columns (3)…(13), as the Excel and PDF official page print them.
+COLUMNS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "victims_at_employer", "women",
+           "women_at_employer", "deaths", "deaths_at_employer", "serious", "serious_at_employer")
 
 
 @pytest.fixture
@@ -43,8 +46,8 @@ def test_periodic_json_counts(filled, tmp_path):
     written = write_report(filled, Period.parse("2026-H1"), "periodic", "json", tmp_path / "r.json")
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert set(data) >= {"period", "units", "total", "by_unit", "by_cause", "by_factor", "by_occupation"}
-    assert data["total"] == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1, "victims": 4,
-                             "women": 1, "deaths": 1, "serious": 2}
+    assert {k: data["total"][k] for k in KEYS} == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1,
+                                                   "victims": 4, "women": 1, "deaths": 1, "serious": 2}
     assert data["by_unit"] == {"06040": data["total"]}
     assert data["commuting"]["accidents"] == 1
     assert data["by_factor"]["07"]["accidents"] == 1 and data["by_factor"]["01"]["deaths"] == 1
@@ -52,7 +55,7 @@ def test_periodic_json_counts(filled, tmp_path):
     assert data["damage"] == {"days_off": 30 + 20 + 5 + 30, "cost_kvnd": 4500 + 4500 + 800 + 4500}
     assert data["drafts"] == 1
     for name in ("by_unit", "by_cause", "by_factor", "by_occupation", "by_cause_group"):
-        assert {k: sum(g[k] for g in data[name].values()) for k in KEYS} == data["total"], name
+        assert {k: sum(g[k] for g in data[name].values()) for k in data["total"]} == data["total"], name
     assert written.aggregate.as_json() == data
 
 
@@ -76,17 +79,24 @@ def test_periodic_excel_matches_json(filled, tmp_path):
     assert _find(sheet, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert _find(sheet, "6 tháng đầu năm 2026")
     assert any(str(c.value).startswith("Thất Khê, ngày ") for row in sheet.iter_rows() for c in row if c.value)
-    headers = [sheet.cell(row=12, column=col).value for col in range(3, 10)]
+    numbers = _find(sheet, "(1)").row
+    headers = [sheet.cell(row=numbers - 1, column=col).value for col in range(3, 14)]
     assert headers[0] == "Tổng số" and headers[2] == "Số vụ có từ 2 người bị nạn trở lên"
     total = _find(sheet, "Tổng số")
-    total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
-    assert [sheet.cell(row=total_row, column=col).value for col in range(3, 10)] == [data["total"][k] for k in KEYS]
-    factor_row = next(r for r in range(13, 80) if sheet.cell(row=r, column=2).value == "01")
-    assert [sheet.cell(row=factor_row, column=c).value for c in range(3, 10)] == [data["by_factor"]["01"][k] for k in KEYS]
-    commuting = _find(sheet, "4. Trong đó: tai nạn trên đường đi và về")
-    assert sheet.cell(row=commuting.row, column=3).value == data["commuting"]["accidents"] == 1
-    assert sheet.freeze_panes == "C13" and sheet.page_setup.orientation == "landscape"
-    assert ("A10:A12" in {str(r) for r in sheet.merged_cells.ranges}) and total.font.name == "Times New Roman"
+    total_row = next(r for r in range(numbers, numbers + 5) if sheet.cell(row=r, column=1).value == "Tổng số")
+    assert [sheet.cell(row=total_row, column=col).value for col in range(3, 14)] == [data["total"][k] for k in COLUMNS]
+    occupation_row = next(r for r in range(numbers, 80) if sheet.cell(row=r, column=2).value == "62")
+    assert [sheet.cell(row=occupation_row, column=c).value for c in range(3, 14)] == [
+        data["by_occupation"]["62"][k] for k in COLUMNS]
+    annex = book["Phụ lục"]
+    factor_row = next(r for r in range(1, 80) if annex.cell(row=r, column=2).value == "01")
+    assert [annex.cell(row=factor_row, column=c).value for c in range(3, 14)] == [data["by_factor"]["01"][k]
+                                                                                  for k in COLUMNS]
+    commuting = _find(annex, "3. Tai nạn trên đường đi và về (đã tính trong tổng số)")
+    assert annex.cell(row=commuting.row, column=3).value == data["commuting"]["accidents"] == 1
+    assert sheet.freeze_panes == f"C{numbers + 1}" and sheet.page_setup.orientation == "landscape"
+    assert (f"A{numbers - 2}:A{numbers - 1}" in {str(r) for r in sheet.merged_cells.ranges})
+    assert total.font.name == "Times New Roman"
     listing = book["Danh sách"]
     names = [listing.cell(row=r, column=4).value for r in range(4, 10)]
     assert names[:4] == ["Nông Văn Sơn", "Lý Thị Mai", "Hoàng Văn Đức", None]  # fatal and serious, not minor
@@ -103,7 +113,7 @@ def test_nil_period_says_no_accidents(session, tmp_path):
     assert json.loads((tmp_path / "nil.json").read_text())["total"]["accidents"] == 0
 
 
-def test_office_report_has_a_column_group_per_commune_and_counts_duplicates_once(office_session, tmp_path):
+def test_office_report_lists_each_commune_in_its_annex_and_counts_duplicates_once(office_session, tmp_path):
     from app.services import demo, duplicates
     from app.services.reports import periodic, write_report
 
@@ -120,16 +130,16 @@ def test_office_report_has_a_column_group_per_commune_and_counts_duplicates_once
     data = json.loads((tmp_path / "office.json").read_text())
     sheet = load_workbook(tmp_path / "office.xlsx")["Báo cáo"]
     assert len(data["units"]) == 65
-    assert sheet.max_column == 2 + 7 * (1 + 65)
+    assert sheet.max_column == 13  # Phụ lục XVI's columns; the communes are rows of the annex
     unit = next(u for u, counts in data["by_unit"].items() if counts["accidents"])
-    group = next(c for c in range(10, sheet.max_column + 1) if str(sheet.cell(row=10, column=c).value).startswith(unit))
-    total_row = next(r for r in range(13, 20) if sheet.cell(row=r, column=1).value == "Tổng số")
-    assert [sheet.cell(row=total_row, column=group + i).value for i in range(7)] == [data["by_unit"][unit][k] for k in KEYS]
+    annex = load_workbook(tmp_path / "office.xlsx")["Phụ lục"]
+    row = next(r for r in range(1, annex.max_row + 1) if annex.cell(row=r, column=2).value == unit)
+    assert [annex.cell(row=row, column=c).value for c in range(3, 14)] == [data["by_unit"][unit][k] for k in COLUMNS]
     write_report(office_session, period, "periodic", "pdf", tmp_path / "office.pdf")
     text = _pdf_text(tmp_path / "office.pdf")
-    assert "SỞ NỘI VỤ TỈNH LẠNG SƠN" in text and "6. Phân theo xã" in text and "Xã Thất Khê" in text
+    assert "SỞ NỘI VỤ TỈNH LẠNG SƠN" in text and "5. Phân theo xã" in text and "Xã Thất Khê" in text
     line = next(line for line in text.splitlines() if f" {unit} " in f" {line} " and line.split()[-1].isdigit())
-    assert [int(v) for v in line.split()[-7:]] == [data["by_unit"][unit][k] for k in KEYS]
+    assert [int(v) for v in line.split()[-11:]] == [data["by_unit"][unit][k] for k in COLUMNS]
 
 
 def test_the_aggregation_refuses_numbers_that_do_not_add_up():
@@ -174,7 +184,7 @@ def test_periodic_pdf_shows_the_same_numbers(filled, tmp_path):
                     "Nông Văn Sơn", "Lý Thị Mai"):
         assert heading in text, heading
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số") and line.split()[-1].isdigit())
-    assert [int(v) for v in total_line.split()[-7:]] == [data["total"][k] for k in KEYS]
+    assert [int(v) for v in total_line.split()[-11:]] == [data["total"][k] for k in COLUMNS]
     assert "Thất Khê, ngày " in text
     reader = PdfReader(tmp_path / "r.pdf")
     fonts = {str(f) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}

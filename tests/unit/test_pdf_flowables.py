@@ -1,4 +1,4 @@
-"""The one-line-rows flowable that prints an office's long lists: every row once, split between pages, the header
+"""The wrapped-rows flowable that prints an office's long lists: every row once, split between pages, the header
 on every page, Vietnamese text intact."""
 
 import io
@@ -12,7 +12,7 @@ def test_long_list_splits_between_pages_with_its_header_on_each(tmp_path):
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    from app.reports.flowables import OneLineRows
+    from app.reports.flowables import WrappedRows
     from app.reports.pdf import FAMILY, _styles, build_document, register_fonts
 
     register_fonts()
@@ -22,7 +22,7 @@ def test_long_list_splits_between_pages_with_its_header_on_each(tmp_path):
                      ("STT", "Ngày xảy ra", "Họ và tên", "Mức độ")]], colWidths=widths)
     header.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     rows = [(str(n), "05/01/2026", f"Nông Thị Huyền {n}", "Chết") for n in range(1, 301)]
-    pdf = build_document([Paragraph("Danh sách", st["heading"]), OneLineRows(header, rows, widths, FAMILY, (0, 1))],
+    pdf = build_document([Paragraph("Danh sách", st["heading"]), WrappedRows(header, rows, widths, FAMILY, (0, 1))],
                          "Thử", "UBND")
     path = tmp_path / "list.pdf"
     path.write_bytes(pdf)
