@@ -43,7 +43,8 @@ class WrappedRows(Flowable):
     SIZE = 9
 
     def __init__(self, header: Flowable, rows: list[tuple[str, ...]], widths: list[float], font: str,
-                 centred: tuple[int, ...] = (), _lines: list[tuple[tuple[str, ...], ...]] | None = None) -> None:
+                 centred: tuple[int, ...] = (), _lines: list[tuple[tuple[str, ...], ...]] | None = None,
+                 _heights: list[float] | None = None, _measured: dict[float, float] | None = None) -> None:
         super().__init__()
         self.header, self.rows, self.widths, self.font, self.centred = header, rows, widths, font, frozenset(centred)
         if _lines is None:
@@ -52,16 +53,28 @@ class WrappedRows(Flowable):
                             zip(row, rooms, strict=True))
                       for row in rows]
         self.lines = _lines
-        self.heights = [max(1, *(len(cell) for cell in cells)) * self.LEADING + 2 * self.PAD for cells in _lines]
+        if _heights is None:  # measured once: a split hands its parts their slices
+            _heights = [max(1, *(len(cell) for cell in cells)) * self.LEADING + 2 * self.PAD for cells in _lines]
+        self.heights = _heights
         self._header_height = 0.0
+        self._total: float | None = None
+        self._measured = {} if _measured is None else _measured
+
+    def _header(self, available_width: float, available_height: float) -> float:
+        """The header's height, measured once for all the parts of a split (they share the header)."""
+        measured = self._measured.get(available_width)
+        if measured is None:
+            measured = self._measured[available_width] = self.header.wrap(available_width, available_height)[1]
+        return measured
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        _, self._header_height = self.header.wrap(available_width, available_height)
-        return sum(self.widths), self._header_height + sum(self.heights)
+        self._header_height = self._header(available_width, available_height)
+        if self._total is None:
+            self._total = sum(self.heights)
+        return sum(self.widths), self._header_height + self._total
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        _, header_height = self.header.wrap(available_width, available_height)
-        room = available_height - header_height
+        room = available_height - self._header(available_width, available_height)
         fit, used = 0, 0.0
         for height in self.heights:
             if used + height > room:
@@ -73,8 +86,10 @@ class WrappedRows(Flowable):
         if fit >= len(self.rows):
             return [self]
         centred = tuple(self.centred)
-        return [WrappedRows(self.header, self.rows[:fit], self.widths, self.font, centred, self.lines[:fit]),
-                WrappedRows(self.header, self.rows[fit:], self.widths, self.font, centred, self.lines[fit:])]
+        return [WrappedRows(self.header, self.rows[:fit], self.widths, self.font, centred, self.lines[:fit],
+                            self.heights[:fit], self._measured),
+                WrappedRows(self.header, self.rows[fit:], self.widths, self.font, centred, self.lines[fit:],
+                            self.heights[fit:], self._measured)]
 
     def draw(self) -> None:
         canvas = self.canv
