@@ -97,12 +97,15 @@ def periodic_pdf(aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cas
     story.append(Spacer(1, 8))
     if aggregate.nil:
         story.append(Paragraph(_escape(form["nil"]), st["note"]))
-    story.append(_counts_table(form, rows.official, aggregate, st, width))
+    # The last rows of the table are kept with the notes and the signature: a signature never stands alone on a page.
+    kept = 2 if len(rows.official) > 3 else 0
+    story.append(_counts_table(form, rows.official[:len(rows.official) - kept], aggregate, st, width))
+    last: list[Any] = [_counts_table(form, rows.official[-kept:], aggregate, st, width, header=False)] if kept else []
     if aggregate.drafts:
-        story.append(Paragraph(_escape(form["drafts_note"].format(drafts=aggregate.drafts)), st["note"]))
+        last.append(Paragraph(_escape(form["drafts_note"].format(drafts=aggregate.drafts)), st["note"]))
     if aggregate.excluded_victims:
-        story.append(Paragraph(_escape(form["dedup_note"].format(victims=aggregate.excluded_victims,
-                                                                 accidents=aggregate.excluded_accidents)), st["note"]))
+        last.append(Paragraph(_escape(form["dedup_note"].format(victims=aggregate.excluded_victims,
+                                                                accidents=aggregate.excluded_accidents)), st["note"]))
 
     signature = form["signature"]
     on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
@@ -114,7 +117,7 @@ def periodic_pdf(aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cas
                   *[Paragraph(_escape(line), st["small"]) for line in form["recipients"]]]
     block = Table([[recipients, sign]], colWidths=[width * 0.5, width * 0.5])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [Spacer(1, 12), KeepTogether(block)]
+    story.append(KeepTogether([*last, Spacer(1, 12), block]))
     if annex:
         story.append(PageBreak())
         story += _annex(form, aggregate, rows, heading, cases or [], incidents or [], st, width)
@@ -213,10 +216,12 @@ def _grid(colors) -> list[tuple]:
             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
 
 
-def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width: float, row_heading: str | None = None):
+def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width: float, row_heading: str | None = None,
+                  header: bool = True):
     """The table of Phụ lục XVI's columns: two header rows (the groups, the columns with the employer's-premises
     sub-columns), the row of column numbers (1)…(13), then *rows*; the same table for the annex's breakdowns and an
-    office's communes."""
+    office's communes. Without *header*: the rows only, to continue a table above (its last rows kept with the
+    signature)."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Table, TableStyle
@@ -236,9 +241,12 @@ def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width: float,
                              f"<b>{_escape(column['label'])}</b>", head) for column in members]
         col += len(members)
     numbered = [Paragraph(_escape(form["column_numbers"].format(n=n)), head) for n in range(1, len(columns) + 3)]
-    data: list[list[Any]] = [first, second, numbered]
+    data: list[list[Any]] = [first, second, numbered] if header else []
+    top = len(data)
+    if not header:
+        spans = []
     bold_rows = []
-    for index, table_row in enumerate(rows, start=3):
+    for index, table_row in enumerate(rows, start=top):
         counts = table_row.counts(aggregate)
         label_style = st["cell_bold"] if table_row.level == 0 else st["cell"]
         if table_row.level == 0:
@@ -250,10 +258,9 @@ def _counts_table(form, rows: list[Row], aggregate: Aggregate, st, width: float,
     code_width = 14 * mm
     number_width = 18.5 * mm
     label_width = width - code_width - number_width * len(columns)
-    table = Table(data, colWidths=[label_width, code_width] + [number_width] * len(columns), repeatRows=3)
-    table.setStyle(TableStyle(_grid(colors) + spans + bold_rows + [
-        ("FONT", (1, 3), (-1, -1), FAMILY, 10), ("ALIGN", (1, 3), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]))
+    table = Table(data, colWidths=[label_width, code_width] + [number_width] * len(columns), repeatRows=top)
+    table.setStyle(TableStyle(_grid(colors) + spans + [
+        ("FONT", (1, top), (-1, -1), FAMILY, 10), ("ALIGN", (1, top), (-1, -1), "CENTER")] + bold_rows))
     return table
 
 
