@@ -1,0 +1,93 @@
+"""One count everywhere (issue 11): after the office decides that two reports are one person, every figure of every
+report kind is the aggregation's, and every list of victims shows that person once with a note naming both
+reports. The office of `office_filled`: Hoàng Văn Đức reported by Xã Bình Gia on 5 April (commuting) and again on
+6 April; the second report holds only him, so that accident is not counted."""
+
+from __future__ import annotations
+
+import json
+
+from openpyxl import load_workbook
+
+from app.core.periods import Period
+from tests.integration.test_report_kinds import H1, office_filled, pdf_text, write  # noqa: F401
+
+ALL_KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious",
+            "victims_at_employer", "women_at_employer", "deaths_at_employer", "serious_at_employer")
+
+
+def _reports(session) -> tuple[str, str]:
+    """The ids of the counted report of Hoàng Văn Đức and of the one counted elsewhere."""
+    rows = dict(session.db.execute("SELECT village, id FROM accidents WHERE unit = '06112'"))
+    return rows["Thôn Bình Gia"], rows["Thôn Pác Khuông"]
+
+
+def test_every_breakdown_of_the_indicators_equals_the_periodic_totals(office_filled, tmp_path):  # noqa: F811
+    periodic = json.loads(write(office_filled, tmp_path, "periodic", "json")[0].read_text())
+    total = periodic["total"]
+    assert total["accidents"] == 3 and total["deaths"] == 1
+    for name in ("by_unit", "by_cause", "by_cause_group", "by_factor", "by_occupation", "by_month"):
+        assert {key: sum(group[key] for group in periodic[name].values()) for key in ALL_KEYS} == total, name
+    values = json.loads(write(office_filled, tmp_path, "indicators", "json")[0].read_text())
+    assert sum(month["accidents"] for month in values["by_month"].values()) == total["accidents"]
+    assert sum(month["deaths"] for month in values["by_month"].values()) == total["deaths"]
+    assert values["by_month"] == {month: {"accidents": counts["accidents"], "deaths": counts["deaths"]}
+                                  for month, counts in periodic["by_month"].items()}
+    assert sum(values["by_factor"].values()) == total["accidents"]
+    assert values["declaration_days"]["records"] == total["accidents"]  # the report counted elsewhere left out
+    book = load_workbook(write(office_filled, tmp_path, "indicators", "xlsx")[0])
+    sheets = {name.lower(): book[name] for name in book.sheetnames}
+    months = next(sheet for name, sheet in sheets.items() if "tháng" in name)
+    rows = [row for row in months.iter_rows(min_row=2, values_only=True) if row and row[0]]
+    assert sum(row[1] for row in rows) == total["accidents"] and sum(row[2] for row in rows) == total["deaths"]
+
+
+def test_the_indicators_pdf_month_chart_is_drawn_from_the_aggregation(office_filled):  # noqa: F811
+    from app.services.reports import indicators, periodic
+
+    current = periodic(office_filled, H1)
+    values = indicators(office_filled, H1, current)
+    assert values.by_month == {"2026-02": (1, 1), "2026-03": (1, 0), "2026-04": (1, 0)}
+    assert values.records == current.total.accidents == 3
+
+
+def test_the_register_lists_a_confirmed_duplicate_once_with_a_note_naming_both(office_filled, tmp_path):  # noqa: F811
+    counted, other = _reports(office_filled)
+    register = load_workbook(write(office_filled, tmp_path, "register", "xlsx")[0]).worksheets[0]
+    rows = [[cell.value for cell in row] for row in register.iter_rows()]
+    mine = [row for row in rows if "Hoàng Văn Đức" in row]
+    assert len(mine) == 1
+    remarks = mine[0][-1]
+    assert f"Cũng được báo cáo tại Xã Bình Gia (hồ sơ {other[:8]})" in remarks
+    assert "Trên đường đi và về" in remarks  # the counted report is the commuting one: its remark is kept
+    text = pdf_text(write(office_filled, tmp_path, "register", "pdf")[0])
+    assert text.count("Hoàng Văn") == 1 and "Cũng được" in text  # the name and note may wrap in their cells
+
+
+def test_the_period_notice_lists_a_confirmed_duplicate_once(office_filled, tmp_path):  # noqa: F811
+    from app.services.reports import accident_form
+
+    _, other = _reports(office_filled)
+    text = pdf_text(accident_form(office_filled, "notice", tmp_path / "notice.pdf", period=H1))
+    assert "Thôn Pác Khuông" not in text  # the second report of the same person is not posted again
+    assert "Thôn Bình Gia" in text and "Cũng được báo cáo tại" in text and other[:8] in text
+
+
+def test_the_line_list_keeps_both_reports_each_naming_the_other(office_filled, tmp_path):  # noqa: F811
+    counted, other = _reports(office_filled)
+    sheet = load_workbook(write(office_filled, tmp_path, "linelist", "xlsx")[0])["Danh sách"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    column = next(name for name in header if name.startswith("Trùng"))
+    notes = {row["Mã vụ"]: row[column] for row in rows if row["Họ và tên"] == "Hoàng Văn Đức"}
+    assert notes == {counted: f"Cũng được báo cáo tại Xã Bình Gia (hồ sơ {other[:8]}); chỉ tính một lần",
+                     other: f"Trùng với báo cáo tại Xã Bình Gia (hồ sơ {counted[:8]}); đã tính ở báo cáo đó"}
+    assert all(not row[column] for row in rows if row["Họ và tên"] != "Hoàng Văn Đức")
+
+
+def test_part_two_of_a_commune_report_notes_the_other_report(office_filled, tmp_path):  # noqa: F811
+    """Part II lists each counted fatal or serious victim once; the note names the other report."""
+    from app.services.reports import cases, periodic
+
+    listed = cases(office_filled, Period.parse("2026-H1"), periodic(office_filled, H1))
+    assert [case["name"] for case in listed] == ["Nông Văn Sơn"]  # an office's Part II: the deaths
