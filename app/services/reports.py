@@ -449,7 +449,8 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
     from app.reports.tables import template
     from app.services.duplicates import listing
 
-    form = template()
+    form = template("linelist")
+    yes_no, tri = form["yes_no"], form["yes_no_unknown"]
     codes = session.codelists
     units = session.own_units()
     filters = Filters(period=period, units=units)
@@ -477,7 +478,9 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
                 "activity_label": label("activity", accident.get("activity")), "work": accident.get("work"),
                 "factor": accident.get("factor"), "factor_label": label("factors", accident.get("factor")),
                 "cause": accident.get("cause"), "cause_label": label("causes", accident.get("cause")),
-                "commuting": "Có" if accident.get("commuting") else "Không", "status": accident["status"],
+                "commuting": yes_no[_word(accident.get("commuting"))],
+                "at_employer_premises": tri[_word(accident.get("at_employer_premises"))],
+                "status": form["status"].get(accident["status"], accident["status"]),
                 "declared_on": accident.get("declared_on"), "record_ref": accident.get("record_ref"),
                 "posted_on": accident.get("posted_on"),
             }
@@ -495,15 +498,21 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
                            body_part=victim.get("body_part"), body_part_label=label("body_part", victim.get("body_part")),
                            serious_injuries=", ".join(victim.get("serious_injuries") or []),
                            severity=form["severity"][victim["severity"]], died_on=victim.get("died_on"),
-                           outcome=victim.get("outcome"), days_off=victim.get("days_off"),
-                           cost_kvnd=victim.get("cost_kvnd"), insured="Có" if victim.get("insured") else "Không",
-                           disability="Có" if victim.get("disability") else "Không",
+                           outcome=form["outcome"].get(victim.get("outcome"), "") if victim.get("outcome") else "",
+                           days_off=victim.get("days_off"), cost_kvnd=victim.get("cost_kvnd"),
+                           insured=yes_no[_word(victim.get("insured"))],
+                           disability=yes_no[_word(victim.get("disability"))],
                            duplicate=shown.note(accident["id"], n))
                 if with_identifiers:
                     row.update(id_number=victim.get("id_number"), phone=victim.get("phone"))
                 yield row
 
     return expected, rows()
+
+
+def _word(value: Any) -> str:
+    """A yes / no / unknown value as the line list template's keys name it."""
+    return "null" if value is None else "true" if value else "false"
 
 
 def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False,

@@ -91,3 +91,42 @@ def test_part_two_of_a_commune_report_notes_the_other_report(office_filled, tmp_
 
     listed = cases(office_filled, Period.parse("2026-H1"), periodic(office_filled, H1))
     assert [case["name"] for case in listed] == ["Nông Văn Sơn"]  # an office's Part II: the deaths
+
+
+def _english_words() -> set[str]:
+    """Every English name of every code list, and the English values of the record's enums and booleans."""
+    import csv
+
+    from app.core.model import OUTCOMES, SEVERITIES, STATUSES
+    from app.core.resources import resources_dir
+
+    words = {*STATUSES, *SEVERITIES, *OUTCOMES, "True", "False", "true", "false", "yes", "no", "None", "null",
+             "M", "F"}
+    for path in (resources_dir() / "codelists").glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            words.update(row["name_en"].strip() for row in csv.DictReader(handle)  # not "Dao": the same in both
+                         if row.get("name_en") and row["name_en"].strip() != (row.get("name_vi") or "").strip())
+    return {word for word in words if word}
+
+
+def test_the_line_list_speaks_vietnamese(office_session, tmp_path):
+    """A demo office's line list, every cell checked: no English word of the code lists or of the statuses."""
+    from app.services import demo
+
+    demo.fill(office_session, count=80, seed=5)
+    today = office_session.today()
+    period = Period.parse(str(today.year))
+    sheet = load_workbook(write(office_session, tmp_path, "linelist", "xlsx", period)[0]).worksheets[0]
+    english = _english_words()
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) > 50
+    found = {(rows[0][index], value) for row in rows[1:] for index, value in enumerate(row)
+             if isinstance(value, str) and value in english}
+    assert found == set()
+    header = rows[0]
+    employer = header.index("Xảy ra tại nơi do người sử dụng lao động quản lý")
+    status = header.index("Trạng thái")
+    assert {row[employer] for row in rows[1:]} == {"Có", "Không", "Chưa rõ"}
+    assert {row[status] for row in rows[1:]} <= {"Nháp", "Đã xác nhận"}
+    outcomes = {row[header.index("Kết quả điều trị")] for row in rows[1:]}
+    assert outcomes and outcomes <= {"Sơ cứu", "Đã hồi phục", "Có di chứng", "Tử vong", "Chưa rõ", None}
