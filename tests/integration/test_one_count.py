@@ -85,8 +85,8 @@ def test_the_line_list_keeps_both_reports_each_naming_the_other(office_filled, t
     assert all(not row[column] for row in rows if row["Họ và tên"] != "Hoàng Văn Đức")
 
 
-def test_part_two_of_a_commune_report_notes_the_other_report(office_filled, tmp_path):  # noqa: F811
-    """Part II lists each counted fatal or serious victim once; the note names the other report."""
+def test_part_two_of_the_office_lists_the_counted_deaths_once(office_filled, tmp_path):  # noqa: F811
+    """An office's Part II lists each counted death once (the duplicate here is a seriously injured man)."""
     from app.services.reports import cases, periodic
 
     listed = cases(office_filled, Period.parse("2026-H1"), periodic(office_filled, H1))
