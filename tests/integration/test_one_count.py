@@ -130,3 +130,21 @@ def test_the_line_list_speaks_vietnamese(office_session, tmp_path):
     assert {row[status] for row in rows[1:]} <= {"Nháp", "Đã xác nhận"}
     outcomes = {row[header.index("Kết quả điều trị")] for row in rows[1:]}
     assert outcomes and outcomes <= {"Sơ cứu", "Đã hồi phục", "Có di chứng", "Tử vong", "Chưa rõ", None}
+
+
+def test_check_covers_the_months_and_the_sub_counts():
+    import pytest
+
+    from app.reports.aggregate import ConsistencyError, Counts, VictimRow, aggregate
+
+    rows = [VictimRow("a", "06040", "2026-02-10", "confirmed", "1", "01", False, 1, 1, "F", "fatal", "62", 3, None),
+            VictimRow("b", "06040", "2026-03-01", "confirmed", "7", "03", False, None, 1, "M", "minor", "71", 1, None)]
+    counted = aggregate(rows, "2026-H1", ["06040"], {"1": "A", "7": "B"})
+    assert counted.by_month["2026-02"].deaths_at_employer == 1 and counted.by_month["2026-03"].victims_at_employer == 0
+    assert counted.by_occupation["62"].women_at_employer == 1
+    counted.by_month["2026-03"].accidents += 1
+    with pytest.raises(ConsistencyError, match="by_month"):
+        counted.check()
+    assert Counts(victims=1, deaths=1, deaths_at_employer=2, victims_at_employer=1).impossible() == \
+        "deaths_at_employer exceeds deaths"
+    assert Counts(victims=1, victims_at_employer=1).impossible() is None
