@@ -168,10 +168,10 @@ def _groups(session: Session) -> list[list[tuple[str, str, str]]]:
     return found
 
 
-def exclusions(session: Session) -> Exclusions:
+def exclusions(session: Session, groups: list[list[tuple[str, str, str]]] | None = None) -> Exclusions:
     """From the 'same' decisions: in each group of one person, every report but the earliest is excluded."""
     excluded: set[str] = set()
-    for members in _groups(session):
+    for members in _groups(session) if groups is None else groups:
         excluded.update(key for key, _, _ in members[1:])
     if not excluded:
         return Exclusions(frozenset(), frozenset())
@@ -207,7 +207,7 @@ def listing(session: Session) -> Listing:
     from app.reports.tables import template
 
     groups = _groups(session)
-    skip = exclusions(session)
+    skip = exclusions(session, groups)
     if not groups:
         return Listing(skip, {})
     words = template("duplicates")
