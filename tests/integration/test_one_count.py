@@ -85,12 +85,26 @@ def test_the_line_list_keeps_both_reports_each_naming_the_other(office_filled, t
     assert all(not row[column] for row in rows if row["Họ và tên"] != "Hoàng Văn Đức")
 
 
-def test_part_two_of_the_office_lists_the_counted_deaths_once(office_filled, tmp_path):  # noqa: F811
-    """An office's Part II lists each counted death once (the duplicate here is a seriously injured man)."""
+def test_part_two_of_the_office_lists_a_death_reported_twice_once_with_the_note(office_filled, tmp_path):  # noqa: F811
+    """An office's Part II lists each counted death once; a death reported by two communes carries the note."""
+    from app.services import duplicates
+    from app.services.records import add_records
     from app.services.reports import cases, periodic
+    from tests.conftest import OTHER_COMMUNE, make_accident, make_victim
 
-    listed = cases(office_filled, Period.parse("2026-H1"), periodic(office_filled, H1))
-    assert [case["name"] for case in listed] == ["Nông Văn Sơn"]  # an office's Part II: the deaths
+    def died(day: str, **changes):
+        return make_accident(occurred_on=day, declared_on="2026-05-11", **changes, victims=[make_victim(
+            name="Vi Văn Thắng", id_number="020080000077", severity="fatal", outcome="died", died_on=day)])
+
+    first, second = died("2026-05-09"), died("2026-05-10", unit=OTHER_COMMUNE, village="Thôn Bình Gia")
+    add_records(office_filled, lambda: enumerate([first, second], start=1))
+    assert [case["name"] for case in cases(office_filled, H1, periodic(office_filled, H1))] == \
+        ["Nông Văn Sơn", "Vi Văn Thắng", "Vi Văn Thắng"]
+    duplicates.resolve(office_filled, f"{first['id']}/1", f"{second['id']}/1", "same")
+    listed = cases(office_filled, H1, periodic(office_filled, H1))
+    assert [case["name"] for case in listed] == ["Nông Văn Sơn", "Vi Văn Thắng"]
+    assert listed[1]["note"] == f"Cũng được báo cáo tại Xã Bình Gia (hồ sơ {second['id'][:8]}); chỉ tính một lần"
+    assert listed[1]["note"] in listed[1]["account"] and listed[0]["note"] == ""
 
 
 def _english_words() -> set[str]:
