@@ -39,6 +39,8 @@ CATALOG: dict[str, str] = {
     "field.negative": QT_TRANSLATE_NOOP("Messages", "must not be negative, got {value}"),
     "field.not_number": QT_TRANSLATE_NOOP("Messages", "must be a number, got {value}"),
     "field.not_bool": QT_TRANSLATE_NOOP("Messages", "must be true or false, got {value}"),
+    "field.not_tribool": QT_TRANSLATE_NOOP(
+        "Messages", "must be true, false or null (not known), got {value}"),
     "field.not_date": QT_TRANSLATE_NOOP(
         "Messages", "{value} is not a date; write it as YYYY-MM-DD, for example 2026-03-15"
     ),

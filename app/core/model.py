@@ -3,7 +3,7 @@
 A record is a plain `dict` in the interchange form (field names of SPEC § 3, victims under `victims`), so the
 JSON Lines reader, the database, bundles and the desktop form share one shape. `parse_accident` turns any
 incoming mapping into that canonical dict (every field present, texts in NFC, empty strings as null,
-booleans false when absent) and reports type problems; `app.core.validation` then checks the rules.
+booleans false when absent, tri-state fields null = unknown when absent) and reports type problems; `app.core.validation` then checks the rules.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ class FieldSpec:
     """
 
     name: str
-    kind: str  # uuid, int, number, text, longtext, date, time, timestamp, bool, code, codes, ids, enum
+    kind: str  # uuid, int, number, text, longtext, date, time, timestamp, bool, tribool, code, codes, ids, enum
+    # (tribool: true, false or null = unknown; bool: absent or null is false)
     codelist: str | None = None
     choices: tuple[str, ...] = ()
     required: bool = False
@@ -79,6 +80,8 @@ ACCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("cause", "code", "causes", required=True),
     FieldSpec("external_cause", "code", "external_cause"),
     FieldSpec("commuting", "bool"),
+    # It happened at a place under an employer's management (Phụ lục XVI's sub-columns); null: not known.
+    FieldSpec("at_employer_premises", "tribool"),
     FieldSpec("description", "longtext"),
     FieldSpec("source", "code", "source"),
     FieldSpec("declared_on", "date"),
@@ -256,10 +259,11 @@ def coerce(spec: FieldSpec, value: Any, prefix: str, issues: list[Issue]) -> Any
             issues.append(Issue(path, "field.too_large", {"value": _shown(value), "maximum": spec.maximum}))
             return None
         return int(value) if float(value).is_integer() else float(value)
-    if kind == "bool":
+    if kind == "bool" or kind == "tribool":
         if not isinstance(value, bool):
-            issues.append(Issue(path, "field.not_bool", {"value": _shown(value)}))
-            return False
+            code = "field.not_tribool" if kind == "tribool" else "field.not_bool"
+            issues.append(Issue(path, code, {"value": _shown(value)}))
+            return empty_value(spec)
         return value
     if kind == "ids":
         if not isinstance(value, list):
@@ -357,8 +361,15 @@ def blank_victim() -> dict[str, Any]:
 
 
 def content_of(accident: Mapping[str, Any]) -> dict[str, Any]:
-    """The record without the fields the program manages: two versions are 'the same' when these are equal."""
-    return {key: value for key, value in accident.items() if key not in MANAGED_FIELDS}
+    """The record without the fields the program manages: two versions are 'the same' when these are equal.
+    A field the record lacks (a version stored or sent before the field existed) is its empty value, so that an
+    old version and the same version read by a newer program are the same."""
+    content = {key: value for key, value in accident.items() if key not in MANAGED_FIELDS}
+    if "kind" not in accident:
+        for spec in ACCIDENT_FIELDS:
+            if not spec.managed and spec.name not in content:
+                content[spec.name] = empty_value(spec)
+    return content
 
 
 def is_incident(raw: Mapping[str, Any]) -> bool:

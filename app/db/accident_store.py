@@ -209,13 +209,14 @@ class AccidentStore:
             conn.executemany("DELETE FROM victims WHERE accident_id = ?", [(i,) for _, i in replaced])
             conn.executemany(
                 "UPDATE accidents SET version = ?, unit = ?, occurred_on = ?, status = ?, village = ?, factor = ?,"
-                " cause = ?, commuting = ?, victims = ?, deaths = ?, serious = ?, women = ?, minors = ?, elderly = ?,"
+                " cause = ?, commuting = ?, at_employer_premises = ?, victims = ?, deaths = ?, serious = ?, women = ?, minors = ?, elderly = ?,"
                 " complete = ?, declared_on = ?, record_ref = ?, first_victim = ?, search = ?, updated_at = ?"
                 " WHERE rid = ?", updates)
         conn.executemany(
-            "INSERT INTO accidents (version, unit, occurred_on, status, village, factor, cause, commuting, victims,"
-            " deaths, serious, women, minors, elderly, complete, declared_on, record_ref, first_victim, search,"
-            " updated_at, id, rid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
+            "INSERT INTO accidents (version, unit, occurred_on, status, village, factor, cause, commuting,"
+            " at_employer_premises, victims, deaths, serious, women, minors, elderly, complete, declared_on,"
+            " record_ref, first_victim, search, updated_at, id, rid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
         conn.executemany("INSERT INTO accident_fts (rowid, search) VALUES (?, ?)", texts)
         conn.executemany("INSERT INTO accident_words (rowid, search) VALUES (?, ?)", texts)
         conn.executemany(
@@ -235,7 +236,7 @@ def index_rows(accident: Mapping[str, Any], rules: Rules) -> IndexRows:
     values = (
         accident["version"], accident["unit"], accident["occurred_on"], accident["status"],
         accident.get("village"), accident.get("factor"), accident.get("cause"),
-        int(bool(accident.get("commuting"))), flags.victims, flags.deaths, flags.serious, flags.women,
+        int(bool(accident.get("commuting"))), _tri(accident.get("at_employer_premises")), flags.victims, flags.deaths, flags.serious, flags.women,
         flags.minors, flags.elderly, int(not missing_fields(accident, rules)), accident.get("declared_on"),
         accident.get("record_ref"), victims[0]["name"] if victims else None, text, accident["updated_at"],
     )
@@ -243,6 +244,11 @@ def index_rows(accident: Mapping[str, Any], rules: Rules) -> IndexRows:
                     v["severity"], v.get("occupation"), v.get("days_off"), v.get("cost_kvnd"))
                    for n, v in enumerate(victims, start=1)]
     return values, text, victim_rows
+
+
+def _tri(value: Any) -> int | None:
+    """A tri-state field as its column holds it: 1, 0, or NULL (unknown)."""
+    return None if value is None else int(bool(value))
 
 
 def stored_json(accident: Mapping[str, Any]) -> str:

@@ -320,6 +320,19 @@ def m0007_bundle_format_3(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m0008_at_employer_premises(db: Database) -> None:
+    """The accident happened at a place under an employer's management (1), not (0), or not known (NULL): the
+    sub-columns of the periodic report (Phụ lục XVI) count from this column. Back-filled from the newest
+    version's JSON (a record saved before the field existed has none: unknown)."""
+    db.execute("ALTER TABLE accidents ADD COLUMN at_employer_premises INTEGER")
+    db.execute(
+        "UPDATE accidents SET at_employer_premises = (SELECT CASE json_type(v.data, '$.at_employer_premises')"
+        "   WHEN 'true' THEN 1 WHEN 'false' THEN 0 END"
+        "   FROM accident_versions v WHERE v.id = accidents.id AND v.version = accidents.version)"
+    )
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

@@ -249,7 +249,8 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
     """The notice the commune posts (Law 84/2015 Art. 35), so that neighbours learn from each accident. Personal
     health data is sensitive (Law 91/2025): victims appear only by sex and age, never by name, ID number or phone.
     *labels(listname, code)* names a code of "place", "factors", "causes", "occupations" or "admin_units";
-    *accidents* print in the order given, void records left out."""
+    *accidents* print in the order given, void records left out; an accident's `duplicate_notes` (a person also
+    reported elsewhere, `duplicates.listing`) print under its outcome."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -283,7 +284,8 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
                "place": _escape(where) + (f"<br/>({_escape(kind)})" if kind else ""), "work": _escape(work),
                "factor": _escape(name("factors", accident.get("factor"))),
                "cause": _escape(name("causes", accident.get("cause"))),
-               "outcome": "<br/>".join(_escape(line) for line in _outcome(form, accident))}
+               "outcome": "<br/>".join(_escape(line) for line in _outcome(form, accident))
+               + "".join(f"<br/><i>{_escape(note)}</i>" for note in accident.get("duplicate_notes") or ())}
         data.append([Paragraph(row[column["key"]], center if column["key"] in ("number", "date") else cell)
                      for column in columns])
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

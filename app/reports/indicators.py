@@ -46,12 +46,18 @@ class Indicators:
     previous_period: str
     current: Aggregate
     previous: Aggregate
+    # Records of the period that are counted (not void, not wholly a confirmed duplicate of another report), the
+    # complete ones among them, and the days from accident to declaration of each that has a declaration date.
     complete: int = 0
     records: int = 0
-    delays: list[int] = field(default_factory=list)  # days from accident to declaration, one per record
-    by_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # "2026-03" -> (accidents, deaths)
+    delays: list[int] = field(default_factory=list)
     factor_labels: dict[str, str] = field(default_factory=dict)
     target_change: float = -0.04  # the default of resources/rules.json (directive31.yearly_change)
+
+    @property
+    def by_month(self) -> dict[str, tuple[int, int]]:
+        """"2026-03" -> (accidents, deaths), from the aggregation (so they add up to the table's totals)."""
+        return {month: (counts.accidents, counts.deaths) for month, counts in sorted(self.current.by_month.items())}
 
     def change(self, key: str) -> float | None:
         """This period against the same period a year before, as a fraction; None when that was zero."""

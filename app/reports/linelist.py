@@ -1,4 +1,5 @@
-"""The line list (SPEC § 6): one row per victim, code and label columns, for analysts.
+"""The line list (SPEC § 6): one row per victim, code and label columns, for analysts. Its headings and the
+Vietnamese words of its statuses and values are in `resources/templates/linelist.json`: no English value prints.
 
 Streamed with openpyxl's write-only mode (100,000 victims fit in memory); a new sheet starts before Excel's limit
 of 1,048,576 rows, and the number of rows written is checked against the number expected. Personal ID numbers
@@ -16,28 +17,12 @@ EXCEL_MAX_ROWS = 1_048_576
 
 
 def linelist_columns(with_identifiers: bool) -> list[tuple[str, str]]:
-    """(key, heading) of every column, in order."""
-    columns = [
-        ("accident_id", "Mã vụ"), ("n", "STT nạn nhân"), ("unit", "Mã xã"), ("unit_name", "Xã"),
-        ("occurred_on", "Ngày xảy ra"), ("occurred_time", "Giờ"), ("village", "Thôn, bản"),
-        ("place", "Mã nơi xảy ra"), ("place_label", "Nơi xảy ra"), ("activity", "Mã hoạt động"),
-        ("activity_label", "Hoạt động"), ("work", "Công việc"), ("factor", "Mã yếu tố gây chấn thương"),
-        ("factor_label", "Yếu tố gây chấn thương"), ("cause", "Mã nguyên nhân"), ("cause_label", "Nguyên nhân"),
-        ("commuting", "Trên đường đi và về"), ("status", "Trạng thái"), ("name", "Họ và tên"), ("sex", "Giới tính"),
-        ("birth_year", "Năm sinh"), ("age", "Tuổi"),
-    ]
-    if with_identifiers:
-        columns += [("id_number", "Số định danh cá nhân"), ("phone", "Điện thoại")]
-    columns += [
-        ("ethnicity", "Mã dân tộc"), ("ethnicity_label", "Dân tộc"), ("occupation", "Mã nghề nghiệp"),
-        ("occupation_label", "Nghề nghiệp"), ("residence", "Mã nơi cư trú"), ("residence_label", "Nơi cư trú"),
-        ("injury_type", "Mã loại chấn thương"), ("injury_type_label", "Loại chấn thương"),
-        ("body_part", "Mã vùng cơ thể"), ("body_part_label", "Vùng cơ thể"), ("serious_injuries", "Mã thương tích nặng"),
-        ("severity", "Mức độ"), ("died_on", "Ngày chết"), ("outcome", "Kết quả"), ("days_off", "Số ngày nghỉ"),
-        ("cost_kvnd", "Chi phí (nghìn đồng)"), ("insured", "Có bảo hiểm"), ("disability", "Suy giảm khả năng lao động"),
-        ("declared_on", "Ngày khai báo"), ("record_ref", "Số biên bản"), ("posted_on", "Ngày niêm yết"), ("duplicate", "Trùng với báo cáo khác"),
-    ]
-    return columns
+    """(key, heading) of every column, in order (`resources/templates/linelist.json`)."""
+    from app.reports.tables import template
+
+    form = template("linelist")
+    parts = [form["columns"], form["identifier_columns"] if with_identifiers else [], form["columns_after_identifiers"]]
+    return [(column["key"], column["label"]) for part in parts for column in part]
 
 
 def write_linelist(handle: BinaryIO, rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]], expected: int,

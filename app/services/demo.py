@@ -107,6 +107,23 @@ SCENARIOS = (
 )
 
 
+# At a place under an employer's management (true), not (false), or not known: the shares of true and of false
+# by the work. Builders, loggers, saw mills and quarries often work for someone on that person's site; a farmer
+# works their own field; the rest unknown.
+EMPLOYER_PREMISES = {
+    "Xây nhà dân": (0.6, 0.25), "Chặt, khai thác keo": (0.5, 0.3), "Xẻ gỗ, bóc gỗ bằng máy cưa": (0.6, 0.25),
+    "Khai thác đá, cát thủ công": (0.5, 0.3), "Chở hàng, chở gỗ bằng xe công nông": (0.2, 0.5),
+    "Hái hồi trên cây": (0.15, 0.7), "Tuốt lúa bằng máy": (0.1, 0.75),
+}
+
+
+def _at_employer_premises(accident_id: str, work: str) -> bool | None:
+    """Drawn from its own generator seeded by the id, so that the other fields of a seed stay what they were."""
+    true, false = EMPLOYER_PREMISES.get(work, (0.03, 0.85))
+    draw = random.Random(accident_id).random()
+    return True if draw < true else False if draw < true + false else None
+
+
 def _weighted(rng: random.Random, pairs):
     values, weights = zip(*pairs, strict=True)
     return rng.choices(values, weights=weights)[0]
@@ -209,8 +226,9 @@ def generate(count: int, units: list[str], today: dt.date, seed: int = 1, years:
         delay = rng.choice([0, 0, 1, 1, 2, 3, 5, 8, 15, 30])
         declared = min(occurred + dt.timedelta(days=delay), today)
         complete = rng.random() < 0.75
+        accident_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         yield {
-            "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            "id": accident_id,
             "unit": unit,
             "occurred_on": occurred.isoformat(),
             "occurred_time": f"{rng.randint(6, 18):02d}:{rng.choice([0, 15, 30, 45]):02d}" if complete else None,
@@ -223,6 +241,7 @@ def generate(count: int, units: list[str], today: dt.date, seed: int = 1, years:
             "cause": rng.choice(scenario.causes),
             "external_cause": None,
             "commuting": rng.random() < scenario.commuting_share,
+            "at_employer_premises": _at_employer_premises(accident_id, scenario.work),
             "description": scenario.description.format(h=rng.randint(4, 12)) if complete else None,
             "source": _weighted(rng, SOURCES),
             "declared_on": declared.isoformat(),

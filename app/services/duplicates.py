@@ -131,8 +131,9 @@ class Exclusions:
     accidents: frozenset[str]
 
 
-def exclusions(session: Session) -> Exclusions:
-    """From the 'same' decisions: in each group of one person, every report but the earliest is excluded."""
+def _groups(session: Session) -> list[list[tuple[str, str, str]]]:
+    """The groups of one person from the 'same' decisions: their live reports (victim key, accident date, unit),
+    the counted one (the earliest, then the smallest key) first. Void reports are left out."""
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -144,27 +145,36 @@ def exclusions(session: Session) -> Exclusions:
     for a, b in session.db.execute("SELECT a, b FROM duplicate_decisions WHERE decision = 'same'"):
         parent[find(a)] = find(b)
     if not parent:
-        return Exclusions(frozenset(), frozenset())
+        return []
     keys = list(parent)
-    order: dict[str, tuple] = {}
     ids = sorted({key.split("/")[0] for key in keys})
-    dates: dict[str, tuple[str, str]] = {}
+    facts: dict[str, tuple[str, str, str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for row in session.db.execute(
-                f"SELECT id, occurred_on, status FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-            dates[row[0]] = (row[1], row[2])
-    groups: dict[str, list[str]] = {}
+                f"SELECT id, occurred_on, status, unit FROM accidents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            facts[row[0]] = (row[1], row[2], row[3])
+    groups: dict[str, list[tuple[str, str, str]]] = {}
     for key in keys:
         accident_id = key.split("/")[0]
-        if accident_id not in dates or dates[accident_id][1] == "void":
+        if accident_id not in facts or facts[accident_id][1] == "void":
             continue
-        order[key] = (dates[accident_id][0], key)
-        groups.setdefault(find(key), []).append(key)
-    excluded: set[str] = set()
+        groups.setdefault(find(key), []).append((key, facts[accident_id][0], facts[accident_id][2]))
+    found = []
     for members in groups.values():
-        members.sort(key=order.__getitem__)
-        excluded.update(members[1:])
+        members.sort(key=lambda member: (member[1], member[0]))
+        found.append(members)
+    return found
+
+
+def exclusions(session: Session, groups: list[list[tuple[str, str, str]]] | None = None) -> Exclusions:
+    """From the 'same' decisions: in each group of one person, every report but the earliest is excluded."""
+    excluded: set[str] = set()
+    for members in _groups(session) if groups is None else groups:
+        excluded.update(key for key, _, _ in members[1:])
+    if not excluded:
+        return Exclusions(frozenset(), frozenset())
     touched = {key.split("/")[0] for key in excluded}
     whole: set[str] = set()
     for accident_id in touched:
@@ -172,6 +182,52 @@ def exclusions(session: Session) -> Exclusions:
         if all(victim_key(accident_id, n) in excluded for n in range(1, count + 1)):
             whole.add(accident_id)
     return Exclusions(frozenset(excluded), frozenset(whole))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How the lists of victims show a person reported twice (`listing`): once, the counted report, with a note
+    naming the other reports (`notes`); the working line list shows every report, each noting the others."""
+
+    skip: Exclusions
+    notes: dict[str, str]  # victim key -> the note of that report (counted or not)
+
+    def listed(self, accident_id: str, n: int) -> bool:
+        """Whether a list that shows each person once shows this victim."""
+        return victim_key(accident_id, n) not in self.skip.victims
+
+    def note(self, accident_id: str, n: int) -> str:
+        return self.notes.get(victim_key(accident_id, n), "")
+
+
+def listing(session: Session) -> Listing:
+    """The one rule every list of victims follows for confirmed duplicates (the register, the notice, Part II of
+    the periodic report, the line list): which report is shown (the counted one, as `exclusions` decides) and the
+    note, in the words of `resources/templates/duplicates.json`, that names the other reports."""
+    from app.reports.tables import template
+
+    groups = _groups(session)
+    skip = exclusions(session, groups)
+    if not groups:
+        return Listing(skip, {})
+    words = template("duplicates")
+    names: dict[str, str] = {}
+
+    def report(key: str, unit: str) -> str:
+        if unit not in names:
+            names[unit] = session.codelists.unit_name(unit) or unit
+        return words["report"].format(unit=names[unit], id=key.split("/")[0][:8])
+
+    notes: dict[str, str] = {}
+    for members in groups:
+        if len(members) < 2:
+            continue
+        counted = members[0]
+        notes[counted[0]] = words["counted"].format(
+            reports="; ".join(report(key, unit) for key, _, unit in members[1:]))
+        for key, _, _ in members[1:]:
+            notes[key] = words["not_counted"].format(report=report(counted[0], counted[2]))
+    return Listing(skip, notes)
 
 
 def counted_totals(session: Session, period: Period, units: tuple[str, ...] = ()) -> dict[str, int]:

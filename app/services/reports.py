@@ -54,7 +54,8 @@ def _periodic(session: Session, period: Period, units: list[str] | None, cancel:
         unit_clause = " AND a.unit = ?"
         params.append(session.unit)
     rows = session.db.execute(
-        "SELECT a.id, a.unit, a.occurred_on, a.status, a.cause, a.factor, a.commuting, v.n, v.sex, v.severity,"
+        "SELECT a.id, a.unit, a.occurred_on, a.status, a.cause, a.factor, a.commuting, a.at_employer_premises, v.n,"
+        " v.sex, v.severity,"
         " v.occupation, v.days_off, v.cost_kvnd FROM accidents a JOIN victims v ON v.accident_id = a.id"
         # In the list index's order: rows come grouped by accident without a sort (0.36 s for 51,000 victims
         # instead of 0.6 s ordered by id).
@@ -113,16 +114,19 @@ def heading(session: Session):
 
 def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel | None = None
           ) -> list[dict[str, Any]]:
-    """Part II: every fatal or seriously injured victim counted in the period, oldest first."""
+    """Part II: every fatal or seriously injured victim counted in the period, oldest first, each person once
+    (`duplicates.listing`), a person also reported elsewhere with the note naming the other report (`note`, and
+    after the account)."""
     from app.db.accident_store import Filters
     from app.reports.tables import template
-    from app.services.duplicates import exclusions
+    from app.services.duplicates import listing
 
     form = template()
-    skip = exclusions(session)
+    shown = listing(session)
+    skip = shown.skip
     if session.role == "office":
         with interruptible(session.db, cancel):
-            return _office_cases(session, period, skip, form, cancel)
+            return _office_cases(session, period, shown, form, cancel)
     units = (session.unit,)
     found = []
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id")
@@ -135,17 +139,19 @@ def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel
             place = ", ".join(part for part in (accident.get("village"), session.codelists.unit_name(accident["unit"]))
                               if part)
             account = (accident.get("description") or accident.get("work") or "").strip()
+            account = account if len(account) <= 300 else account[:299] + "…"
+            note = shown.note(accident["id"], n)
             found.append({
                 "date": short_date(accident["occurred_on"]), "place": place, "name": victim["name"],
                 "sex": form["sex"].get(victim.get("sex"), ""), "birth_year": birth_year_of(victim),
                 "occupation": session.codelists["occupations"].label(victim.get("occupation")),
                 "severity": form["severity"][victim["severity"]],
-                "account": account if len(account) <= 300 else account[:299] + "…",
+                "account": f"{account} ({note})" if note and account else note or account, "note": note,
             })
     return found
 
 
-def _office_cases(session: Session, period: Period, skip, form: dict[str, Any], cancel: Cancel | None = None
+def _office_cases(session: Session, period: Period, shown, form: dict[str, Any], cancel: Cancel | None = None
                   ) -> list[dict[str, Any]]:
     """An office's Part II: the deaths of all its communes (the seriously injured are counted in the table and
     listed in the line list), read from columns without opening each record: a province's year can hold tens of
@@ -160,15 +166,30 @@ def _office_cases(session: Session, period: Period, skip, form: dict[str, Any], 
         " WHERE a.status != 'void' AND a.occurred_on BETWEEN ? AND ? AND v.severity = 'fatal'"
         " ORDER BY a.occurred_on, a.id, v.n", [period.start.isoformat(), period.end.isoformat()])
     for accident_id, n, occurred_on, village, unit, name, sex, birth_year, occupation in checked(rows, cancel, 2000):
-        if accident_id in skip.accidents or f"{accident_id}/{n}" in skip.victims:
+        if not shown.listed(accident_id, n):
             continue
         if unit not in names:
             names[unit] = codes.unit_name(unit)
         found.append({
             "date": short_date(occurred_on), "place": ", ".join(p for p in (names[unit], village) if p), "name": name,
             "sex": form["sex"].get(sex, ""), "birth_year": birth_year, "occupation": occupations.label(occupation),
-            "severity": form["severity"]["fatal"], "account": "",
+            "severity": form["severity"]["fatal"], "account": shown.note(accident_id, n),
+            "note": shown.note(accident_id, n),
         })
+    return found
+
+
+def once(records, shown) -> list[tuple[dict[str, Any], list[str]]]:
+    """*records* as a list that shows each person once (`duplicates.listing`): the victims counted elsewhere
+    taken out (an accident left with none is left out), and each shown victim's note, in order."""
+    found = []
+    for accident in records:
+        kept = [(victim, shown.note(accident["id"], n)) for n, victim in enumerate(accident["victims"], start=1)
+                if shown.listed(accident["id"], n)]
+        if kept:
+            if len(kept) < len(accident["victims"]):
+                accident = dict(accident, victims=[victim for victim, _ in kept])
+            found.append((accident, [note for _, note in kept]))
     return found
 
 
@@ -178,8 +199,12 @@ def previous_period(period: Period) -> Period:
 
 
 def indicators(session: Session, period: Period, current: Aggregate | None = None, cancel: Cancel | None = None):
-    """Directive 31 indicators of *period* against the same period a year before."""
+    """Directive 31 indicators of *period* against the same period a year before: every figure from the one
+    aggregation (the months and factors too), and the records, complete records and declaration delays of the
+    accidents it counts."""
+    from app.reports.aggregate import ConsistencyError
     from app.reports.indicators import Indicators
+    from app.services.duplicates import exclusions
 
     before = previous_period(period)
     current = current if current is not None else periodic(session, period, cancel=cancel)
@@ -190,14 +215,23 @@ def indicators(session: Session, period: Period, current: Aggregate | None = Non
     if session.role == "commune":
         unit_clause = " AND unit = ?"
         params.append(session.unit)
-    where = f"status != 'void' AND occurred_on BETWEEN ? AND ?{unit_clause}"
-    result.records, result.complete = session.db.execute(
-        f"SELECT count(*), coalesce(sum(complete), 0) FROM accidents WHERE {where}", params).fetchone()
-    result.delays = [row[0] for row in session.db.execute(
-        f"SELECT CAST(julianday(declared_on) - julianday(occurred_on) AS INTEGER) FROM accidents WHERE {where}"
-        " AND declared_on IS NOT NULL", params)]
-    result.by_month = {row[0]: (row[1], row[2]) for row in session.db.execute(
-        f"SELECT substr(occurred_on, 1, 7), count(*), sum(deaths) FROM accidents WHERE {where} GROUP BY 1", params)}
+    # The records the aggregation counts: not void, and not wholly a confirmed duplicate of another report (an
+    # accident with one victim counted elsewhere is still counted). The months and factors are the aggregation's.
+    skip = exclusions(session).accidents
+    records = complete = 0
+    delays = []
+    for accident_id, whole, delay in session.db.execute(
+            "SELECT id, complete, CAST(julianday(declared_on) - julianday(occurred_on) AS INTEGER) FROM accidents"
+            f" WHERE status != 'void' AND occurred_on BETWEEN ? AND ?{unit_clause}", params):
+        if accident_id in skip:
+            continue
+        records += 1
+        complete += whole
+        if delay is not None:
+            delays.append(delay)
+    if records != current.total.accidents:
+        raise ConsistencyError(f"{records} records counted, {current.total.accidents} accidents in the table")
+    result.records, result.complete, result.delays = records, complete, delays
     result.factor_labels = {code.code: code.name() for code in session.codelists["factors"]}
     return result
 
@@ -252,13 +286,20 @@ def _register_bytes(session: Session, period: Period, fmt: str, steps: Steps, ca
     from app.db.accident_store import Filters
     from app.reports import register as render
     from app.reports.tables import period_words
+    from app.services.duplicates import listing
 
     if fmt == "json":
         raise UserError("report.format", value=fmt, formats="xlsx, pdf")
     codes = session.codelists
     units = session.own_units()
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
-    rows = render.register_rows(checked(records, cancel, 200), lambda name, code: codes[name].label(code) if code else "")
+    shown = once(checked(records, cancel, 200), listing(session))
+    rows = render.register_rows((accident for accident, _ in shown),
+                                lambda name, code: codes[name].label(code) if code else "")
+    notes = [note for _, accident_notes in shown for note in accident_notes]
+    for row, note in zip(rows, notes, strict=True):  # one row per victim shown, in order
+        if note:
+            row["remarks"] = "; ".join(part for part in (row["remarks"], note) if part)
     steps.step()
     facts = heading(session)
     text = f"{period_words(str(period)).capitalize()} (từ ngày {short_date(period.start.isoformat())} đến ngày "\
@@ -353,11 +394,15 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
         reason = template("event_record")["title"]
     elif kind == "notice":
         from app.db.accident_store import Filters
+        from app.services.duplicates import listing
 
         codes = session.codelists
         with interruptible(session.db, cancel):
-            records = [accident] if accident is not None else list(checked(session.store.records(
-                Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"), cancel, 200))
+            records = [accident] if accident is not None else [
+                dict(shown, duplicate_notes=[note for note in notes if note]) if any(notes) else shown
+                for shown, notes in once(checked(
+                session.store.records(Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"),
+                cancel, 200), listing(session))]
         steps.step()
         text = None if period is None else period_words(str(period)).capitalize()
         data = forms.notice_pdf(records, facts, lambda name, code: codes[name].label(code), text, cancel=cancel)
@@ -404,9 +449,10 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
     The rows are read as they are consumed: cancel them through the consumer (`write_linelist`)."""
     from app.db.accident_store import Filters
     from app.reports.tables import template
-    from app.services.duplicates import exclusions
+    from app.services.duplicates import listing
 
-    form = template()
+    form = template("linelist")
+    yes_no, tri = form["yes_no"], form["yes_no_unknown"]
     codes = session.codelists
     units = session.own_units()
     filters = Filters(period=period, units=units)
@@ -415,7 +461,7 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
     expected = session.db.execute(
         "SELECT count(*) FROM accidents a JOIN victims v ON v.accident_id = a.id WHERE a.status != 'void'"
         f" AND a.occurred_on BETWEEN ? AND ?{unit_clause}", params).fetchone()[0]
-    skip = exclusions(session)
+    shown = listing(session)
     labels: dict[tuple[str, str | None], str] = {}
 
     def label(listname: str, code: str | None) -> str:
@@ -434,7 +480,9 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
                 "activity_label": label("activity", accident.get("activity")), "work": accident.get("work"),
                 "factor": accident.get("factor"), "factor_label": label("factors", accident.get("factor")),
                 "cause": accident.get("cause"), "cause_label": label("causes", accident.get("cause")),
-                "commuting": "Có" if accident.get("commuting") else "Không", "status": accident["status"],
+                "commuting": yes_no[_word(accident.get("commuting"))],
+                "at_employer_premises": tri[_word(accident.get("at_employer_premises"))],
+                "status": form["status"].get(accident["status"], accident["status"]),
                 "declared_on": accident.get("declared_on"), "record_ref": accident.get("record_ref"),
                 "posted_on": accident.get("posted_on"),
             }
@@ -452,16 +500,21 @@ def linelist_rows(session: Session, period: Period, with_identifiers: bool = Fal
                            body_part=victim.get("body_part"), body_part_label=label("body_part", victim.get("body_part")),
                            serious_injuries=", ".join(victim.get("serious_injuries") or []),
                            severity=form["severity"][victim["severity"]], died_on=victim.get("died_on"),
-                           outcome=victim.get("outcome"), days_off=victim.get("days_off"),
-                           cost_kvnd=victim.get("cost_kvnd"), insured="Có" if victim.get("insured") else "Không",
-                           disability="Có" if victim.get("disability") else "Không",
-                           duplicate="Có" if (accident["id"] in skip.accidents
-                                              or f"{accident['id']}/{n}" in skip.victims) else "")
+                           outcome=form["outcome"].get(victim.get("outcome"), "") if victim.get("outcome") else "",
+                           days_off=victim.get("days_off"), cost_kvnd=victim.get("cost_kvnd"),
+                           insured=yes_no[_word(victim.get("insured"))],
+                           disability=yes_no[_word(victim.get("disability"))],
+                           duplicate=shown.note(accident["id"], n))
                 if with_identifiers:
                     row.update(id_number=victim.get("id_number"), phone=victim.get("phone"))
                 yield row
 
     return expected, rows()
+
+
+def _word(value: Any) -> str:
+    """A yes / no / unknown value as the line list template's keys name it."""
+    return "null" if value is None else "true" if value else "false"
 
 
 def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False,

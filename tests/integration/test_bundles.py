@@ -85,7 +85,7 @@ def test_office_and_three_communes(network, tmp_path):
 
         for accident_id in held:
             row = session.db.execute("SELECT version, unit, occurred_on, status, village, factor, cause, commuting,"
-                                     " victims, deaths, serious, women, minors, elderly, complete, declared_on,"
+                                     " at_employer_premises, victims, deaths, serious, women, minors, elderly, complete, declared_on,"
                                      " record_ref, first_victim, search, updated_at FROM accidents WHERE id = ?",
                                      (accident_id,)).fetchone()
             values, _, victims = index_rows(session.store.current(accident_id), session.rules)

@@ -11,9 +11,13 @@ from app.core.periods import Period
 from tests.conftest import make_accident, make_victim
 
 KEYS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "women", "deaths", "serious")
+<<<<<<< HEAD
 # Phụ lục XVI's columns (3)…(13), as the Excel and PDF official page print them.
 COLUMNS = ("accidents", "fatal_accidents", "multi_victim_accidents", "victims", "victims_at_employer", "women",
            "women_at_employer", "deaths", "deaths_at_employer", "serious", "serious_at_employer")
+=======
+ALL_KEYS = (*KEYS, "victims_at_employer", "women_at_employer", "deaths_at_employer", "serious_at_employer")
+>>>>>>> data
 
 
 @pytest.fixture
@@ -21,15 +25,17 @@ def filled(session):
     """A commune's first half of 2026: fatal, multi-victim, commuting, void and draft cases."""
     from app.services.records import add_records, void_accident
 
-    fatal = make_accident(occurred_on="2026-02-10", declared_on="2026-02-10", factor="01", cause="1", victims=[
+    fatal = make_accident(occurred_on="2026-02-10", declared_on="2026-02-10", factor="01", cause="1",
+                          at_employer_premises=True, victims=[
         make_victim(name="Nông Văn Sơn", severity="fatal", outcome="died", died_on="2026-02-10")])
-    multi = make_accident(occurred_on="2026-03-01", declared_on="2026-03-02", factor="03", cause="7", victims=[
+    multi = make_accident(occurred_on="2026-03-01", declared_on="2026-03-02", factor="03", cause="7",
+                          at_employer_premises=True, victims=[
         make_victim(name="Lý Thị Mai", sex="F", id_number=None, birth_year=1990, severity="serious", days_off=20),
         make_victim(name="Lý Văn Tài", id_number=None, birth_year=1988, severity="minor", days_off=5, cost_kvnd=800)])
     commuting = make_accident(occurred_on="2026-04-05", declared_on="2026-04-05", commuting=True, factor="07",
-                              cause="9", status="draft")
+                              cause="9", status="draft", at_employer_premises=False)
     void = make_accident(occurred_on="2026-05-05", declared_on="2026-05-05")
-    later = make_accident(occurred_on="2026-08-01", declared_on="2026-08-01")
+    later = make_accident(occurred_on="2026-08-01", declared_on="2026-08-01", at_employer_premises=True)
     from app.core.errors import ValidationFailed
 
     try:
@@ -46,16 +52,32 @@ def test_periodic_json_counts(filled, tmp_path):
     written = write_report(filled, Period.parse("2026-H1"), "periodic", "json", tmp_path / "r.json")
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert set(data) >= {"period", "units", "total", "by_unit", "by_cause", "by_factor", "by_occupation"}
+<<<<<<< HEAD
     assert {k: data["total"][k] for k in KEYS} == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1,
                                                    "victims": 4, "women": 1, "deaths": 1, "serious": 2}
+=======
+    # Counted by hand: at an employer's premises are the fatal one (a man who died) and the two victims of the
+    # multi-victim one (a woman seriously injured, a man slightly); the commuting one was not, the one of August
+    # is out of the period.
+    assert data["total"] == {"accidents": 3, "fatal_accidents": 1, "multi_victim_accidents": 1, "victims": 4,
+                             "women": 1, "deaths": 1, "serious": 2, "victims_at_employer": 3,
+                             "women_at_employer": 1, "deaths_at_employer": 1, "serious_at_employer": 1}
+    assert data["by_month"]["2026-03"]["victims_at_employer"] == 2 and data["by_month"]["2026-04"]["victims"] == 1
+>>>>>>> data
     assert data["by_unit"] == {"06040": data["total"]}
     assert data["commuting"]["accidents"] == 1
     assert data["by_factor"]["07"]["accidents"] == 1 and data["by_factor"]["01"]["deaths"] == 1
     assert data["by_cause"]["1"]["accidents"] == 1 and data["by_cause_group"]["A"]["accidents"] >= 1
     assert data["damage"] == {"days_off": 30 + 20 + 5 + 30, "cost_kvnd": 4500 + 4500 + 800 + 4500}
     assert data["drafts"] == 1
+<<<<<<< HEAD
     for name in ("by_unit", "by_cause", "by_factor", "by_occupation", "by_cause_group"):
         assert {k: sum(g[k] for g in data[name].values()) for k in data["total"]} == data["total"], name
+=======
+    assert data["commuting"]["victims_at_employer"] == 0
+    for name in ("by_unit", "by_cause", "by_factor", "by_occupation", "by_cause_group", "by_month"):
+        assert {k: sum(g[k] for g in data[name].values()) for k in ALL_KEYS} == data["total"], name
+>>>>>>> data
     assert written.aggregate.as_json() == data
 
 

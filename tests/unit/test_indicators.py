@@ -32,7 +32,7 @@ UNIT = "06040"
 
 def _aggregate(period: str, year: int, fatal: int, minor: int = 0) -> Aggregate:
     """*fatal* accidents with one death each and *minor* with one slightly injured victim, in February."""
-    rows = [VictimRow(f"{year}-{index}", UNIT, f"{year}-02-10", "confirmed", None, "01", False, 1, "M",
+    rows = [VictimRow(f"{year}-{index}", UNIT, f"{year}-02-10", "confirmed", None, "01", False, None, 1, "M",
                       "fatal" if index < fatal else "minor", None, None, None)
             for index in range(fatal + minor)]
     return aggregate(rows, period, [UNIT], {})
@@ -41,7 +41,6 @@ def _aggregate(period: str, year: int, fatal: int, minor: int = 0) -> Aggregate:
 def _indicators(current_fatal: int, target_change: float = -0.1) -> Indicators:
     current = _aggregate("2026-H1", 2026, current_fatal, 2)
     return Indicators("2026-H1", "2025-H1", current, _aggregate("2025-H1", 2025, 20),
-                      by_month={"2026-02": (current_fatal + 2, current_fatal)},
                       factor_labels={"01": "Điện giật"}, target_change=target_change)
 
 
