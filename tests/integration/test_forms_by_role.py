@@ -245,7 +245,7 @@ def test_the_insured_worker_s_declaration_and_the_quick_report_names_the_insuran
     text = " ".join(text_of(accident_form(session, "declaration", tmp_path / "tk.pdf", insured["id"])).split())
     for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỜ KHAI",
                      "Kính gửi: Ủy ban nhân dân xã Thất Khê", "Hoàng Văn Đức", "143/2024/NĐ-CP", "Quan hệ với người bị nạn",
-                     "Người khai"):
+                     "NGƯỜI KHAI", "Doanh nghiệp bảo hiểm"):
         assert expected in text, expected
     with pytest.raises(UserError) as caught:
         accident_form(session, "declaration", tmp_path / "no.pdf", plain["id"])
