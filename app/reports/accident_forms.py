@@ -381,14 +381,17 @@ def declaration_pdf(accident: dict[str, Any], heading: Heading, labels: dict[str
 
     register_fonts()
     form = template("declaration")
-    st = _styles()
+    # 12 points: one page for the family to fill in, signature included
+    st = {key: ParagraphStyle(f"declaration_{key}", parent=style, fontSize=12, leading=14.5)
+          for key, style in _styles().items() if key in ("base", "center", "center_italic", "heading", "title")}
     width = page_width()
-    left = ParagraphStyle("left", parent=st["base"], alignment=TA_LEFT, spaceBefore=5, spaceAfter=1)
+    left = ParagraphStyle("left", parent=st["base"], alignment=TA_LEFT, spaceBefore=3, spaceAfter=1)
+    heading_style = ParagraphStyle("declaration_heading", parent=st["heading"], spaceBefore=6, spaceAfter=3)
     blank = form["blank"]
     unit_name = labels.get("unit") or _unit_name(heading)
 
     def fill(*parts: str) -> Any:
-        return Paragraph(_escape(_dotted(list(parts), width, form["dot"])), left)
+        return Paragraph(_escape(_dotted(list(parts), width, form["dot"], 12)), left)
 
     def field(label: str, value: str | None) -> Any:
         return Paragraph(f"{_escape(label)}: {_escape(value)}", st["base"]) if value else fill(f"{label}: ")
@@ -405,14 +408,14 @@ def declaration_pdf(accident: dict[str, Any], heading: Heading, labels: dict[str
         if story:
             story.append(PageBreak())
         story += [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"]),
-                  Paragraph(f"<b>{motto}</b>", st["center"]), _rule(stringWidth(motto, FAMILY + "-Bold", 13)),
-                  Spacer(1, 10), Paragraph(_escape(form["title"]), st["title"]),
+                  Paragraph(f"<b>{motto}</b>", st["center"]), _rule(stringWidth(motto, FAMILY + "-Bold", 12)),
+                  Spacer(1, 4), Paragraph(_escape(form["title"]), st["title"]),
                   Paragraph(_escape(form["subtitle"]), st["center_italic"]),
-                  Paragraph(_escape(form["basis"]), st["center_italic"]), Spacer(1, 8),
+                  Paragraph(_escape(form["basis"]), st["center_italic"]), Spacer(1, 4),
                   Paragraph(_escape(form["addressee"].format(unit=_in_sentence(unit_name))), st["center"]),
-                  Paragraph(_escape(form["declarant_heading"]), st["heading"])]
+                  Paragraph(_escape(form["declarant_heading"]), heading_style)]
         story += [fill(*parts) for parts in form["declarant"]]
-        story.append(Paragraph(_escape(form["victim_heading"]), st["heading"]))
+        story.append(Paragraph(_escape(form["victim_heading"]), heading_style))
         sex = form["sex"]["F" if victim.get("sex") == "F" else "M"]
         story.append(Paragraph(f"{_escape(words['name'])}: <b>{_escape(victim.get('name') or blank)}</b>; "
                                f"{_escape(words['sex'])}: {_escape(sex)}", st["base"]))
@@ -425,25 +428,25 @@ def declaration_pdf(accident: dict[str, Any], heading: Heading, labels: dict[str
         story.append(field(words["residence"], ", ".join(p for p in (
             victim.get("residence_detail"), labels.get(f"residence:{residence}")) if p)))
         story.append(field(words["occupation"], labels.get(f"occupation:{victim.get('occupation')}")))
-        story.append(Paragraph(_escape(form["accident_heading"]), st["heading"]))
+        story.append(Paragraph(_escape(form["accident_heading"]), heading_style))
         story += [field(about["when"], when), field(about["place"], place),
                   field(about["work"], accident.get("work")), field(about["description"], accident.get("description"))]
         severity = form["severity"].get(victim.get("severity"), "")
         if severity and victim.get("died_on"):
             severity = form["died_on"].format(severity=severity, date=short_date(victim["died_on"]))
         story += [field(about["severity"], severity), fill(about["treated"])]
-        story.append(Paragraph(_escape(form["insurance_heading"]), st["heading"]))
+        story.append(Paragraph(_escape(form["insurance_heading"]), heading_style))
         story += [fill(*parts) for parts in form["insurance"]]
-        story.append(Paragraph(_escape(form["request_heading"]), st["heading"]))
+        story.append(Paragraph(_escape(form["request_heading"]), heading_style))
         story.append(Paragraph(_escape(form["request"].format(unit=_in_sentence(unit_name))), st["base"]))
         story += [Spacer(1, 4), Paragraph(f"<i>{_escape(form['commitment'])}</i>", st["base"])]
         received = [Paragraph(f"<b>{_escape(form['received'])}</b>", st["center"]),
                     Paragraph(_escape(form["received_note"]), st["center_italic"])]
         signer = [Paragraph(_escape(form["date_line"].format(place=heading.place)), st["center_italic"]),
                   Paragraph(f"<b>{_escape(form['signer'])}</b>", st["center"]),
-                  Paragraph(_escape(form["sign_note"]), st["center_italic"]), Spacer(1, 60)]
+                  Paragraph(_escape(form["sign_note"]), st["center_italic"]), Spacer(1, 50)]
         block = Table([[received, signer]], colWidths=[width * 0.45, width * 0.55])
         block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        story += [Spacer(1, 10), KeepTogether(block)]
-    return build_document(story, form["title"], heading.unit_name)
+        story += [Spacer(1, 6), KeepTogether(block)]
+    return build_document(story, form["title"], heading.unit_name.removeprefix("UBND "))
