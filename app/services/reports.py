@@ -40,7 +40,7 @@ SIGNED = ("periodic", "quick", "record", "notice")
 
 def report_format(kind: str, fmt: str | None, out: Path) -> str:
     """The format of the report *kind* written to *out*: *fmt* if given, else the file's extension (.json, .xlsx,
-    .pdf). Refused: a *fmt* that contradicts the extension, a name that tells no format when *fmt* is absent, and
+    .pdf), else the kind's only format. Refused: a *fmt* that contradicts the extension, a name that tells no format when *fmt* is absent, and
     a format the kind cannot write (`KIND_FORMATS`)."""
     if kind not in KIND_FORMATS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KIND_FORMATS))
@@ -48,9 +48,9 @@ def report_format(kind: str, fmt: str | None, out: Path) -> str:
     extension = Path(out).suffix.lower()
     named = EXTENSIONS.get(extension)
     if fmt is None:
-        if named is None:
+        if named is None and len(KIND_FORMATS[kind]) > 1:
             raise UserError("report.format_unknown", name=name, extensions=", ".join(EXTENSIONS))
-        fmt = named
+        fmt = named or KIND_FORMATS[kind][0]  # a kind of one format writes it whatever the name
     elif fmt not in FORMATS:
         raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
     elif named is not None and named != fmt:

@@ -284,6 +284,7 @@ def test_the_format_comes_from_the_file_name(session, tmp_path):
     assert report_format("periodic", None, tmp_path / "x.json") == "json"
     assert report_format("quick", None, tmp_path / "q.pdf") == "pdf"
     assert report_format("linelist", None, tmp_path / "l.xlsx") == "xlsx"
+    assert report_format("quick", None, tmp_path / "quick") == "pdf"  # the kind's only format
     for kind, fmt, name, code in (("periodic", "xlsx", "p.pdf", "report.format_mismatch"),
                                   ("quick", "xlsx", "q.xlsx", "report.format"),
                                   ("quick", None, "q.json", "report.format"),
