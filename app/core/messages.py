@@ -659,7 +659,7 @@ CATALOG: dict[str, str] = {
     "setting.signer_title": QT_TRANSLATE_NOOP(
         "Messages", "the signer's title (default: CHỦ TỊCH, or PHÓ GIÁM ĐỐC at an office)"),
     "setting.office_abbreviation": QT_TRANSLATE_NOOP(
-        "Messages", "the office's abbreviation in document numbers, as in …/BC-SNV (derived from a Sở's name when unset)"),
+        "Messages", "the office's abbreviation in document numbers, as in …/BC-SNV (derived from its name when unset)"),
     "setting.reporter_name": QT_TRANSLATE_NOOP("Messages", "who reports in the quick report (default: the signer)"),
     "setting.reporter_phone": QT_TRANSLATE_NOOP("Messages", "the phone number printed in the quick report"),
     "setting.due_days.half": QT_TRANSLATE_NOOP("Messages", "days after 30 June by which the half-year report is due"),

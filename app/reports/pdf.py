@@ -155,12 +155,13 @@ def periodic_pdf(aggregate: Aggregate, rows: list[Row], heading: Heading, cases:
 
 
 def _rule(length: float, space: float = 2.0):
+    """A rule of *length* points centred in its cell, *space* points under the line above's descenders."""
     from reportlab.platypus.flowables import Flowable
 
     class _Line(Flowable):
         def wrap(self, available_width, available_height):
             self._width = available_width
-            return available_width, space * 2
+            return available_width, space * 3.5
 
         def draw(self):
             start = (self._width - length) / 2

@@ -128,16 +128,19 @@ def short_name(name: str) -> str:
 
 _REGION = re.compile(r"\s+(tỉnh|thành phố)\s+\S.*$", re.IGNORECASE)
 _CONNECTIVES = {"và", "-", "–"}
+_WORD = re.compile(r"^[^\W\d_]+$")
 
 
 def body_abbreviation(name: str) -> str | None:
-    """The abbreviation of a department's name in document numbers: 'SNV' for 'Sở Nội vụ tỉnh Lạng Sơn',
-    'SLĐTBXH' for 'Sở Lao động - Thương binh và Xã hội …' (the initials, Đ kept, 'và' left out). Only a Sở's
-    name is derived; None for any other body (its abbreviation is a setting, `office_abbreviation`)."""
+    """The abbreviation of a body's name in document numbers, by the usual rule: the initials of its words
+    (Đ kept, "và" and dashes left out, a word already in capitals such as UBND kept whole), the province left out:
+    'SNV' for 'Sở Nội vụ tỉnh Lạng Sơn', 'SLĐTBXH' for 'Sở Lao động - Thương binh và Xã hội …', 'VPUBND' for
+    'Văn phòng UBND tỉnh …'. None when that would be a guess (a one-word name, digits or signs in it): the
+    abbreviation is then the setting `office_abbreviation`."""
     words = [word for word in _REGION.sub("", name.strip()).split() if word not in _CONNECTIVES]
-    if len(words) < 2 or words[0].casefold() != "sở":
+    if len(words) < 2 or not all(_WORD.match(word) for word in words):
         return None
-    return "".join(word[0].upper() for word in words)
+    return "".join(word if len(word) > 1 and word.isupper() else word[0].upper() for word in words)
 
 
 def unset_signer_settings(session: Session, kind: str | None = None, fmt: str = "pdf") -> list[str]:

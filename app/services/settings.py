@@ -4,7 +4,7 @@ dates that SPEC § 6 keeps configurable. Admins change them (`tnld settings set`
 Known settings (`KNOWN`): who signs the reports (`signer_name`) and the two lines above the signature
 (`signer_on_behalf`, `signer_title`: by default "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" at a commune, "KT. GIÁM ĐỐC /
 PHÓ GIÁM ĐỐC" at an office; "-" prints no 'on behalf' line), an office's abbreviation in document numbers
-(`office_abbreviation`, "SNV"; derived from a Sở's name when unset), who reports and at which phone in the quick
+(`office_abbreviation`, "SNV"; derived from the office's name when unset), who reports and at which phone in the quick
 report (`reporter_name`, `reporter_phone`), and the due date of the periodic report as days after the end of
 the period (`due_days_after_end.half`, `.year`, `.quarter`, `.month`; by default 5: 5 July and 5 January).
 The office's list of expected communes is a setting too, changed with `tnld expected`.

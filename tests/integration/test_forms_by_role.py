@@ -129,16 +129,16 @@ def test_the_office_abbreviation_is_derived_or_set(station, tmp_path):
     from app.services.reports import write_report
     from app.services.settings import change_setting
 
-    office = station("office", "20", "Phòng Kinh tế tỉnh Lạng Sơn")
+    office = station("office", "20", "Ban 389 tỉnh Lạng Sơn")
     with office.session() as session:
         with pytest.raises(UserError) as caught:
             write_report(session, H1, "periodic", "pdf", tmp_path / "p.pdf")
         assert caught.value.code == "report.office_abbreviation" and not (tmp_path / "p.pdf").exists()
-        change_setting(session, "office_abbreviation", "PKT")
+        change_setting(session, "office_abbreviation", "BCĐ389")
         change_setting(session, "signer_on_behalf", "KT. TRƯỞNG PHÒNG")
         change_setting(session, "signer_title", "PHÓ TRƯỞNG PHÒNG")
         text = text_of(write(session, tmp_path, "periodic", "pdf"))
-    assert "Số: …/BC-PKT" in text and "PHÒNG KINH TẾ" in text and "KT. TRƯỞNG PHÒNG" in text
+    assert "Số: …/BC-BCĐ389" in text and "BAN 389" in text and "KT. TRƯỞNG PHÒNG" in text
     assert "PHÓ TRƯỞNG PHÒNG" in text and "GIÁM ĐỐC" not in text
 
 
@@ -148,7 +148,9 @@ def test_derived_abbreviations():
     assert body_abbreviation("Sở Nội vụ tỉnh Lạng Sơn") == "SNV"
     assert body_abbreviation("Sở Nội vụ thành phố Hà Nội") == "SNV"
     assert body_abbreviation("Sở Lao động - Thương binh và Xã hội tỉnh Cao Bằng") == "SLĐTBXH"
-    assert body_abbreviation("Phòng Kinh tế") is None
+    assert body_abbreviation("Văn phòng UBND tỉnh Lạng Sơn") == "VPUBND"
+    assert body_abbreviation("Phòng Kinh tế") == "PKT"
+    assert body_abbreviation("Ban 389 tỉnh Lạng Sơn") is None and body_abbreviation("Thanh-tra") is None
 
 
 def test_an_unset_signer_leaves_a_line_to_sign_and_says_which_setting(session, tmp_path):
