@@ -14,8 +14,9 @@ def cmd_report(args: argparse.Namespace, out) -> int:
     from app.cli.main import open_session
     from app.core.errors import UserError
     from app.core.periods import Period
-    from app.services.reports import ACCIDENT_FORMS, write_report
+    from app.services.reports import ACCIDENT_FORMS, report_format, unset_signer_settings, write_report
 
+    fmt = report_format(args.kind, args.format, Path(args.out))
     if args.kind in ACCIDENT_FORMS:
         from app.services.records import resolve_id
         from app.services.reports import accident_form
@@ -28,19 +29,30 @@ def cmd_report(args: argparse.Namespace, out) -> int:
         with open_session(args) as session:
             accident_id = resolve_id(session, args.id) if args.id else None
             path = accident_form(session, args.kind, Path(args.out), accident_id, period, overwrite=args.force)
+            unset = unset_signer_settings(session, args.kind, fmt)
         out.line(translate("cli", "Wrote {path}.").format(path=path))
+        _tell_unset_signer(out, unset)
         return EXIT_OK
     if not args.period:
         raise UserError("report.needs_period")
     period = Period.parse(args.period)
     with open_session(args) as session:
-        written = write_report(session, period, args.kind, args.format, Path(args.out), overwrite=args.force,
+        written = write_report(session, period, args.kind, fmt, Path(args.out), overwrite=args.force,
                                with_identifiers=args.with_identifiers)
+        unset = unset_signer_settings(session, args.kind, fmt)
     total = written.aggregate.total
     out.line(translate("cli", "Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).")
              .format(path=written.path, period=period, accidents=total.accidents, victims=total.victims,
                      deaths=total.deaths))
+    _tell_unset_signer(out, unset)
     return EXIT_OK
+
+
+def _tell_unset_signer(out, unset: list[str]) -> None:
+    if "signer_name" in unset:
+        out.line(translate("cli", "The signer's name is not set: the signature block is left blank, to sign and write "
+                                  "the name by hand. To print it, run: tnld settings set signer_name \"NAME\" (the lines "
+                                  "above it: signer_on_behalf, signer_title)."))
 
 
 def cmd_verify_pdf(args: argparse.Namespace, out) -> int:
@@ -75,12 +87,16 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     from app.services.reports import ACCIDENT_FORMS, FORMATS, KINDS
 
     p = sub("report", translate("cli", "write a report of a period (periodic report, line list, indicators, register) "
-                                       "or a form of one accident (quick report, record of the event, notice)"))
+                                       "or a form of one accident (quick report, record of the event, notice, "
+                                       "insured worker's declaration)"))
     p.add_argument("--period", metavar="P", help=translate("cli", "2026, 2026-H1, 2026-Q3 or 2026-03"))
     p.add_argument("--kind", default="periodic", choices=(*KINDS, *ACCIDENT_FORMS), help=translate("cli", "the kind of report"))
     p.add_argument("--id", metavar="ID",
-                   help=translate("cli", "quick, record, notice: the accident (its first 8 characters)"))
-    p.add_argument("--format", default="json", choices=FORMATS, help=translate("cli", "the file format"))
+                   help=translate("cli", "quick, record, notice, declaration: the accident (its first 8 characters)"))
+    p.add_argument("--format", default=None, choices=FORMATS,
+                   help=translate("cli", "the file format (default: from FILE's extension, .json, .xlsx or .pdf); "
+                                         "periodic and indicators: json, xlsx, pdf; register: xlsx, pdf; linelist: "
+                                         "xlsx; the forms of one accident: pdf"))
     p.add_argument("--out", required=True, metavar="FILE", help=translate("cli", "the file to write"))
     p.add_argument("--force", action="store_true", help=translate("cli", "overwrite FILE if it exists"))
     q = sub("verify-pdf", translate("cli", "check a report PDF's signature (exit 0 intact and trusted, 3 altered, 4 unknown signer)"))

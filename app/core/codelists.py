@@ -1,6 +1,8 @@
 """Reference code lists (SPEC § 4), loaded from CSV data files.
 
-Each list is a file `NAME.csv` with the header `code,name_vi,name_en,parent,valid_from,valid_to,note`.
+Each list is a file `NAME.csv` with the header `code,name_vi,name_en,parent,valid_from,valid_to,note`, optionally
+followed by `official_code`: the code an official list gives the item when ours is a working list (the factors of
+Circular 13/2020 Phụ lục IV: empty until that list is in hand), printed beside the name on the register.
 The bundled files live in `resources/codelists/`; a file of the same name in a data folder's `codelists/`
 replaces the bundled one, so a newer official list needs no code change. A list's *version* is derived from
 its content (the first 12 hex digits of its SHA-256), so a replaced file is told apart in bundles and reports.
@@ -22,6 +24,7 @@ from app.core.resources import resources_dir
 from app.core.text import fold, nfc, search_terms
 
 HEADER = ["code", "name_vi", "name_en", "parent", "valid_from", "valid_to", "note"]
+OPTIONAL = ["official_code"]  # columns a list may add after HEADER, in this order
 
 
 class CodeListError(Exception):
@@ -40,6 +43,7 @@ class Code:
     valid_from: dt.date | None
     valid_to: dt.date | None
     note: str
+    official_code: str = ""  # the item's code in the official list, when ours is a working list and it has one
 
     def valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
@@ -144,17 +148,18 @@ def parse_codelist(name: str, data: bytes, source: Path | None = None) -> CodeLi
     text = data.decode("utf-8-sig")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
-    if header != HEADER:
-        raise CodeListError(f"{name}: header must be {','.join(HEADER)}, found {header}")
+    if header is None or header[:len(HEADER)] != HEADER or header[len(HEADER):] != OPTIONAL[:len(header) - len(HEADER)]:
+        raise CodeListError(f"{name}: header must be {','.join(HEADER)} (then optionally {','.join(OPTIONAL)}), "
+                            f"found {header}")
     codes = []
     for number, row in enumerate(reader, start=2):
         if not row:
             continue
-        if len(row) != len(HEADER):
-            raise CodeListError(f"{name} line {number}: {len(row)} columns, expected {len(HEADER)}")
-        code, name_vi, name_en, parent, valid_from, valid_to, note = (
-            cell.strip() if unicodedata.is_normalized("NFC", cell) else nfc(cell.strip()) for cell in row
-        )
+        if len(row) != len(header):
+            raise CodeListError(f"{name} line {number}: {len(row)} columns, expected {len(header)}")
+        cells = [cell.strip() if unicodedata.is_normalized("NFC", cell) else nfc(cell.strip()) for cell in row]
+        code, name_vi, name_en, parent, valid_from, valid_to, note = cells[:len(HEADER)]
+        official = cells[len(HEADER)] if len(cells) > len(HEADER) else ""
         if not code:
             raise CodeListError(f"{name} line {number}: empty code")
         where = f"{name} line {number}"
@@ -167,6 +172,7 @@ def parse_codelist(name: str, data: bytes, source: Path | None = None) -> CodeLi
                 valid_from=_parse_date(valid_from, where),
                 valid_to=_parse_date(valid_to, where),
                 note=note,
+                official_code=official,
             )
         )
     version = hashlib.sha256(data).hexdigest()[:12]

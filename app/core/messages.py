@@ -659,6 +659,12 @@ CATALOG: dict[str, str] = {
     "setting.periodic_annex": QT_TRANSLATE_NOOP(
         "Messages", "print the annex (causes, factors, lists, incidents) after the periodic report: on or off"),
     "setting.signer_name": QT_TRANSLATE_NOOP("Messages", "who signs the printed reports (the chairman, or the head of the office)"),
+    "setting.signer_on_behalf": QT_TRANSLATE_NOOP(
+        "Messages", "the line above the signer's title (default: TM. ỦY BAN NHÂN DÂN, or KT. GIÁM ĐỐC at an office; - for none)"),
+    "setting.signer_title": QT_TRANSLATE_NOOP(
+        "Messages", "the signer's title (default: CHỦ TỊCH, or PHÓ GIÁM ĐỐC at an office)"),
+    "setting.office_abbreviation": QT_TRANSLATE_NOOP(
+        "Messages", "the office's abbreviation in document numbers, as in …/BC-SNV (derived from its name when unset)"),
     "setting.reporter_name": QT_TRANSLATE_NOOP("Messages", "who reports in the quick report (default: the signer)"),
     "setting.reporter_phone": QT_TRANSLATE_NOOP("Messages", "the phone number printed in the quick report"),
     "setting.due_days.half": QT_TRANSLATE_NOOP("Messages", "days after 30 June by which the half-year report is due"),
@@ -674,6 +680,19 @@ CATALOG: dict[str, str] = {
     ),
     "report.needs_period": QT_TRANSLATE_NOOP("Messages", "this report is of a period; add --period, for example --period 2026-H1"),
     "report.needs_id": QT_TRANSLATE_NOOP("Messages", "this form is of one accident; add --id with the id shown by tnld list"),
+    "report.format_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "--format {format} does not match the file name {name} (a {extension} file); change one of them"),
+    "report.format_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "cannot tell the format from the file name {name}; end it with {extensions} or add --format"),
+    "report.office_abbreviation": QT_TRANSLATE_NOOP(
+        "Messages", "the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; set it with: "
+        "tnld settings set office_abbreviation ABBREVIATION"),
+    "report.notice_at_office": QT_TRANSLATE_NOOP(
+        "Messages", "a notice of a period's accidents is posted by a commune's People's Committee, not by an office; "
+        "print it at the commune, or print the notice of one accident with --id"),
+    "report.not_insured": QT_TRANSLATE_NOOP(
+        "Messages", "no victim of accident {id} holds voluntary accident insurance; the declaration form is for insured "
+        "victims (mark the victim as insured first if they are)"),
     "report.format": QT_TRANSLATE_NOOP("Messages", "this report cannot be written as {value}; use one of: {formats}"),
     "pdf.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a readable PDF ({reason})"

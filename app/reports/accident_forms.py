@@ -22,6 +22,7 @@ from app.reports.pdf import (
     document_header,
     page_width,
     register_fonts,
+    signature_cell,
 )
 from app.reports.tables import template
 
@@ -88,6 +89,10 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("FONT", (0, 0), (-1, -1), FAMILY, 10)]))
     story += [table, Spacer(1, 6)]
+    insured = [victim for victim in victims if victim.get("insured")]
+    if insured:  # Decree 143/2024/NĐ-CP: the quick report names the insurance until its own form is in hand
+        story.append(Paragraph(_escape(form["insured"] if len(victims) == 1 else form["insured_named"].format(
+            names=", ".join(victim.get("name") or form["blank"] for victim in insured))), st["base"]))
     line(fields["measures"], "")
     line(fields["reporter"], form["reporter"].format(reporter=heading.reporter or heading.signer or form["blank"],
                                                      phone=heading.phone or form["blank"]))
@@ -133,7 +138,7 @@ def event_record_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
         text = f"<b>{_escape(value)}</b>" if bold else _escape(value)
         return Paragraph(f"{_escape(label)}: {text}", st["base"])
 
-    number_line = form["number_given"].format(number=number) if number else form["number"]
+    number_line = form["number_given"].format(number=number) if number else heading.number(form["number"])
     story: list[Any] = document_header(heading, st, width, number_line)
     story += [Paragraph(_escape(form["title"]), st["title"]), Paragraph(_escape(form["subtitle"]), st["center_bold"]),
               Spacer(1, 6), Paragraph(_escape(form["basis"]), st["note"]), Spacer(1, 4)]
@@ -226,9 +231,12 @@ def event_record_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     columns = form["signatures"]
     cells = []
     for column in columns:
-        cell: list[Any] = [Paragraph(_escape(column["title"]), sign_title)]
-        if column.get("position"):
-            cell.append(Paragraph(_escape(column["position"]), sign_title))
+        title, position = column["title"], column.get("position")
+        if column.get("signer"):  # the committee's column: as the settings say, or the template's default
+            title, position = heading.signature({"on_behalf": title, "title": position or ""})
+        cell: list[Any] = [Paragraph(_escape(title), sign_title)] if title else []
+        if position:
+            cell.append(Paragraph(_escape(position), sign_title))
         cell.append(Paragraph(_escape(form["sign_note_seal" if column.get("signer") else "sign_note"]), sign_note))
         cell.append(Spacer(1, 64))
         if column.get("signer") and heading.signer:
@@ -261,7 +269,7 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
     width = page_width()
     indent = ParagraphStyle("indent", parent=st["base"], firstLineIndent=28)
     committee = form["committee"].format(unit=_in_sentence(_unit_name(heading)))
-    story: list[Any] = document_header(heading, st, width, form["number"])
+    story: list[Any] = document_header(heading, st, width, heading.number(form["number"]))
     story += [Paragraph(_escape(form["title"]), st["title"]), Paragraph(_escape(form["subtitle"]), st["center_bold"])]
     if period_text:
         story.append(Paragraph(_escape(period_text), st["center"]))
@@ -328,13 +336,11 @@ def _outcome(form: dict[str, Any], accident: dict[str, Any]) -> list[str]:
 
 
 def _signature_block(form: dict[str, Any], heading: Heading, st: dict[str, Any], width: float, room: float) -> Any:
-    """'Nơi nhận' on the left, 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH', room to sign and the signer on the right."""
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    """'Nơi nhận' on the left, 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH' (or as set), room to sign and the signer on the
+    right."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
 
-    signature = form["signature"]
-    sign = [Paragraph(f"<b>{_escape(signature['on_behalf'])}</b>", st["center"]),
-            Paragraph(f"<b>{_escape(signature['title'])}</b>", st["center"]), Spacer(1, room),
-            Paragraph(f"<b>{_escape(heading.signer)}</b>", st["center"])]
+    sign = signature_cell(heading, form["signature"], st, room)
     recipients = [Paragraph(_escape(form["recipients_heading"]), st["small_bold_italic"]),
                   *[Paragraph(_escape(line), st["small"]) for line in form["recipients"]]]
     block = Table([[recipients, sign]], colWidths=[width * 0.45, width * 0.55])
@@ -361,3 +367,88 @@ def _unit_name(heading: Heading) -> str:
 def _in_sentence(name: str) -> str:
     """'xã Thất Khê': inside a sentence the kind of unit is written in lower case."""
     return name[:1].lower() + name[1:] if name else name
+
+
+def declaration_pdf(accident: dict[str, Any], heading: Heading, labels: dict[str, str]) -> bytes:
+    """The declaration of an accident to a worker with voluntary accident insurance (Decree 143/2024/NĐ-CP,
+    Art. 18(2), Phụ lục I; our layout, `declaration.json`), made by the victim or a relative to the commune's
+    People's Committee: one page per insured victim. What the record knows is printed; who declares, the
+    insurer and the policy are dotted lines to fill in by hand. *labels* as for `event_record_pdf`."""
+    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+    from app.reports.pdf import _rule
+
+    register_fonts()
+    form = template("declaration")
+    # 12 points: one page for the family to fill in, signature included
+    st = {key: ParagraphStyle(f"declaration_{key}", parent=style, fontSize=12, leading=14.5)
+          for key, style in _styles().items() if key in ("base", "center", "center_italic", "heading", "title")}
+    width = page_width()
+    left = ParagraphStyle("left", parent=st["base"], alignment=TA_LEFT, spaceBefore=3, spaceAfter=1)
+    heading_style = ParagraphStyle("declaration_heading", parent=st["heading"], spaceBefore=6, spaceAfter=3)
+    blank = form["blank"]
+    unit_name = labels.get("unit") or _unit_name(heading)
+
+    def fill(*parts: str) -> Any:
+        return Paragraph(_escape(_dotted(list(parts), width, form["dot"], 12)), left)
+
+    def field(label: str, value: str | None) -> Any:
+        return Paragraph(f"{_escape(label)}: {_escape(value)}", st["base"]) if value else fill(f"{label}: ")
+
+    words, about = form["victim"], form["accident"]
+    when = short_date(accident["occurred_on"])
+    if accident.get("occurred_time"):
+        when = form["time_and_date"].format(time=accident["occurred_time"], date=when)
+    place = ", ".join(p for p in (accident.get("place_detail"), accident.get("village"), unit_name,
+                                  form["province"].format(province=heading.province)) if p)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    story: list[Any] = []
+    for victim in (v for v in accident["victims"] if v.get("insured")):
+        if story:
+            story.append(PageBreak())
+        story += [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"]),
+                  Paragraph(f"<b>{motto}</b>", st["center"]), _rule(stringWidth(motto, FAMILY + "-Bold", 12)),
+                  Spacer(1, 4), Paragraph(_escape(form["title"]), st["title"]),
+                  Paragraph(_escape(form["subtitle"]), st["center_italic"]),
+                  Paragraph(_escape(form["basis"]), st["center_italic"]), Spacer(1, 4),
+                  Paragraph(_escape(form["addressee"].format(unit=_in_sentence(unit_name))), st["center"]),
+                  Paragraph(_escape(form["declarant_heading"]), heading_style)]
+        story += [fill(*parts) for parts in form["declarant"]]
+        story.append(Paragraph(_escape(form["victim_heading"]), heading_style))
+        sex = form["sex"]["F" if victim.get("sex") == "F" else "M"]
+        story.append(Paragraph(f"{_escape(words['name'])}: <b>{_escape(victim.get('name') or blank)}</b>; "
+                               f"{_escape(words['sex'])}: {_escape(sex)}", st["base"]))
+        if victim.get("birth_date"):
+            story.append(field(words["birth_date"], short_date(victim["birth_date"])))
+        else:
+            story.append(field(words["birth"], str(victim["birth_year"]) if victim.get("birth_year") else None))
+        story.append(field(words["id_number"], victim.get("id_number")))
+        residence = victim.get("residence")
+        story.append(field(words["residence"], ", ".join(p for p in (
+            victim.get("residence_detail"), labels.get(f"residence:{residence}")) if p)))
+        story.append(field(words["occupation"], labels.get(f"occupation:{victim.get('occupation')}")))
+        story.append(Paragraph(_escape(form["accident_heading"]), heading_style))
+        story += [field(about["when"], when), field(about["place"], place),
+                  field(about["work"], accident.get("work")), field(about["description"], accident.get("description"))]
+        severity = form["severity"].get(victim.get("severity"), "")
+        if severity and victim.get("died_on"):
+            severity = form["died_on"].format(severity=severity, date=short_date(victim["died_on"]))
+        story += [field(about["severity"], severity), fill(about["treated"])]
+        story.append(Paragraph(_escape(form["insurance_heading"]), heading_style))
+        story += [fill(*parts) for parts in form["insurance"]]
+        story.append(Paragraph(_escape(form["request_heading"]), heading_style))
+        story.append(Paragraph(_escape(form["request"].format(unit=_in_sentence(unit_name))), st["base"]))
+        story += [Spacer(1, 4), Paragraph(f"<i>{_escape(form['commitment'])}</i>", st["base"])]
+        received = [Paragraph(f"<b>{_escape(form['received'])}</b>", st["center"]),
+                    Paragraph(_escape(form["received_note"]), st["center_italic"])]
+        signer = [Paragraph(_escape(form["date_line"].format(place=heading.place)), st["center_italic"]),
+                  Paragraph(f"<b>{_escape(form['signer'])}</b>", st["center"]),
+                  Paragraph(_escape(form["sign_note"]), st["center_italic"]), Spacer(1, 50)]
+        block = Table([[received, signer]], colWidths=[width * 0.45, width * 0.55])
+        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        story += [Spacer(1, 6), KeepTogether(block)]
+    return build_document(story, form["title"], heading.unit_name.removeprefix("UBND "))

@@ -23,9 +23,14 @@ FONT = "Times New Roman"
 
 @dataclass(frozen=True)
 class Heading:
-    """Who reports, to whom, where and when: the facts around the table."""
+    """Who issues the document, to whom, where and when: the facts around the table (Decree 30/2020's furniture).
 
-    unit_name: str  # "UBND XÃ THẤT KHÊ" or the office's name
+    The header's left block is *parent* (normal caps, none for a commune's People's Committee) over the issuing
+    body's lines (bold caps, `body_lines`), then "Số: …/BC-<abbreviation>"; *on_behalf* and *title* are the
+    signature block's two lines (None: the form template's default, the commune's "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH");
+    *printed_at* is the line "Bản in tại <office> ngày …" of a commune's form printed at an office."""
+
+    unit_name: str  # "UBND Xã Thất Khê" for a commune, the office's name ("Sở Nội vụ tỉnh Lạng Sơn")
     place: str  # for the place-date line: the commune's or province's name
     province: str  # "Lạng Sơn"
     day: dt.date
@@ -34,6 +39,64 @@ class Heading:
     unit_names: dict[str, str] | None = None
     reporter: str = ""  # who reports, and at which phone (the quick report)
     phone: str = ""
+    parent: str = ""  # "UBND TỈNH LẠNG SƠN"
+    body: tuple[str, ...] = ()  # ("SỞ NỘI VỤ",); empty: from unit_name
+    abbreviation: str = "UBND"  # in the number: "Số: …/BC-UBND", "Số: …/BC-SNV"
+    on_behalf: str | None = None
+    title: str | None = None
+    printed_at: str = ""
+
+    def body_lines(self) -> tuple[str, ...]:
+        """The issuing body in caps: ("ỦY BAN NHÂN DÂN", "XÃ THẤT KHÊ") for a commune, as written on two lines."""
+        if self.body:
+            return self.body
+        name = self.unit_name
+        if name.upper().startswith("UBND "):
+            return ("ỦY BAN NHÂN DÂN", name[5:].strip().upper())
+        return (name.upper(),)
+
+    def number(self, pattern: str) -> str:
+        """A template's number line ("Số: …/BC-{abbr}") with the issuing body's abbreviation."""
+        return pattern.format(abbr=self.abbreviation)
+
+    def signature(self, default: dict[str, str]) -> tuple[str, str]:
+        """The signature block's 'on behalf' and 'title' lines: as set, or the form's *default* ({on_behalf, title})."""
+        on_behalf = self.on_behalf if self.on_behalf is not None else default.get("on_behalf", "")
+        title = self.title if self.title is not None else default.get("title", "")
+        return on_behalf, title
+
+
+def header_rows(sheet, heading: Heading, number: str, width: int, font_size: int = 12) -> int:
+    """Decree 30/2020's header in a sheet's first rows: the parent body, the issuing body (bold) and the number
+    on the left half; the national motto (bold) and the place-date line (italic) on the right half. Returns the
+    first free row (the row after a blank one)."""
+    from openpyxl.styles import Alignment, Font
+
+    center = Alignment(horizontal="center", vertical="center", wrap_text=False)
+    normal, bold = Font(name=FONT, size=font_size), Font(name=FONT, size=font_size, bold=True)
+    italic = Font(name=FONT, size=font_size, italic=True)
+    half = max(1, width // 2)
+    left = ([(heading.parent, normal)] if heading.parent else []) + [(line, bold) for line in heading.body_lines()]
+    left.append((number, normal))
+    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold), ("Độc lập - Tự do - Hạnh phúc", bold)]
+    right += [("", normal)] * max(0, len(left) - 3) + [(place_date(heading.place, heading.day), italic)]
+
+    def put(row: int, first: int, last: int, value: str, font) -> None:
+        if last > first:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        cell = sheet.cell(row=row, column=first, value=value or None)
+        cell.font, cell.alignment = font, center
+
+    for row, (value, font) in enumerate(left, start=1):
+        put(row, 1, half, value, font)
+    for row, (value, font) in enumerate(right, start=1):
+        if value:
+            put(row, half + 1, max(half + 1, width), value, font)
+    rows = max(len(left), len(right))
+    if heading.printed_at:
+        rows += 1
+        put(rows, half + 1, max(half + 1, width), heading.printed_at, italic)
+    return rows + 2
 
 
 class _StyleCopier:
@@ -84,12 +147,7 @@ def periodic_workbook(aggregate: Aggregate, rows: PeriodicRows, heading: Heading
     width = 2 + len(form["columns"])
     put = _Writer(sheet, normal, left)
 
-    half = max(2, width // 2 - 1)
-    put.merged(1, 1, half, heading.unit_name.upper(), bold, center)
-    put.merged(1, half + 1, width, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, center)
-    put.merged(2, 1, half, form["office_number" if heading.office else "number"], normal, center)
-    put.merged(2, half + 1, width, "Độc lập - Tự do - Hạnh phúc", bold, center)
-    put.merged(3, half + 1, width, place_date(heading.place, heading.day), italic, center)
+    header_rows(sheet, heading, heading.number(form["number"]), width)
     put.merged(5, 1, width, form["title"], bold, center)
     sheet.row_dimensions[5].height = 48
     put.merged(6, 1, width, period_words(aggregate.period).capitalize(), bold, center)

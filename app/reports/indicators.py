@@ -240,14 +240,17 @@ def indicators_workbook(ind: Indicators, heading: Any) -> bytes:
     bold, normal = Font(name="Times New Roman", bold=True, size=12), Font(name="Times New Roman", size=12)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet["A1"], sheet["A1"].font = heading.unit_name.upper(), bold
-    sheet["A3"], sheet["A3"].font = text["title"], bold
-    sheet["A4"] = period_line(ind, text)
+    from app.reports.excel import header_rows
+    from app.reports.tables import template
+
+    top = header_rows(sheet, heading, heading.number(template()["number"]), 5)  # Decree 30/2020's header
+    sheet.cell(row=top, column=1, value=text["title"]).font = bold
+    sheet.cell(row=top + 1, column=1, value=period_line(ind, text))
     for col, label in enumerate(headings(ind, text), start=1):
-        cell = sheet.cell(row=6, column=col, value=label)
+        cell = sheet.cell(row=top + 3, column=col, value=label)
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for offset, row in enumerate(indicator_rows(ind, text), start=7):
+    for offset, row in enumerate(indicator_rows(ind, text), start=top + 4):
         for col, value in enumerate(row, start=1):
             cell = sheet.cell(row=offset, column=col, value=value)
             cell.font, cell.border = normal, border
@@ -264,7 +267,7 @@ def indicators_workbook(ind: Indicators, heading: Any) -> bytes:
     chart.add_data(Reference(data, min_col=2, min_row=1, max_col=3, max_row=rows), titles_from_data=True)
     chart.set_categories(Reference(data, min_col=1, min_row=2, max_row=rows))
     chart.width, chart.height = 24, 10
-    sheet.add_chart(chart, "A16")
+    sheet.add_chart(chart, f"A{top + 6 + len(indicator_rows(ind, text))}")
     factors = book.create_sheet(sheets["by_factor"])
     factors.append(list(text["factor_columns"]))
     for code, counts in sorted(ind.current.by_factor.items(), key=lambda item: -item[1].accidents):

@@ -107,12 +107,7 @@ def periodic_pdf(aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cas
         last.append(Paragraph(_escape(form["dedup_note"].format(victims=aggregate.excluded_victims,
                                                                 accidents=aggregate.excluded_accidents)), st["note"]))
 
-    signature = form["signature"]
-    on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
-    title = signature["office_title"] if heading.office else signature["title"]
-    sign = [Paragraph(f"<b>{_escape(on_behalf)}</b>", st["center"]) if on_behalf else Spacer(1, 1),
-            Paragraph(f"<b>{_escape(title)}</b>", st["center"]), Spacer(1, 48),
-            Paragraph(f"<b>{_escape(heading.signer)}</b>", st["center"])]
+    sign = signature_cell(heading, form["signature"], st, 64)
     recipients = [Paragraph(_escape(form["recipients_heading"]), st["small_bold_italic"]),
                   *[Paragraph(_escape(line), st["small"]) for line in form["recipients"]]]
     block = Table([[recipients, sign]], colWidths=[width * 0.5, width * 0.5])
@@ -157,21 +152,75 @@ def _annex(form, aggregate: Aggregate, rows: PeriodicRows, heading: Heading, cas
     return story
 
 
-def document_header(heading: Heading, st: dict[str, Any], width: float, number_line: str | None = None) -> list[Any]:
-    """The two-column head of every administrative document (Decree 30/2020): unit and number | motto, place-date."""
+def _rule(length: float, space: float = 2.0):
+    """A rule of *length* points centred in its cell, *space* points under the line above's descenders."""
+    from reportlab.platypus.flowables import Flowable
+
+    class _Line(Flowable):
+        def wrap(self, available_width, available_height):
+            self._width = available_width
+            return available_width, space * 3.5
+
+        def draw(self):
+            start = (self._width - length) / 2
+            self.canv.setLineWidth(0.6)
+            self.canv.line(start, space, start + length, space)
+
+    return _Line()
+
+
+HEADER_SIZE = 12.5  # points: the caps lines of the header (Decree 30/2020: 12 to 13)
+
+
+def document_header(heading: Heading, st: dict[str, Any], width: float, number_line: str | None = None,
+                    dated: bool = True) -> list[Any]:
+    """The head of every administrative document (Decree 30/2020/NĐ-CP, Phụ lục I). Left: the parent body in
+    normal caps (when there is one), the issuing body in bold caps, a rule of a third of its line, "Số: …".
+    Right: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Độc lập - Tự do - Hạnh phúc" in bold, a rule as long as the
+    motto, the place and date in italics. *number_line* None: the periodic template's number with the body's
+    abbreviation; "": none (a register). A commune's form printed at an office adds the line "Bản in tại …"."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     form = template()
-    header = Table([
-        [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["center"]),
-         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st["center"])],
-        [Paragraph(_escape(number_line or form["office_number" if heading.office else "number"]), st["center"]),
-         Paragraph("<b>Độc lập - Tự do - Hạnh phúc</b>", st["center"])],
-        ["", Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"])],
-    ], colWidths=[width * 0.4, width * 0.6])
+    caps = ParagraphStyle("caps", parent=st["center"], fontSize=HEADER_SIZE, leading=15)
+    motto_style = ParagraphStyle("motto", parent=st["center"], fontSize=13, leading=15)
+    number = heading.number(form["number"]) if number_line is None else number_line
+    body = heading.body_lines()
+    left: list[Any] = [Paragraph(_escape(heading.parent), caps)] if heading.parent else []
+    left += [Paragraph(f"<b>{_escape(line)}</b>", caps) for line in body]
+    longest = max(stringWidth(line, FAMILY + "-Bold", HEADER_SIZE) for line in body)
+    left.append(_rule(longest / 3))
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    right: list[Any] = [Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", caps)]
+    right += [Spacer(1, 15)] * max(0, len(left) - 3)  # the motto's rule level with the body's
+    right += [Paragraph(f"<b>{motto}</b>", motto_style), _rule(stringWidth(motto, FAMILY + "-Bold", 13))]
+    lower = [Paragraph(_escape(number), st["center"]) if number else "",
+             Paragraph(_escape(place_date(heading.place, heading.day)), st["center_italic"]) if dated else ""]
+    header = Table([[left, right], lower], colWidths=[width * 0.4, width * 0.6])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 2), (-1, 2), 8)]))
-    return [header, Spacer(1, 8)]
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                ("BOTTOMPADDING", (0, 0), (-1, 0), 2), ("TOPPADDING", (0, 1), (-1, 1), 4)]))
+    story: list[Any] = [header]
+    if heading.printed_at:
+        story.append(Paragraph(f"<i>{_escape(heading.printed_at)}</i>", ParagraphStyle(
+            "printed_at", parent=st["base"], fontSize=11, leading=13, alignment=2, spaceBefore=4)))
+    return story + [Spacer(1, 8)]
+
+
+def signature_cell(heading: Heading, default: dict[str, str], st: dict[str, Any], room: float) -> list[Any]:
+    """The right of the signature block: 'on behalf' and title lines (as set, or the form's *default*), room to
+    sign, and the signer's name; an unset name leaves the room blank, to write by hand (the command says which
+    setting prints it)."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    on_behalf, title = heading.signature(default)
+    cell: list[Any] = [Paragraph(f"<b>{_escape(on_behalf)}</b>", st["center"]) if on_behalf else Spacer(1, 1)]
+    cell += [Paragraph(f"<b>{_escape(title)}</b>", st["center"]), Spacer(1, room)]
+    if heading.signer:
+        cell.append(Paragraph(f"<b>{_escape(heading.signer)}</b>", st["center"]))
+    return cell
 
 
 def page_width(wide: bool = False) -> float:

@@ -1,5 +1,10 @@
-"""The commune's accident register of a period (Circular 13/2020/TT-BLĐTBXH, Phụ lục I; columns assumed in
-`docs/forms.md`): one row per victim, PDF (A4 landscape) and Excel. Pure: rows in, bytes out.
+"""The commune's accident register of a period (Circular 13/2020/TT-BLĐTBXH, Art. 3(1)(b), Phụ lục II: the commune
+People's Committee's statistics; Phụ lục I is the employer's; columns assumed in `docs/forms.md`): one row per
+victim, PDF (A4 landscape) and Excel, under the issuing body's header (Decree 30/2020; no number: a register is a
+book, not a dispatch). The factor prints with its official code (Circular 13/2020 Phụ lục IV) when the code list
+has one, else ours; "Số, ngày biên bản" holds the biên bản's number only (a `record_ref` with "BB"), empty when
+there is none; the severity "Nặng" carries the serious-injury codes of Decree 39/2016 Phụ lục II. Pure: rows in,
+bytes out.
 """
 
 from __future__ import annotations
@@ -8,8 +13,16 @@ import io
 from typing import Any
 
 from app.core.progress import Cancel, checked
-from app.reports.excel import Heading
-from app.reports.pdf import FAMILY, _escape, _styles, build_document, page_width, register_fonts
+from app.reports.excel import Heading, header_rows
+from app.reports.pdf import (
+    FAMILY,
+    _escape,
+    _styles,
+    build_document,
+    document_header,
+    page_width,
+    register_fonts,
+)
 from app.reports.tables import template
 
 
@@ -18,8 +31,10 @@ def _form() -> dict[str, Any]:
     return template("register")
 
 
-def register_rows(records, labels) -> list[dict[str, Any]]:
-    """One row per victim of *records* (newest versions, in date order); *labels(list, code)* names a code."""
+def register_rows(records, labels, shown_code=None) -> list[dict[str, Any]]:
+    """One row per victim of *records* (newest versions, in date order); *labels(list, code)* names a code and
+    *shown_code(list, code)* is the code printed beside the name (default: the code itself; the factors' official
+    code when the list has one, `services.reports`)."""
     from app.core.derived import birth_year_of
     from app.core.vnformat import number, short_date
 
@@ -29,7 +44,9 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
         when = short_date(accident["occurred_on"]) + (f"\n{accident['occurred_time']}" if accident.get("occurred_time")
                                                       else "")
         place = ", ".join(p for p in (accident.get("village"), accident["unit"]) if p)
-        record = "\n".join(p for p in (accident.get("record_ref"), short_date(accident.get("declared_on"))) if p)
+        ref = accident.get("record_ref") or ""
+        record = ref if "BB" in ref.upper() else ""  # a biên bản's number; an investigation's is not one
+        shown = shown_code or (lambda _name, code: code)
         for victim in accident["victims"]:
             severity = form["severity"][victim["severity"]]
             if victim.get("serious_injuries"):
@@ -40,7 +57,8 @@ def register_rows(records, labels) -> list[dict[str, Any]]:
                 "sex": form["sex"]["F" if victim.get("sex") == "F" else "M"],
                 "birth_year": str(birth_year_of(victim) or ""),
                 "occupation": f"{labels('occupations', occupation)} ({occupation})" if occupation else "",
-                "factor": f"{labels('factors', accident.get('factor'))} ({accident.get('factor')})"
+                "factor": form["code"].format(name=labels("factors", accident["factor"]),
+                                              code=shown("factors", accident["factor"]))
                 if accident.get("factor") else "",
                 "cause": labels("causes", accident.get("cause")), "severity": severity,
                 "days_off": number(victim.get("days_off")) if victim.get("days_off") is not None else "",
@@ -63,8 +81,8 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str,
     centred = set(form["centred"])
     st = _styles()
     width = page_width(wide=True)
-    story: list[Any] = [Paragraph(f"<b>{_escape(heading.unit_name.upper())}</b>", st["base"]),
-                        Paragraph(_escape(form["title"]), st["title"]),
+    story: list[Any] = document_header(heading, st, width, number_line="", dated=False)
+    story += [Paragraph(_escape(form["title"]), st["title"]),
                         Paragraph(_escape(form["basis"]), st["center_italic"]),
                         Paragraph(_escape(period_text), st["center"]), Spacer(1, 6)]
     cell, center = st["list"], st["list_center"]
@@ -98,24 +116,26 @@ def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text:
     bold, normal = Font(name="Times New Roman", bold=True), Font(name="Times New Roman")
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet["A1"], sheet["A1"].font = heading.unit_name.upper(), bold
-    sheet["A2"], sheet["A2"].font = form["title"], bold
-    sheet["A3"] = form["basis"]
-    sheet["A4"] = period_text
+    top = header_rows(sheet, heading, "", len(columns), font_size=11)
+    for offset, (text, font) in enumerate(((form["title"], bold), (form["basis"], normal), (period_text, normal))):
+        sheet.merge_cells(start_row=top + offset, start_column=1, end_row=top + offset, end_column=len(columns))
+        cell = sheet.cell(row=top + offset, column=1, value=text)
+        cell.font, cell.alignment = font, Alignment(horizontal="center")
+    head = top + 4
     for col, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=6, column=col, value=column["label"])
+        cell = sheet.cell(row=head, column=col, value=column["label"])
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[cell.column_letter].width = max(6, column["width"] * 260)
-    for offset, row in enumerate(checked(rows, cancel, every=200), start=7):
+    for offset, row in enumerate(checked(rows, cancel, every=200), start=head + 1):
         for col, column in enumerate(columns, start=1):
             cell = sheet.cell(row=offset, column=col, value=row[column["key"]])
             cell.font, cell.border = normal, border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    sheet.freeze_panes = "A7"
+    sheet.freeze_panes = sheet.cell(row=head + 1, column=1)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.print_title_rows = "6:6"
+    sheet.print_title_rows = f"{head}:{head}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

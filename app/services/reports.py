@@ -9,6 +9,7 @@ written to a temporary name and renamed when complete).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,38 @@ from app.services.workspace import Session
 
 KINDS = ("periodic", "linelist", "indicators", "register")
 FORMATS = ("json", "xlsx", "pdf")
+# The one rule of which kind writes which formats (the CLI and its help read it from here): the forms of one
+# accident are PDF only, the line list is Excel only, the register is PDF or Excel.
+KIND_FORMATS: dict[str, tuple[str, ...]] = {
+    "periodic": ("json", "xlsx", "pdf"), "indicators": ("json", "xlsx", "pdf"), "register": ("xlsx", "pdf"),
+    "linelist": ("xlsx",), "quick": ("pdf",), "record": ("pdf",), "notice": ("pdf",), "declaration": ("pdf",),
+}
+EXTENSIONS = {".json": "json", ".xlsx": "xlsx", ".pdf": "pdf"}
+# The documents that print this workstation's signer (in PDF): an unset name leaves the line blank, and the
+# command says which setting prints it (`unset_signer_settings`).
+SIGNED = ("periodic", "quick", "record", "notice")
+
+
+def report_format(kind: str, fmt: str | None, out: Path) -> str:
+    """The format of the report *kind* written to *out*: *fmt* if given, else the file's extension (.json, .xlsx,
+    .pdf), else the kind's only format. Refused: a *fmt* that contradicts the extension, a name that tells no format when *fmt* is absent, and
+    a format the kind cannot write (`KIND_FORMATS`)."""
+    if kind not in KIND_FORMATS:
+        raise UserError("report.kind", value=kind, kinds=", ".join(KIND_FORMATS))
+    name = Path(out).name
+    extension = Path(out).suffix.lower()
+    named = EXTENSIONS.get(extension)
+    if fmt is None:
+        if named is None and len(KIND_FORMATS[kind]) > 1:
+            raise UserError("report.format_unknown", name=name, extensions=", ".join(EXTENSIONS))
+        fmt = named or KIND_FORMATS[kind][0]  # a kind of one format writes it whatever the name
+    elif fmt not in FORMATS:
+        raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
+    elif named is not None and named != fmt:
+        raise UserError("report.format_mismatch", format=fmt, name=name, extension=extension)
+    if fmt not in KIND_FORMATS[kind]:
+        raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
+    return fmt
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
 
@@ -94,22 +127,80 @@ def short_name(name: str) -> str:
     return name
 
 
-def heading(session: Session):
+_REGION = re.compile(r"\s+(tỉnh|thành phố)\s+\S.*$", re.IGNORECASE)
+_CONNECTIVES = {"và", "-", "–"}
+_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def body_abbreviation(name: str) -> str | None:
+    """The abbreviation of a body's name in document numbers, by the usual rule: the initials of its words
+    (Đ kept, "và" and dashes left out, a word already in capitals such as UBND kept whole), the province left out:
+    'SNV' for 'Sở Nội vụ tỉnh Lạng Sơn', 'SLĐTBXH' for 'Sở Lao động - Thương binh và Xã hội …', 'VPUBND' for
+    'Văn phòng UBND tỉnh …'. None when that would be a guess (a one-word name, digits or signs in it): the
+    abbreviation is then the setting `office_abbreviation`."""
+    words = [word for word in _REGION.sub("", name.strip()).split() if word not in _CONNECTIVES]
+    if len(words) < 2 or not all(_WORD.match(word) for word in words):
+        return None
+    return "".join(word if len(word) > 1 and word.isupper() else word[0].upper() for word in words)
+
+
+def unset_signer_settings(session: Session, kind: str | None = None, fmt: str = "pdf") -> list[str]:
+    """The settings a printed document needs to name its signer and are not set (today: `signer_name`); the
+    document leaves the name blank, to write by hand, and the command says once which setting prints it. With
+    *kind*, only if that document prints this workstation's signer (an office's print of a commune's form names
+    the commune's, not the office's)."""
+    from app.services.settings import get_setting
+
+    if kind is not None and (kind not in SIGNED or fmt != "pdf" or (session.role == "office" and kind != "periodic")):
+        return []
+    return [key for key in ("signer_name",) if not get_setting(session, key, "")]
+
+
+def heading(session: Session, unit: str | None = None):
+    """The facts around a document (`app.reports.excel.Heading`): the session's own body, or, with *unit*, the
+    commune whose form of one accident an office prints: that commune's header, wording and signature titles,
+    no signer's name, and a line "Bản in tại <office> ngày …" (a form of one accident is the commune's document,
+    never the office's). An office's own header is its province's People's Committee over the office's name, the
+    number "…/BC-<abbreviation>" (derived from a Sở's name or set as `office_abbreviation`) and the signer's titles
+    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" unless set (`signer_on_behalf`, `signer_title`; "-" for no 'on behalf' line)."""
     from app.reports.excel import Heading
+    from app.reports.tables import template
     from app.services.settings import get_setting
 
     codes = session.codelists
+    form = template()
+    if session.role == "office" and unit is not None and unit != session.unit:
+        province_code = codes.province_of(unit) or ""
+        name = codes.unit_name(unit)
+        printed = form["printed_at"].format(office=session.unit_name, date=short_date(session.today().isoformat()))
+        return Heading(f"UBND {name}", short_name(name), short_name(codes.unit_name(province_code)), session.today(),
+                       printed_at=printed)
+
+    def setting(key: str) -> str | None:
+        value = get_setting(session, key, None)
+        return None if value is None else ("" if value == "-" else value)
+
     province_code = session.unit if session.role == "office" else (codes.province_of(session.unit) or "")
-    province = short_name(codes.unit_name(province_code))
+    province_name = codes.unit_name(province_code)
+    province = short_name(province_name)
+    signer = get_setting(session, "signer_name", "")
+    common = {"signer": signer, "reporter": get_setting(session, "reporter_name", "") or signer,
+              "phone": get_setting(session, "reporter_phone", ""), "on_behalf": setting("signer_on_behalf"),
+              "title": setting("signer_title")}
     if session.role == "commune":
-        unit_name, place = f"UBND {session.unit_name}", short_name(session.unit_name)
-    else:
-        unit_name, place = session.unit_name, province
-    names = {code.code: code.name() for code in codes.communes_of(province_code)} if session.role == "office" else {}
-    return Heading(unit_name, place, province, session.today(), get_setting(session, "signer_name", ""),
-                   office=session.role == "office", unit_names=names,
-                   reporter=get_setting(session, "reporter_name", "") or get_setting(session, "signer_name", ""),
-                   phone=get_setting(session, "reporter_phone", ""))
+        return Heading(f"UBND {session.unit_name}", short_name(session.unit_name), province, session.today(), **common)
+    abbreviation = get_setting(session, "office_abbreviation", "") or body_abbreviation(session.unit_name)
+    if not abbreviation:
+        raise UserError("report.office_abbreviation", name=session.unit_name)
+    signature = form["signature"]
+    if common["on_behalf"] is None:
+        common["on_behalf"] = signature["office_on_behalf"]
+    if common["title"] is None:
+        common["title"] = signature["office_title"]
+    names = {code.code: code.name() for code in codes.communes_of(province_code)}
+    return Heading(session.unit_name, province, province, session.today(), office=True, unit_names=names,
+                   parent=f"UBND {province_name}".upper(), body=(_REGION.sub("", session.unit_name).upper(),),
+                   abbreviation=abbreviation, **common)
 
 
 def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel | None = None
@@ -293,10 +384,14 @@ def _register_bytes(session: Session, period: Period, fmt: str, steps: Steps, ca
     codes = session.codelists
     units = session.own_units()
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.occurred_on, a.id")
-    shown = once(checked(records, cancel, 200), listing(session))
-    rows = render.register_rows((accident for accident, _ in shown),
-                                lambda name, code: codes[name].label(code) if code else "")
-    notes = [note for _, accident_notes in shown for note in accident_notes]
+    def shown(name: str, code: str) -> str:  # the official code (Circular 13/2020 Phụ lục IV) when the list has one
+        entry = codes[name].get(code)
+        return (entry.official_code or code) if entry is not None else code
+
+    listed = once(checked(records, cancel, 200), listing(session))
+    rows = render.register_rows((accident for accident, _ in listed),
+                                lambda name, code: codes[name].label(code) if code else "", shown)
+    notes = [note for _, accident_notes in listed for note in accident_notes]
     for row, note in zip(rows, notes, strict=True):  # one row per victim shown, in order
         if note:
             row["remarks"] = "; ".join(part for part in (row["remarks"], note) if part)
@@ -335,7 +430,7 @@ def _indicators_bytes(session: Session, period: Period, fmt: str, current: Aggre
     return sign_pdf(data, own_identity(session), "Chỉ tiêu tai nạn lao động", facts.place)
 
 
-ACCIDENT_FORMS = ("quick", "record", "notice")  # forms of one accident (notice: also of a period)
+ACCIDENT_FORMS = ("quick", "record", "notice", "declaration")  # forms of one accident (notice: also of a period)
 
 
 def accident_labels(session: Session, accident: dict[str, Any]) -> dict[str, str]:
@@ -359,13 +454,20 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
                   period: Period | None = None, overwrite: bool = False, progress: Progress | None = None,
                   cancel: Cancel | None = None) -> Path:
     """A signed PDF about accidents: the quick report (Mẫu 06) of an accident with a death or two or more seriously
-    injured, the record of the event (biên bản ghi nhận sự việc) of one accident, or the public notice of one
-    accident or of a period's accidents."""
+    injured, the record of the event (biên bản ghi nhận sự việc) of one accident, the public notice of one
+    accident or of a period's accidents, or the declaration form of an insured victim (Decree 143/2024).
+
+    These are the commune's documents: printed at an office, a form of one accident carries the commune's header,
+    wording and signature titles and a line "Bản in tại <office> ngày …" (`heading`); a period's notice is posted
+    by a commune, so an office is refused it."""
     from app.reports import accident_forms as forms
     from app.reports.signing import sign_pdf
     from app.reports.tables import period_words, template
     from app.services.keys import own_identity
 
+    report_format(kind, "pdf", out)
+    if kind == "notice" and accident_id is None and session.role == "office":
+        raise UserError("report.notice_at_office")
     out = _new_output(out, overwrite)
     accident = None
     if kind != "notice" or accident_id is not None:
@@ -379,7 +481,7 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
     elif period is None:
         raise UserError("report.needs_period")
     steps = Steps(progress, cancel, 3)  # read, draw, sign and write
-    facts = heading(session)
+    facts = heading(session, accident["unit"] if accident is not None and session.role == "office" else None)
     if kind == "quick":
         if not forms.needs_quick_report(accident):
             raise UserError("report.quick_not_needed", id=accident_id[:8])
@@ -392,6 +494,11 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
         number = ref if "BB" in ref.upper() else None  # the biên bản's own number, not an investigation's
         data = forms.event_record_pdf(accident, facts, accident_labels(session, accident), number)
         reason = template("event_record")["title"]
+    elif kind == "declaration":
+        if not any(victim.get("insured") for victim in accident["victims"]):
+            raise UserError("report.not_insured", id=accident_id[:8])
+        data = forms.declaration_pdf(accident, facts, accident_labels(session, accident))
+        reason = template("declaration")["title"]
     elif kind == "notice":
         from app.db.accident_store import Filters
         from app.services.duplicates import listing
@@ -517,15 +624,15 @@ def _word(value: Any) -> str:
     return "null" if value is None else "true" if value else "false"
 
 
-def write_report(session: Session, period: Period, kind: str, fmt: str, out: Path, overwrite: bool = False,
+def write_report(session: Session, period: Period, kind: str, fmt: str | None, out: Path, overwrite: bool = False,
                  with_identifiers: bool = False, progress: Progress | None = None, cancel: Cancel | None = None
                  ) -> Written:
-    """Write the report *kind* of *period* as *fmt* to *out* (atomically). *progress* moves one bar through
+    """Write the report *kind* of *period* as *fmt* (None: from *out*'s extension, `report_format`) to *out*
+    (atomically). *progress* moves one bar through
     counting, listing, drawing and writing; a cancel raises `Cancelled` and leaves no file."""
     if kind not in KINDS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KINDS))
-    if fmt not in FORMATS or (kind == "linelist" and fmt != "xlsx"):
-        raise UserError("report.format", value=fmt, formats="xlsx" if kind == "linelist" else ", ".join(FORMATS))
+    fmt = report_format(kind, fmt, out)
     out = _new_output(out, overwrite)
     steps = Steps(progress, cancel, 100)
     with interruptible(session.db, cancel):

@@ -1,7 +1,10 @@
 """Settings of a workstation (table `settings`, JSON values): the facts printed on reports and the unconfirmed
 dates that SPEC § 6 keeps configurable. Admins change them (`tnld settings set`), every change is audited.
 
-Known settings (`KNOWN`): who signs the reports (`signer_name`), who reports and at which phone in the quick
+Known settings (`KNOWN`): who signs the reports (`signer_name`) and the two lines above the signature
+(`signer_on_behalf`, `signer_title`: by default "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" at a commune, "KT. GIÁM ĐỐC /
+PHÓ GIÁM ĐỐC" at an office; "-" prints no 'on behalf' line), an office's abbreviation in document numbers
+(`office_abbreviation`, "SNV"; derived from the office's name when unset), who reports and at which phone in the quick
 report (`reporter_name`, `reporter_phone`), and the due date of the periodic report as days after the end of
 the period (`due_days_after_end.half`, `.year`, `.quarter`, `.month`; by default 5: 5 July and 5 January), and
 whether the periodic report prints its annex after Phụ lục XVI's official page (`periodic_annex`: on or off,
@@ -36,6 +39,9 @@ class Setting:
 
 KNOWN: tuple[Setting, ...] = (
     Setting("signer_name", "text", "setting.signer_name"),
+    Setting("signer_on_behalf", "text", "setting.signer_on_behalf"),
+    Setting("signer_title", "text", "setting.signer_title"),
+    Setting("office_abbreviation", "text", "setting.office_abbreviation"),
     Setting("reporter_name", "text", "setting.reporter_name"),
     Setting("reporter_phone", "phone", "setting.reporter_phone"),
     *(Setting(f"due_days_after_end.{kind}", "days", f"setting.due_days.{kind}") for kind in DUE_KINDS),

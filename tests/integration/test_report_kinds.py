@@ -125,11 +125,11 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
 
     pdf, _ = write(office_filled, tmp_path, "periodic", "pdf")
     text = pdf_text(pdf)
-    for expected in ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "6 tháng đầu năm 2026",
+    for expected in ("UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ", "Số: …/BC-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "6 tháng đầu năm 2026",
                      "Kính gửi: Bộ Nội vụ",
                      "Đã loại 1 người bị nạn được báo cáo trùng (1 vụ).", "7. SỰ CỐ KỸ THUẬT",
                      "Tổng số: 2 sự cố, trong đó 1 sự cố có người bị nạn; thiệt hại về tài sản 155.000",
-                     "Nguyễn Văn Bình", "THỦ TRƯỞNG CƠ QUAN", "Nơi nhận:"):
+                     "Nguyễn Văn Bình", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nơi nhận:"):
         assert expected in text, expected
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số")
                       and line.split()[-1].isdigit())
@@ -141,6 +141,7 @@ def test_periodic_report_of_the_office_in_three_formats(office_filled, tmp_path)
 
 
 def test_every_kind_of_an_empty_period_says_so(office_session, tmp_path):
+    from app.core.errors import UserError
     from app.services.reports import accident_form
 
     data = json.loads(write(office_session, tmp_path, "periodic", "json", EMPTY)[0].read_text())
@@ -157,8 +158,9 @@ def test_every_kind_of_an_empty_period_says_so(office_session, tmp_path):
                                                                        EMPTY)[0])
     assert "không xảy ra tai nạn lao động nào" in pdf_text(write(office_session, tmp_path, "indicators", "pdf",
                                                                  EMPTY)[0])
-    notice = accident_form(office_session, "notice", tmp_path / "notice.pdf", period=EMPTY)
-    assert "Không có tai nạn lao động nào trong kỳ." in pdf_text(notice)
+    with pytest.raises(UserError) as caught:  # a period's notice is the commune's: refused at an office
+        accident_form(office_session, "notice", tmp_path / "notice.pdf", period=EMPTY)
+    assert caught.value.code == "report.notice_at_office"
 
 
 def test_line_list_register_and_indicators_agree_with_the_aggregation(office_filled, tmp_path):
@@ -173,9 +175,10 @@ def test_line_list_register_and_indicators_agree_with_the_aggregation(office_fil
     assert {row["Mã xã"] for row in rows} == {COMMUNE, OTHER_COMMUNE}
 
     register = load_workbook(write(office_filled, tmp_path, "register", "xlsx")[0])["Sổ theo dõi"]
-    names = [register.cell(row=r, column=4).value for r in range(7, register.max_row + 1)]
+    top = next(r for r in range(1, 15) if register.cell(row=r, column=1).value == "STT") + 1
+    names = [register.cell(row=r, column=4).value for r in range(top, register.max_row + 1)]
     assert names == ["Nông Văn Sơn", "Lý Thị Mai", "Lý Văn Tài", "Hoàng Văn Đức"]  # the same person once
-    assert "Nặng (024)" in {register.cell(row=r, column=10).value for r in range(7, register.max_row + 1)}
+    assert "Nặng (024)" in {register.cell(row=r, column=10).value for r in range(top, register.max_row + 1)}
 
     indicators = json.loads(write(office_filled, tmp_path, "indicators", "json")[0].read_text())
     for key in ("fatal_accidents", "deaths", "accidents", "victims"):
@@ -195,19 +198,20 @@ def test_forms_of_one_accident(office_filled, tmp_path):
     record = accident_form(office_filled, "record", tmp_path / "bb.pdf", ids["multi"])
     text = pdf_text(record)
     for expected in ("BIÊN BẢN GHI NHẬN SỰ VIỆC", "Lý Thị Mai", "Lý Văn Tài", "Gãy xương sườn", "Thôn Nà Pàn",
-                     "TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn Bình"):
+                     "TM. ỦY BAN NHÂN DÂN", "Bản in tại Sở Nội vụ tỉnh Lạng Sơn"):
         assert expected in text, expected
+    assert "Nguyễn Văn Bình" not in text  # the office's signer does not sign the commune's biên bản
     assert check_pdf(record).intact
     quick = accident_form(office_filled, "quick", tmp_path / "quick.pdf", ids["fatal"])
-    assert "Nông Văn Sơn" in pdf_text(quick) and "Nguyễn Văn Bình; điện thoại: …" in pdf_text(quick)
+    assert "Nông Văn Sơn" in pdf_text(quick) and "Nguyễn Văn Bình" not in pdf_text(quick)
     for kind, accident, code in (("record", ids["void"], "report.void_record"),
                                  ("quick", ids["multi"], "report.quick_not_needed"),
-                                 ("record", None, "report.needs_id"), ("notice", None, "report.needs_period")):
+                                 ("record", None, "report.needs_id"), ("notice", None, "report.notice_at_office")):
         with pytest.raises(UserError) as caught:
             accident_form(office_filled, kind, tmp_path / f"{kind}-bad.pdf", accident)
         assert caught.value.code == code and not (tmp_path / f"{kind}-bad.pdf").exists()
 
-    notice = accident_form(office_filled, "notice", tmp_path / "notice.pdf", period=H1)
+    notice = accident_form(office_filled, "notice", tmp_path / "notice.pdf", ids["fatal"])  # one accident's
     text = " ".join(pdf_text(notice).split())
     assert "THÔNG BÁO" in text and "1 người chết" in text and "(nam, 42 tuổi)" in text
     for private in ("Nông Văn Sơn", "Lý Thị Mai", "020084000001", "0912345678", "Ma Văn Huỷ"):

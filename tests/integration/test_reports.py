@@ -84,7 +84,8 @@ def test_periodic_excel_matches_json(filled, tmp_path):
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     book = load_workbook(tmp_path / "r.xlsx")
     sheet = book["Báo cáo"]
-    assert sheet["A1"].value == "UBND XÃ THẤT KHÊ"
+    assert (sheet["A1"].value, sheet["A2"].value, sheet["A3"].value) == ("ỦY BAN NHÂN DÂN", "XÃ THẤT KHÊ",
+                                                                         "Số: …/BC-UBND")
     assert _find(sheet, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert _find(sheet, "6 tháng đầu năm 2026")
     assert any(str(c.value).startswith("Thất Khê, ngày ") for row in sheet.iter_rows() for c in row if c.value)
@@ -146,7 +147,7 @@ def test_office_report_lists_each_commune_in_its_annex_and_counts_duplicates_onc
     assert [annex.cell(row=row, column=c).value for c in range(3, 14)] == [data["by_unit"][unit][k] for k in COLUMNS]
     write_report(office_session, period, "periodic", "pdf", tmp_path / "office.pdf")
     text = _pdf_text(tmp_path / "office.pdf")
-    assert "SỞ NỘI VỤ TỈNH LẠNG SƠN" in text and "5. Phân theo xã" in text and "Xã Thất Khê" in text
+    assert "UBND TỈNH LẠNG SƠN" in text and "SỞ NỘI VỤ" in text and "5. Phân theo xã" in text and "Xã Thất Khê" in text
     line = next(line for line in text.splitlines() if f" {unit} " in f" {line} " and line.split()[-1].isdigit())
     assert [int(v) for v in line.split()[-11:]] == [data["by_unit"][unit][k] for k in COLUMNS]
 
@@ -188,8 +189,8 @@ def test_periodic_pdf_shows_the_same_numbers(filled, tmp_path):
     write_report(filled, Period.parse("2026-H1"), "periodic", "pdf", tmp_path / "r.pdf")
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     text = _pdf_text(tmp_path / "r.pdf")
-    for heading in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ THẤT KHÊ",
-                    "6 tháng đầu năm 2026", "Kính gửi: Sở Nội vụ tỉnh Lạng Sơn", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:",
+    for heading in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+                    "XÃ THẤT KHÊ", "Số: …/BC-UBND", "6 tháng đầu năm 2026", "Kính gửi: Sở Nội vụ tỉnh Lạng Sơn", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:",
                     "Nông Văn Sơn", "Lý Thị Mai"):
         assert heading in text, heading
     total_line = next(line for line in text.splitlines() if line.strip().startswith("Tổng số") and line.split()[-1].isdigit())
@@ -308,9 +309,11 @@ def test_accident_register_one_row_per_victim(filled, tmp_path):
     write_report(filled, Period.parse("2026-H1"), "register", "xlsx", tmp_path / "reg.xlsx")
     write_report(filled, Period.parse("2026-H1"), "register", "pdf", tmp_path / "reg.pdf")
     sheet = load_workbook(tmp_path / "reg.xlsx")["Sổ theo dõi"]
-    names = [sheet.cell(row=r, column=4).value for r in range(7, sheet.max_row + 1)]
+    top = next(r for r in range(1, 15) if sheet.cell(row=r, column=1).value == "STT") + 1
+    names = [sheet.cell(row=r, column=4).value for r in range(top, sheet.max_row + 1)]
     assert names == ["Nông Văn Sơn", "Lý Thị Mai", "Lý Văn Tài", "Hoàng Văn Đức"]  # in date order, not the void
-    assert sheet.cell(row=7, column=10).value == "Chết" and sheet.cell(row=10, column=14).value == "Trên đường đi và về"
+    assert sheet.cell(row=top, column=10).value == "Chết"
+    assert sheet.cell(row=top + 3, column=14).value == "Trên đường đi và về"
     text = _pdf_text(tmp_path / "reg.pdf")
     assert "SỔ THEO DÕI TAI NẠN LAO ĐỘNG" in text and "Thông tư số 13/2020/TT-BLĐTBXH" in text and "Lý Văn Tài" in text
     write_report(filled, Period.parse("2024"), "register", "pdf", tmp_path / "empty.pdf")

@@ -62,7 +62,7 @@ def test_the_event_record_prints_the_victim_and_injuries_and_leaves_blanks():
     accident = make_accident(place_detail="Đồi hồi sau nhà", victims=[victim])
     data = event_record_pdf(accident, HEADING, LABELS)
     text = _text(data)
-    for expected in ("UBND XÃ THẤT KHÊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    for expected in ("ỦY BAN NHÂN DÂN", "XÃ THẤT KHÊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                      "Thất Khê, ngày 01 tháng 07 năm 2026", "Số: …/BB-UBND", "BIÊN BẢN GHI NHẬN SỰ VIỆC",
                      "Về việc người lao động làm việc không theo hợp đồng lao động bị tai nạn lao động",
                      "Luật An toàn, vệ sinh lao động số 84/2015/QH13", "Nghị định số 129/2025/NĐ-CP",
@@ -181,9 +181,11 @@ def test_the_register_reads_its_words_from_the_template(rows):
     assert [row["severity"] for row in rows] == ["Chết (011)", "Nặng"]
     assert rows[1]["sex"] == "Nữ" and rows[1]["remarks"] == "Trên đường đi và về"
     sheet = load_workbook(io.BytesIO(register_workbook(rows, HEADING, "Năm 2026")))["Sổ theo dõi"]
-    assert sheet["A2"].value == "SỔ THEO DÕI TAI NẠN LAO ĐỘNG" and sheet.cell(row=6, column=1).value == "STT"
-    assert [sheet.cell(row=r, column=4).value for r in (7, 8)] == ["Hoàng Văn Đức", "Lý Thị Hoa"]
-    assert sheet.cell(row=7, column=10).value == "Chết (011)" and sheet.cell(row=8, column=14).value == \
+    top = next(r for r in range(1, 15) if sheet.cell(row=r, column=1).value == "STT")
+    assert sheet.cell(row=top - 4, column=1).value == "SỔ THEO DÕI TAI NẠN LAO ĐỘNG"
+    assert sheet.cell(row=top - 3, column=1).value == "(Theo Phụ lục II ban hành kèm theo Thông tư số 13/2020/TT-BLĐTBXH)"
+    assert [sheet.cell(row=r, column=4).value for r in (top + 1, top + 2)] == ["Hoàng Văn Đức", "Lý Thị Hoa"]
+    assert sheet.cell(row=top + 1, column=10).value == "Chết (011)" and sheet.cell(row=top + 2, column=14).value == \
         "Trên đường đi và về"
     data = register_pdf(rows, HEADING, "Năm 2026")
     text = _text(data) + _text(data, layout=False)

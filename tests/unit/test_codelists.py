@@ -70,12 +70,23 @@ def test_a_newer_file_in_the_data_folder_replaces_the_bundled_list(tmp_path):
     override = tmp_path / "codelists"
     override.mkdir()
     original = (resources_dir() / "codelists" / "factors.csv").read_text(encoding="utf-8")
-    (override / "factors.csv").write_text(original + '20,"Ong đốt",Bee sting,,2026-01-01,,new code\r\n',
+    (override / "factors.csv").write_text(original + '20,"Ong đốt",Bee sting,,2026-01-01,,new code,\r\n',
                                           encoding="utf-8")
     lists = CodeLists(override)
     assert lists["factors"].get("20").name_vi == "Ong đốt"
     assert lists["factors"].version != CodeLists()["factors"].version
     assert "20" not in CodeLists()["factors"]
+
+
+def test_official_code_is_an_optional_last_column():
+    header = "code,name_vi,name_en,parent,valid_from,valid_to,note"
+    plain = parse_codelist("x", f"{header}\n1,Điện giật,Electric shock,,,,\n".encode())
+    assert plain.get("1").official_code == ""
+    coded = parse_codelist("x", f"{header},official_code\n1,Điện giật,Electric shock,,,,,4.1\n".encode())
+    assert coded.get("1").official_code == "4.1"
+    assert CodeLists()["factors"].get("03").official_code == ""  # the column is there, empty until Phụ lục IV
+    with pytest.raises(CodeListError):
+        parse_codelist("x", f"{header},other\n1,a,b,,,,,c\n".encode())
 
 
 def test_malformed_lists_are_refused(tmp_path):

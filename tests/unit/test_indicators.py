@@ -69,13 +69,14 @@ def test_workbook_heading_and_verdicts_use_the_target():
     book = load_workbook(io.BytesIO(indicators_workbook(_indicators(19), HEADING)))
     assert book.sheetnames == ["Chỉ tiêu", "Theo tháng", "Theo yếu tố"]
     sheet = book["Chỉ tiêu"]
-    assert sheet["E6"].value == "So với mục tiêu giảm 10 %/năm"
+    assert [sheet[f"A{r}"].value for r in (1, 2, 3)] == ["ỦY BAN NHÂN DÂN", "XÃ THẤT KHÊ", "Số: …/BC-UBND"]
+    assert sheet["E8"].value == "So với mục tiêu giảm 10 %/năm"
     values = {sheet.cell(row=r, column=1).value: [sheet.cell(row=r, column=c).value for c in range(2, 6)]
               for r in range(7, sheet.max_row + 1) if sheet.cell(row=r, column=1).value}
     assert values["Số vụ tai nạn lao động chết người"] == ["19", "20", "-5,0\u00a0%", "Không đạt"]
     assert values["Số người chết"][-1] == "Không đạt"
     met = load_workbook(io.BytesIO(indicators_workbook(_indicators(17), HEADING)))["Chỉ tiêu"]
-    assert met["E7"].value == "Đạt"
+    assert met["E9"].value == "Đạt"
     assert book["Theo tháng"]["A2"].value == "2026-02" and book["Theo yếu tố"]["B2"].value == "Điện giật"
 
 
