@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+877"/>
-        <location filename="../app/core/messages.py" line="+698"/>
+        <location filename="../app/core/messages.py" line="+726"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-675"/>
+        <location filename="../app/core/messages.py" line="-703"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -71,6 +71,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>must be true, false or null (not known), got {value}</source>
+        <translation>phải là true, false hoặc null (chưa rõ), nhưng giá trị đã nhập là {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{value} is not a date; write it as YYYY-MM-DD, for example 2026-03-15</source>
         <translation>{value} không phải là ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-03-15</translation>
     </message>
@@ -1161,11 +1166,36 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{key} is on or off; got {value}</source>
+        <translation>{key} chỉ nhận on (bật) hoặc off (tắt); giá trị đã nhập là {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the annex (causes, factors, lists, incidents) after the periodic report: on or off</source>
+        <translation>in phụ lục (nguyên nhân, yếu tố gây chấn thương, danh sách, sự cố) sau báo cáo định kỳ: on (bật) hoặc off (tắt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>who signs the printed reports (the chairman, or the head of the office)</source>
         <translation>người ký các báo cáo in ra (chủ tịch, hoặc thủ trưởng cơ quan)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the line above the signer&apos;s title (default: TM. ỦY BAN NHÂN DÂN, or KT. GIÁM ĐỐC at an office; - for none)</source>
+        <translation>dòng trên chức danh người ký (mặc định: TM. ỦY BAN NHÂN DÂN, hoặc KT. GIÁM ĐỐC tại cơ quan tiếp nhận; - để không in dòng này)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the signer&apos;s title (default: CHỦ TỊCH, or PHÓ GIÁM ĐỐC at an office)</source>
+        <translation>chức danh người ký (mặc định: CHỦ TỊCH, hoặc PHÓ GIÁM ĐỐC tại cơ quan tiếp nhận)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the office&apos;s abbreviation in document numbers, as in …/BC-SNV (derived from its name when unset)</source>
+        <translation>chữ viết tắt tên cơ quan trong số văn bản, như …/BC-SNV (khi chưa đặt thì lấy từ tên cơ quan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>who reports in the quick report (default: the signer)</source>
         <translation>người báo cáo ghi trong báo cáo nhanh (mặc định: người ký)</translation>
     </message>
@@ -1221,6 +1251,41 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>--format {format} does not match the file name {name} (a {extension} file); change one of them</source>
+        <translation>--format {format} không khớp với tên tệp {name} (tệp {extension}); hãy sửa một trong hai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot tell the format from the file name {name}; end it with {extensions} or add --format</source>
+        <translation>không xác định được định dạng từ tên tệp {name}; hãy đặt đuôi tệp là {extensions} hoặc thêm --format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; set it with: tnld settings set office_abbreviation ABBREVIATION</source>
+        <translation>chưa biết chữ viết tắt của {name} trong số văn bản (như SNV trong …/BC-SNV); hãy đặt bằng lệnh: tnld settings set office_abbreviation CHỮ_VIẾT_TẮT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a notice of a period&apos;s accidents is posted by a commune&apos;s People&apos;s Committee: add --unit with the commune&apos;s code to print that commune&apos;s notice, or --id to print the notice of one accident</source>
+        <translation>thông báo niêm yết các vụ tai nạn của một kỳ là văn bản do Ủy ban nhân dân xã niêm yết: hãy thêm --unit với mã xã để in thông báo của xã đó, hoặc --id để in thông báo của một vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is not a commune of this office&apos;s province; give the code of one of its communes</source>
+        <translation>{value} không phải là xã thuộc tỉnh do cơ quan này phụ trách; hãy ghi mã của một xã trong tỉnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--unit is only for the notice of a period printed at an office; leave it out</source>
+        <translation>--unit chỉ dùng cho thông báo niêm yết của một kỳ in tại cơ quan tiếp nhận; hãy bỏ tùy chọn này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no victim of accident {id} holds voluntary accident insurance; the declaration form is for insured victims (mark the victim as insured first if they are)</source>
+        <translation>không có người bị nạn nào của vụ {id} tham gia bảo hiểm tai nạn lao động tự nguyện; tờ khai chỉ dành cho người có bảo hiểm (nếu người bị nạn có tham gia, hãy ghi nhận điều đó trong hồ sơ trước)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>this report cannot be written as {value}; use one of: {formats}</source>
         <translation>không thể ghi báo cáo này dưới dạng {value}; hãy dùng một trong: {formats}</translation>
     </message>
@@ -1845,7 +1910,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../app/cli/report_commands.py" line="+67"/>
+        <location filename="../app/cli/report_commands.py" line="+82"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
@@ -2188,7 +2253,7 @@
     <message>
         <location line="+1"/>
         <location line="+29"/>
-        <location filename="../app/cli/report_commands.py" line="+12"/>
+        <location filename="../app/cli/report_commands.py" line="+13"/>
         <source>2026, 2026-H1, 2026-Q3 or 2026-03</source>
         <translation>2026, 2026-H1, 2026-Q3 hoặc 2026-03</translation>
     </message>
@@ -2565,7 +2630,7 @@
         <location filename="../app/cli/exchange_commands.py" line="-47"/>
         <location line="+16"/>
         <location filename="../app/cli/main.py" line="+1"/>
-        <location filename="../app/cli/report_commands.py" line="+6"/>
+        <location filename="../app/cli/report_commands.py" line="+11"/>
         <source>overwrite FILE if it exists</source>
         <translation>ghi đè FILE nếu tệp đã tồn tại</translation>
     </message>
@@ -2679,17 +2744,22 @@
         <translation>Lỗi ngoài dự kiến: {error}. Chi tiết đã được lưu vào {path}; vui lòng gửi tệp đó cho bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../app/cli/report_commands.py" line="-54"/>
+        <location filename="../app/cli/report_commands.py" line="-72"/>
         <source>Wrote {path}.</source>
         <translation>Đã ghi {path}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Wrote {path}: {period}, {accidents} accident(s), {victims} victim(s), {deaths} death(s).</source>
         <translation>Đã ghi {path}: kỳ {period}, {accidents} vụ tai nạn, {victims} nạn nhân, {deaths} người chết.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>The signer&apos;s name is not set: the signature block is left blank, to sign and write the name by hand. To print it, run: tnld settings set signer_name &quot;NAME&quot; (the lines above it: signer_on_behalf, signer_title).</source>
+        <translation>Chưa đặt họ tên người ký: phần chữ ký được để trống để ký và ghi họ tên bằng tay. Để in họ tên, hãy chạy: tnld settings set signer_name &quot;HỌ TÊN&quot; (các dòng phía trên: signer_on_behalf, signer_title).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Signed by {unit} {name}; fingerprint {fingerprint}.</source>
         <translation>Được ký số bởi {unit} {name}; dấu vân tay khóa {fingerprint}.</translation>
     </message>
@@ -2710,26 +2780,31 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>write a report of a period (periodic report, line list, indicators, register) or a form of one accident (quick report, record of the event, notice)</source>
-        <translation>lập báo cáo của một kỳ (báo cáo định kỳ, danh sách chi tiết, chỉ tiêu, sổ theo dõi) hoặc biểu mẫu của một vụ tai nạn (báo cáo nhanh, biên bản ghi nhận sự việc, thông báo niêm yết)</translation>
+        <source>write a report of a period (periodic report, line list, indicators, register) or a form of one accident (quick report, record of the event, notice, insured worker&apos;s declaration)</source>
+        <translation>lập báo cáo của một kỳ (báo cáo định kỳ, danh sách chi tiết, chỉ tiêu, sổ theo dõi) hoặc biểu mẫu của một vụ tai nạn (báo cáo nhanh, biên bản ghi nhận sự việc, thông báo niêm yết, tờ khai của người có bảo hiểm)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>quick, record, notice: the accident (its first 8 characters)</source>
-        <translation>quick, record, notice: vụ tai nạn (8 ký tự đầu của mã)</translation>
+        <location line="+6"/>
+        <source>quick, record, notice, declaration: the accident (its first 8 characters)</source>
+        <translation>quick, record, notice, declaration: vụ tai nạn (8 ký tự đầu của mã)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+2"/>
+        <source>notice of a period at an office: the commune whose notice is printed</source>
+        <translation>thông báo niêm yết của một kỳ tại cơ quan tiếp nhận: mã xã cần in thông báo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file format (default: from FILE&apos;s extension, .json, .xlsx or .pdf); periodic and indicators: json, xlsx, pdf; register: xlsx, pdf; linelist: xlsx; the forms of one accident: pdf</source>
+        <translation>định dạng tệp (mặc định: theo đuôi của FILE, .json, .xlsx hoặc .pdf); periodic và indicators: json, xlsx, pdf; register: xlsx, pdf; linelist: xlsx; các biểu mẫu của một vụ tai nạn: pdf</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>the kind of report</source>
         <translation>loại báo cáo</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>the file format</source>
-        <translation>định dạng tệp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>the file to write</source>
         <translation>tệp cần ghi</translation>
     </message>

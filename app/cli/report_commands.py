@@ -28,13 +28,16 @@ def cmd_report(args: argparse.Namespace, out) -> int:
         period = Period.parse(args.period) if args.period and not args.id else None
         with open_session(args) as session:
             accident_id = resolve_id(session, args.id) if args.id else None
-            path = accident_form(session, args.kind, Path(args.out), accident_id, period, overwrite=args.force)
+            path = accident_form(session, args.kind, Path(args.out), accident_id, period, overwrite=args.force,
+                                 unit=args.unit)
             unset = unset_signer_settings(session, args.kind, fmt)
         out.line(translate("cli", "Wrote {path}.").format(path=path))
         _tell_unset_signer(out, unset)
         return EXIT_OK
     if not args.period:
         raise UserError("report.needs_period")
+    if args.unit:
+        raise UserError("report.unit_only_notice")
     period = Period.parse(args.period)
     with open_session(args) as session:
         written = write_report(session, period, args.kind, fmt, Path(args.out), overwrite=args.force,
@@ -93,6 +96,8 @@ def add_parsers(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", default="periodic", choices=(*KINDS, *ACCIDENT_FORMS), help=translate("cli", "the kind of report"))
     p.add_argument("--id", metavar="ID",
                    help=translate("cli", "quick, record, notice, declaration: the accident (its first 8 characters)"))
+    p.add_argument("--unit", metavar="CODE",
+                   help=translate("cli", "notice of a period at an office: the commune whose notice is printed"))
     p.add_argument("--format", default=None, choices=FORMATS,
                    help=translate("cli", "the file format (default: from FILE's extension, .json, .xlsx or .pdf); "
                                          "periodic and indicators: json, xlsx, pdf; register: xlsx, pdf; linelist: "

@@ -688,8 +688,12 @@ CATALOG: dict[str, str] = {
         "Messages", "the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; set it with: "
         "tnld settings set office_abbreviation ABBREVIATION"),
     "report.notice_at_office": QT_TRANSLATE_NOOP(
-        "Messages", "a notice of a period's accidents is posted by a commune's People's Committee, not by an office; "
-        "print it at the commune, or print the notice of one accident with --id"),
+        "Messages", "a notice of a period's accidents is posted by a commune's People's Committee: add --unit with the "
+        "commune's code to print that commune's notice, or --id to print the notice of one accident"),
+    "report.notice_unit": QT_TRANSLATE_NOOP(
+        "Messages", "{value} is not a commune of this office's province; give the code of one of its communes"),
+    "report.unit_only_notice": QT_TRANSLATE_NOOP(
+        "Messages", "--unit is only for the notice of a period printed at an office; leave it out"),
     "report.not_insured": QT_TRANSLATE_NOOP(
         "Messages", "no victim of accident {id} holds voluntary accident insurance; the declaration form is for insured "
         "victims (mark the victim as insured first if they are)"),

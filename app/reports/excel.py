@@ -167,9 +167,8 @@ def periodic_workbook(aggregate: Aggregate, rows: PeriodicRows, heading: Heading
         put(line, 1, form["dedup_note"].format(victims=aggregate.excluded_victims,
                                                accidents=aggregate.excluded_accidents), italic)
         line += 1
-    signature = form["signature"]
-    on_behalf = signature["office_on_behalf"] if heading.office else signature["on_behalf"]
-    title = signature["office_title"] if heading.office else signature["title"]
+    on_behalf, title = heading.signature(form["signature"])
+    half = max(1, width // 2)
     line += 1
     put(line, 1, form["recipients_heading"], Font(name=FONT, size=12, bold=True, italic=True))
     for offset, text in enumerate([on_behalf, title, "", "", heading.signer]):

@@ -58,6 +58,8 @@ def report_format(kind: str, fmt: str | None, out: Path) -> str:
     if fmt not in KIND_FORMATS[kind]:
         raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
     return fmt
+
+
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
 
 
@@ -452,14 +454,15 @@ def accident_labels(session: Session, accident: dict[str, Any]) -> dict[str, str
 
 def accident_form(session: Session, kind: str, out: Path, accident_id: str | None = None,
                   period: Period | None = None, overwrite: bool = False, progress: Progress | None = None,
-                  cancel: Cancel | None = None) -> Path:
+                  cancel: Cancel | None = None, unit: str | None = None) -> Path:
     """A signed PDF about accidents: the quick report (Mẫu 06) of an accident with a death or two or more seriously
     injured, the record of the event (biên bản ghi nhận sự việc) of one accident, the public notice of one
     accident or of a period's accidents, or the declaration form of an insured victim (Decree 143/2024).
 
     These are the commune's documents: printed at an office, a form of one accident carries the commune's header,
     wording and signature titles and a line "Bản in tại <office> ngày …" (`heading`); a period's notice is posted
-    by a commune, so an office is refused it."""
+    by a commune, so an office prints it for one commune (*unit*, a commune of its province), as that commune's
+    notice with the office's duplicate decisions applied."""
     from app.reports import accident_forms as forms
     from app.reports.signing import sign_pdf
     from app.reports.tables import period_words, template
@@ -467,7 +470,12 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
 
     report_format(kind, "pdf", out)
     if kind == "notice" and accident_id is None and session.role == "office":
-        raise UserError("report.notice_at_office")
+        if unit is None:
+            raise UserError("report.notice_at_office")
+        if not session.codelists.is_commune(unit) or session.codelists.province_of(unit) != session.unit:
+            raise UserError("report.notice_unit", value=unit)
+    elif unit is not None:
+        raise UserError("report.unit_only_notice")
     out = _new_output(out, overwrite)
     accident = None
     if kind != "notice" or accident_id is not None:
@@ -481,7 +489,8 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
     elif period is None:
         raise UserError("report.needs_period")
     steps = Steps(progress, cancel, 3)  # read, draw, sign and write
-    facts = heading(session, accident["unit"] if accident is not None and session.role == "office" else None)
+    printed_for = accident["unit"] if accident is not None else unit
+    facts = heading(session, printed_for if session.role == "office" else None)
     if kind == "quick":
         if not forms.needs_quick_report(accident):
             raise UserError("report.quick_not_needed", id=accident_id[:8])
@@ -508,7 +517,8 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
             records = [accident] if accident is not None else [
                 dict(shown, duplicate_notes=[note for note in notes if note]) if any(notes) else shown
                 for shown, notes in once(checked(
-                session.store.records(Filters(period=period, units=session.own_units()), order="a.occurred_on, a.id"),
+                session.store.records(Filters(period=period, units=(unit,) if unit else session.own_units()),
+                                      order="a.occurred_on, a.id"),
                 cancel, 200), listing(session))]
         steps.step()
         text = None if period is None else period_words(str(period)).capitalize()

@@ -115,13 +115,27 @@ def test_a_form_printed_at_the_commune_has_no_office_wording(session, tmp_path, 
     assert absent(text, OFFICE_WORDS + ("Bản in tại",)) == [] and "TM. ỦY BAN NHÂN DÂN" in text
 
 
-def test_a_period_notice_is_posted_by_a_commune_not_an_office(office_with, tmp_path):
+def test_a_period_notice_is_the_communes_printed_at_an_office_for_one_commune(office_with, tmp_path):
     from app.core.errors import UserError
     from app.services.reports import accident_form
 
     with pytest.raises(UserError) as caught:
         accident_form(office_with, "notice", tmp_path / "tb.pdf", period=H1)
     assert caught.value.code == "report.notice_at_office" and not (tmp_path / "tb.pdf").exists()
+    for unit in ("99999", "00004", "20"):  # unknown, a commune of another province, the province itself
+        with pytest.raises(UserError) as caught:
+            accident_form(office_with, "notice", tmp_path / "tb.pdf", period=H1, unit=unit)
+        assert caught.value.code == "report.notice_unit" and not (tmp_path / "tb.pdf").exists()
+    with pytest.raises(UserError) as caught:
+        accident_form(office_with, "quick", tmp_path / "tb.pdf", office_with.ids["fatal"], unit="06040")
+    assert caught.value.code == "report.unit_only_notice"
+
+    # For one of its communes, the office prints that commune's notice, marked as printed at the office.
+    unit = office_with.store.current(office_with.ids["fatal"])["unit"]
+    lines = lines_of(accident_form(office_with, "notice", tmp_path / "tb.pdf", period=H1, unit=unit))
+    text = "\n".join(lines)
+    assert lines[0].startswith("ỦY BAN NHÂN DÂN") and "Số: …/TB-UBND" in text and "Bản in tại Sở Nội vụ" in text
+    assert absent(text, OFFICE_WORDS + ("Ủy ban nhân dân sở",)) == []
 
 
 def test_the_office_abbreviation_is_derived_or_set(station, tmp_path):

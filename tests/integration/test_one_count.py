@@ -67,8 +67,9 @@ def test_the_register_lists_a_confirmed_duplicate_once_with_a_note_naming_both(o
 def test_the_period_notice_lists_a_confirmed_duplicate_once(office_filled, tmp_path):  # noqa: F811
     from app.services.reports import accident_form
 
-    _, other = _reports(office_filled)
-    text = pdf_text(accident_form(office_filled, "notice", tmp_path / "notice.pdf", period=H1))
+    counted, other = _reports(office_filled)
+    # An office prints a commune's notice (a notice is the commune's document), with its duplicate decisions.
+    text = pdf_text(accident_form(office_filled, "notice", tmp_path / "a.pdf", period=H1, unit="06112"))
     assert "Thôn Pác Khuông" not in text  # the second report of the same person is not posted again
     assert "Thôn Bình Gia" in text and "Cũng được báo cáo tại" in text and other[:8] in text
 
