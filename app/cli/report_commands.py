@@ -17,6 +17,12 @@ def cmd_report(args: argparse.Namespace, out) -> int:
     from app.services.reports import ACCIDENT_FORMS, report_format, unset_signer_settings, write_report
 
     fmt = report_format(args.kind, args.format, Path(args.out))
+    unused = [option for option, given, used in (
+        ("--id", args.id, args.kind in ACCIDENT_FORMS),
+        ("--period", args.period and args.id, False),
+        ("--with-identifiers", args.with_identifiers, args.kind == "linelist")) if given and not used]
+    if unused:  # an option that would be silently ignored: the user meant something else
+        raise UserError("report.option_unused", option=unused[0], kind=args.kind)
     if args.kind in ACCIDENT_FORMS:
         from app.services.records import resolve_id
         from app.services.reports import accident_form

@@ -683,13 +683,19 @@ CATALOG: dict[str, str] = {
     "report.format_mismatch": QT_TRANSLATE_NOOP(
         "Messages", "--format {format} does not match the file name {name} (a {extension} file); change one of them"),
     "report.format_unknown": QT_TRANSLATE_NOOP(
-        "Messages", "cannot tell the format from the file name {name}; end it with {extensions} or add --format"),
+        "Messages", "the file name {name} does not end with the report's format; end it with {extensions}"),
     "report.office_abbreviation": QT_TRANSLATE_NOOP(
         "Messages", "the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; set it with: "
         "tnld settings set office_abbreviation ABBREVIATION"),
     "report.notice_at_office": QT_TRANSLATE_NOOP(
         "Messages", "a notice of a period's accidents is posted by a commune's People's Committee: add --unit with the "
         "commune's code to print that commune's notice, or --id to print the notice of one accident"),
+    "report.option_unused": QT_TRANSLATE_NOOP(
+        "Messages", "{option} does not apply to --kind {kind} (with --id, a form is of that one accident, not of a "
+        "period; --with-identifiers is for the line list); leave it out"),
+    "report.future_period": QT_TRANSLATE_NOOP(
+        "Messages", "the period {period} begins on {start}, after today: nothing can be reported for it yet; "
+        "choose a period that has begun"),
     "report.notice_unit": QT_TRANSLATE_NOOP(
         "Messages", "{value} is not a commune of this office's province; give the code of one of its communes"),
     "report.unit_only_notice": QT_TRANSLATE_NOOP(

@@ -5,7 +5,9 @@ Pure: rows in (one per victim of each counted accident, from the store), an `Agg
   drafts are counted and their number is given beside the figures;
 - at an office, after the de-duplication decisions: a victim confirmed to be reported elsewhere is not counted
   again, and an accident all of whose victims are counted elsewhere is not counted (`Exclusions`);
-- accident-level figures (with deaths, with two or more victims) look at all of an accident's victims;
+- accident-level figures (with deaths, with two or more victims) look at the accident's counted victims: after a
+  duplicate decision, an accident whose dead victim is counted in another report is not also "with deaths" (else
+  a table could print more accidents with deaths than deaths);
 - the employer's-premises sub-counts (Phụ lục XVI's "of which at a place under an employer's management") count
   the victims of accidents whose `at_employer_premises` is true; false and unknown count as not;
 - by month: the accident's month ("YYYY-MM" of its date), the same figures as every other breakdown;
@@ -62,10 +64,16 @@ class Counts:
             self.deaths_at_employer += severity == "fatal"
             self.serious_at_employer += severity == "serious"
 
-    def impossible(self) -> str | None:
-        """What cannot be (a part larger than its whole), or None."""
+    def impossible(self, whole_accidents: bool = True) -> str | None:
+        """What cannot be (a part larger than its whole), or None. *whole_accidents*: the group holds its
+        accidents' counted victims (every group but the occupations, where an accident counts under its first
+        victim's occupation and each victim under their own)."""
         if self.fatal_accidents > self.accidents or self.multi_victim_accidents > self.accidents:
             return "more accidents with deaths or with two or more victims than accidents"
+        if whole_accidents and self.fatal_accidents > self.deaths:
+            return "more accidents with deaths than deaths"
+        if whole_accidents and self.victims < self.accidents + self.multi_victim_accidents:
+            return "fewer victims than accidents and their second victims"
         if self.women > self.victims or self.deaths + self.serious > self.victims:
             return "more women, or deaths and seriously injured, than victims"
         for part, whole in SUB_COUNTS:
@@ -190,7 +198,7 @@ class Aggregate:
         for name in BREAKDOWNS + ("commuting_by_unit",):
             groups += [(f"{name}[{key}]", counts) for key, counts in getattr(self, name).items()]
         for name, counts in groups:
-            wrong = counts.impossible()
+            wrong = counts.impossible(not name.startswith("by_occupation["))
             if wrong:
                 raise ConsistencyError(f"impossible figures in {name}: {wrong} ({counts.as_dict()})")
 
@@ -283,7 +291,7 @@ def _count_accident(result: Aggregate, victims: list[VictimRow], cause_groups: d
 def _count_into(result: Aggregate, unit: str, victims: list[VictimRow], counted: list[VictimRow],
                 cause_groups: dict[str, str]) -> None:
     first = victims[0]
-    severities = [victim.severity for victim in victims]
+    severities = [victim.severity for victim in counted]
     cause = first.cause or UNKNOWN
     group = cause_groups.get(cause, UNKNOWN)
     factor = first.factor or UNKNOWN

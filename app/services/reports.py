@@ -40,24 +40,24 @@ SIGNED = ("periodic", "quick", "record", "notice")
 
 def report_format(kind: str, fmt: str | None, out: Path) -> str:
     """The format of the report *kind* written to *out*: *fmt* if given, else the file's extension (.json, .xlsx,
-    .pdf), else the kind's only format. Refused: a *fmt* that contradicts the extension, a name that tells no format when *fmt* is absent, and
-    a format the kind cannot write (`KIND_FORMATS`)."""
+    .pdf, in any case). The file's name must end with its format's extension, so that it opens in the right program
+    when clicked: refused are a name with another or no extension (`list.csv`, `report`), a *fmt* that contradicts
+    the extension, and a format the kind cannot write (`KIND_FORMATS`)."""
     if kind not in KIND_FORMATS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KIND_FORMATS))
     name = Path(out).name
     extension = Path(out).suffix.lower()
     named = EXTENSIONS.get(extension)
-    if fmt is None:
-        if named is None and len(KIND_FORMATS[kind]) > 1:
-            raise UserError("report.format_unknown", name=name, extensions=", ".join(EXTENSIONS))
-        fmt = named or KIND_FORMATS[kind][0]  # a kind of one format writes it whatever the name
-    elif fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
-    elif named is not None and named != fmt:
+    if named is None:
+        wanted = [ext for ext, value in EXTENSIONS.items() if value in ((fmt,) if fmt else KIND_FORMATS[kind])]
+        raise UserError("report.format_unknown", name=name, extensions=", ".join(wanted))
+    if fmt is not None and named != fmt:
         raise UserError("report.format_mismatch", format=fmt, name=name, extension=extension)
-    if fmt not in KIND_FORMATS[kind]:
-        raise UserError("report.format", value=fmt, formats=", ".join(KIND_FORMATS[kind]))
-    return fmt
+    if named not in KIND_FORMATS[kind]:
+        raise UserError("report.format", value=named, formats=", ".join(KIND_FORMATS[kind]))
+    return named
 
 
 _PREFIXES = ("Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố ")
@@ -132,18 +132,26 @@ def short_name(name: str) -> str:
 _REGION = re.compile(r"\s+(tỉnh|thành phố)\s+\S.*$", re.IGNORECASE)
 _CONNECTIVES = {"và", "-", "–"}
 _WORD = re.compile(r"^[^\W\d_]+$")
+_ACRONYMS = {"UBND", "HĐND", "BHXH", "LĐTBXH"}
 
 
-def body_abbreviation(name: str) -> str | None:
+def body_abbreviation(name: str, province: str | None = None) -> str | None:
     """The abbreviation of a body's name in document numbers, by the usual rule: the initials of its words
-    (Đ kept, "và" and dashes left out, a word already in capitals such as UBND kept whole), the province left out:
-    'SNV' for 'Sở Nội vụ tỉnh Lạng Sơn', 'SLĐTBXH' for 'Sở Lao động - Thương binh và Xã hội …', 'VPUBND' for
+    (Đ kept, "và" and dashes left out, an acronym such as UBND kept whole), the province left out ("tỉnh …",
+    "thành phố …", or the *province*'s own name at the end): 'SNV' for 'Sở Nội vụ tỉnh Lạng Sơn', 'SỞ NỘI VỤ TỈNH
+    LẠNG SƠN' and 'Sở Nội vụ Lạng Sơn', 'SLĐTBXH' for 'Sở Lao động - Thương binh và Xã hội …', 'VPUBND' for
     'Văn phòng UBND tỉnh …'. None when that would be a guess (a one-word name, digits or signs in it): the
     abbreviation is then the setting `office_abbreviation`."""
-    words = [word for word in _REGION.sub("", name.strip()).split() if word not in _CONNECTIVES]
+    text = _REGION.sub("", " ".join(name.split()))
+    if province and text.casefold().endswith(" " + province.casefold()):
+        text = text[:-len(province) - 1]
+    words = [word for word in text.split() if word.casefold() not in _CONNECTIVES]
     if len(words) < 2 or not all(_WORD.match(word) for word in words):
         return None
-    return "".join(word if len(word) > 1 and word.isupper() else word[0].upper() for word in words)
+    # A name typed all in capitals (as headers print it) has no acronym to tell apart, but the known ones.
+    capitals = all(word.isupper() for word in words)
+    return "".join(word if len(word) > 1 and word.isupper() and (not capitals or word in _ACRONYMS)
+                   else word[0].upper() for word in words)
 
 
 def unset_signer_settings(session: Session, kind: str | None = None, fmt: str = "pdf") -> list[str]:
@@ -191,7 +199,8 @@ def heading(session: Session, unit: str | None = None):
               "title": setting("signer_title")}
     if session.role == "commune":
         return Heading(f"UBND {session.unit_name}", short_name(session.unit_name), province, session.today(), **common)
-    abbreviation = get_setting(session, "office_abbreviation", "") or body_abbreviation(session.unit_name)
+    abbreviation = get_setting(session, "office_abbreviation", "") or body_abbreviation(
+        session.unit_name, short_name(codes.unit_name(session.unit)))
     if not abbreviation:
         raise UserError("report.office_abbreviation", name=session.unit_name)
     signature = form["signature"]
@@ -488,6 +497,8 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
             raise UserError("report.void_record", id=accident_id[:8])
     elif period is None:
         raise UserError("report.needs_period")
+    else:
+        _begun(session, period)
     steps = Steps(progress, cancel, 3)  # read, draw, sign and write
     printed_for = accident["unit"] if accident is not None else unit
     facts = heading(session, printed_for if session.role == "office" else None)
@@ -643,6 +654,7 @@ def write_report(session: Session, period: Period, kind: str, fmt: str | None, o
     if kind not in KINDS:
         raise UserError("report.kind", value=kind, kinds=", ".join(KINDS))
     fmt = report_format(kind, fmt, out)
+    _begun(session, period)
     out = _new_output(out, overwrite)
     steps = Steps(progress, cancel, 100)
     with interruptible(session.db, cancel):
@@ -665,6 +677,13 @@ def write_report(session: Session, period: Period, kind: str, fmt: str | None, o
             _write_output(out, data)
     steps.finish()
     return Written(out, result)
+
+
+def _begun(session: Session, period: Period) -> None:
+    """A report of a period that has not begun would be a signed 'nothing happened' about the future: refused. A
+    running period is reported as it stands (an interim report)."""
+    if period.start > session.today():
+        raise UserError("report.future_period", period=str(period), start=short_date(period.start.isoformat()))
 
 
 def _new_output(out: Path, overwrite: bool) -> Path:

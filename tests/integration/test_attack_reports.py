@@ -117,12 +117,15 @@ def test_the_cli_says_what_to_shorten_instead_of_crashing_on_a_long_village(comm
 
 # --- 3. The office's abbreviation derived from a name in capitals -----------------------------------------------
 
-@pytest.mark.parametrize(("name", "wanted"), [("SỞ NỘI VỤ TỈNH LẠNG SƠN", "SNV"), ("Sở Nội vụ Lạng Sơn", None)])
+@pytest.mark.parametrize(("name", "wanted"), [
+    ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "SNV"), ("Sở Nội vụ Lạng Sơn", "SNV"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LẠNG SƠN", "SLĐTBXH"), ("VĂN PHÒNG UBND TỈNH LẠNG SƠN", "VPUBND")])
 def test_an_office_name_in_capitals_or_without_tinh_gives_no_wrong_number(station, tmp_path, name, wanted):
     """An office set up as 'SỞ NỘI VỤ TỈNH LẠNG SƠN' (as the name is printed on every header) numbers its reports
     'Số: …/BC-SỞNỘIVỤ': the rule 'a word in capitals such as UBND is kept whole' takes every word of a name typed in
     capitals. 'Sở Nội vụ Lạng Sơn' (without 'tỉnh') gives 'BC-SNVLS', the province's initials in the number: a
-    guess the rule promises to refuse (docs/forms.md) and ask for `office_abbreviation` instead."""
+    guess. Fixed: a name in capitals keeps whole only the known acronyms (UBND…), and the province's own name at the
+    end is left out like "tỉnh …"."""
     from app.core.errors import UserError
     from app.services.reports import write_report
     from app.services.workspace import login
@@ -242,3 +245,16 @@ def test_the_office_list_of_deaths_carries_the_duplicate_note_in_excel_as_in_pdf
                      if cell.value is not None)
     assert cells.count("Lò Văn Pín") == 1
     assert "chỉ tính một lần" in cells
+
+
+@pytest.mark.parametrize("extra", [
+    ("--kind", "periodic", "--period", "2026-H1", "--id", "12345678", "--out", "p.pdf"),
+    ("--kind", "periodic", "--period", "2026-H1", "--with-identifiers", "--out", "p.pdf"),
+    ("--kind", "quick", "--id", "12345678", "--period", "2026-H1", "--out", "q.pdf")])
+def test_an_option_the_kind_would_ignore_is_refused(commune_dir, tmp_path, extra):
+    """`--id` with a period's report, `--with-identifiers` with anything but the line list, and `--period` with a
+    form of one accident were silently ignored: the user meant something else. Refused, exit 2, no file."""
+    args = [str(tmp_path / value) if value.endswith(".pdf") else value for value in extra]
+    done = tnld(commune_dir, "report", *args)
+    assert done.returncode == 2 and "does not apply" in done.stderr and "Traceback" not in done.stderr
+    assert not list(tmp_path.glob("*.pdf"))

@@ -300,13 +300,15 @@ def test_the_format_comes_from_the_file_name(session, tmp_path):
     assert report_format("periodic", None, tmp_path / "x.json") == "json"
     assert report_format("quick", None, tmp_path / "q.pdf") == "pdf"
     assert report_format("linelist", None, tmp_path / "l.xlsx") == "xlsx"
-    assert report_format("quick", None, tmp_path / "quick") == "pdf"  # the kind's only format
     for kind, fmt, name, code in (("periodic", "xlsx", "p.pdf", "report.format_mismatch"),
                                   ("quick", "xlsx", "q.xlsx", "report.format"),
                                   ("quick", None, "q.json", "report.format"),
                                   ("linelist", None, "l.pdf", "report.format"),
                                   ("register", "json", "r.json", "report.format"),
-                                  ("periodic", None, "p.txt", "report.format_unknown")):
+                                  ("periodic", None, "p.txt", "report.format_unknown"),
+                                  ("quick", None, "quick", "report.format_unknown"),
+                                  ("linelist", None, "l.csv", "report.format_unknown"),
+                                  ("notice", "pdf", "n.out", "report.format_unknown")):
         with pytest.raises(UserError) as caught:
             report_format(kind, fmt, tmp_path / name)
         assert caught.value.code == code, (kind, fmt, name)
