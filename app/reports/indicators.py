@@ -240,7 +240,7 @@ def indicators_workbook(ind: Indicators, heading: Any) -> bytes:
     bold, normal = Font(name="Times New Roman", bold=True, size=12), Font(name="Times New Roman", size=12)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    from app.reports.excel import header_rows
+    from app.reports.excel import append_text, header_rows, write_cell
     from app.reports.tables import template
 
     top = header_rows(sheet, heading, heading.number(template()["number"]), 5)  # Decree 30/2020's header
@@ -252,7 +252,7 @@ def indicators_workbook(ind: Indicators, heading: Any) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for offset, row in enumerate(indicator_rows(ind, text), start=top + 4):
         for col, value in enumerate(row, start=1):
-            cell = sheet.cell(row=offset, column=col, value=value)
+            cell = write_cell(sheet, offset, col, value)
             cell.font, cell.border = normal, border
     for col, width in zip("ABCDE", (52, 14, 18, 18, 22), strict=True):
         sheet.column_dimensions[col].width = width
@@ -271,7 +271,7 @@ def indicators_workbook(ind: Indicators, heading: Any) -> bytes:
     factors = book.create_sheet(sheets["by_factor"])
     factors.append(list(text["factor_columns"]))
     for code, counts in sorted(ind.current.by_factor.items(), key=lambda item: -item[1].accidents):
-        factors.append([code, ind.factor_labels.get(code, code), counts.accidents])
+        append_text(factors, [code, ind.factor_labels.get(code, code), counts.accidents])
     book.properties.language = "vi-VN"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from app.core.progress import Cancel, checked
-from app.reports.excel import Heading, header_rows
+from app.reports.excel import Heading, header_rows, write_cell
 from app.reports.pdf import (
     FAMILY,
     _escape,
@@ -24,6 +24,8 @@ from app.reports.pdf import (
     register_fonts,
 )
 from app.reports.tables import template
+
+NUMBERS = "numbers"  # a row's key of its figures as numbers: {column key: int or None}
 
 
 def _form() -> dict[str, Any]:
@@ -52,10 +54,11 @@ def register_rows(records, labels, shown_code=None) -> list[dict[str, Any]]:
             if victim.get("serious_injuries"):
                 severity += " (" + ", ".join(victim["serious_injuries"]) + ")"
             occupation = victim.get("occupation")
+            born = birth_year_of(victim)
             rows.append({
                 "number": str(len(rows) + 1), "when": when, "place": place, "name": victim["name"],
                 "sex": form["sex"]["F" if victim.get("sex") == "F" else "M"],
-                "birth_year": str(birth_year_of(victim) or ""),
+                "birth_year": str(born or ""),
                 "occupation": f"{labels('occupations', occupation)} ({occupation})" if occupation else "",
                 "factor": form["code"].format(name=labels("factors", accident["factor"]),
                                               code=shown("factors", accident["factor"]))
@@ -64,6 +67,9 @@ def register_rows(records, labels, shown_code=None) -> list[dict[str, Any]]:
                 "days_off": number(victim.get("days_off")) if victim.get("days_off") is not None else "",
                 "cost": number(victim.get("cost_kvnd")) if victim.get("cost_kvnd") is not None else "",
                 "record": record, "remarks": form["commuting"] if accident.get("commuting") else "",
+                # The same figures as numbers, for the workbook (the texts above are the PDF's, "4.500").
+                NUMBERS: {"number": len(rows) + 1, "birth_year": born, "days_off": victim.get("days_off"),
+                          "cost": victim.get("cost_kvnd")},
             })
     return rows
 
@@ -108,6 +114,8 @@ def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    from app.core.vnformat import EXCEL_INTEGER
+
     form = _form()
     columns = form["columns"]
     book = Workbook()
@@ -119,7 +127,7 @@ def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text:
     top = header_rows(sheet, heading, "", len(columns), font_size=11)
     for offset, (text, font) in enumerate(((form["title"], bold), (form["basis"], normal), (period_text, normal))):
         sheet.merge_cells(start_row=top + offset, start_column=1, end_row=top + offset, end_column=len(columns))
-        cell = sheet.cell(row=top + offset, column=1, value=text)
+        cell = write_cell(sheet, top + offset, 1, text)
         cell.font, cell.alignment = font, Alignment(horizontal="center")
     head = top + 4
     for col, column in enumerate(columns, start=1):
@@ -127,11 +135,19 @@ def register_workbook(rows: list[dict[str, Any]], heading: Heading, period_text:
         cell.font, cell.border = bold, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[cell.column_letter].width = max(6, column["width"] * 260)
+    top_left, top_centre = Alignment(vertical="top", wrap_text=True), Alignment(horizontal="center", vertical="top")
     for offset, row in enumerate(checked(rows, cancel, every=200), start=head + 1):
+        numbers = row.get(NUMBERS, {})
         for col, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=offset, column=col, value=row[column["key"]])
+            key = column["key"]
+            if key in numbers:  # a number, summable, shown with its thousands separator in any locale
+                cell = sheet.cell(row=offset, column=col, value=numbers[key])
+                cell.number_format = "0" if key in ("number", "birth_year") else EXCEL_INTEGER
+                cell.alignment = top_centre
+            else:
+                cell = write_cell(sheet, offset, col, row[key])  # a user's text, kept as text
+                cell.alignment = top_left
             cell.font, cell.border = normal, border
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
     sheet.freeze_panes = sheet.cell(row=head + 1, column=1)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

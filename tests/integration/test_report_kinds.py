@@ -4,6 +4,7 @@ with openpyxl, the same numbers as the JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import uuid
@@ -276,4 +277,6 @@ def test_the_day_a_notice_was_posted_is_kept_and_listed(session, tmp_path):
     assert get_accident(session, accident["id"])["posted_on"] == "2026-03-20"
     sheet = load_workbook(write(session, tmp_path, "linelist", "xlsx")[0])["Danh sách"]
     header = [c.value for c in sheet[1]]
-    assert sheet.cell(row=2, column=header.index("Ngày niêm yết") + 1).value == "2026-03-20"
+    posted = sheet.cell(row=2, column=header.index("Ngày niêm yết") + 1)
+    assert posted.value == dt.datetime(2026, 3, 20)  # a date (openpyxl reads it back as a datetime), dd/mm/yyyy
+    assert posted.number_format == "dd/mm/yyyy"

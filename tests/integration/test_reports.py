@@ -248,6 +248,35 @@ def test_line_list_splits_sheets_and_checks_its_count(tmp_path):
         write_linelist(io.BytesIO(), iter(rows), columns, 8)
 
 
+def test_line_list_writes_dates_as_dates_and_texts_as_texts(tmp_path):
+    import datetime as dt
+    import io
+
+    from app.reports.linelist import linelist_columns, write_linelist
+
+    columns = linelist_columns(False)
+    rows = [{"accident_id": "a1", "n": 1, "name": "=1+1", "village": "#N/A", "work": "=", "occurred_on": "2026-03-14",
+             "declared_on": "2026-03-15", "died_on": None, "birth_year": 1984},
+            {"accident_id": "a2", "n": 1, "name": "Lò Văn Pín", "occurred_on": "2026-03-16",
+             "died_on": "2026-03-17"}]
+    buffer = io.BytesIO()
+    write_linelist(buffer, iter(rows), columns, 2)
+    sheet = load_workbook(io.BytesIO(buffer.getvalue()))["Danh sách"]
+    header = [cell.value for cell in sheet[1]]
+
+    def cell(row: int, key: str):
+        return sheet.cell(row=row, column=[k for k, _ in columns].index(key) + 1)
+
+    assert header == [label for _, label in columns]
+    assert [(cell(2, key).value, cell(2, key).data_type) for key in ("name", "village", "work")] == [
+        ("=1+1", "s"), ("#N/A", "s"), ("=", "s")]
+    assert cell(2, "birth_year").value == 1984
+    for row, key, day in ((2, "occurred_on", 14), (2, "declared_on", 15), (3, "occurred_on", 16), (3, "died_on", 17)):
+        assert cell(row, key).value == dt.datetime(2026, 3, day)
+        assert cell(row, key).number_format == "dd/mm/yyyy"
+    assert cell(2, "died_on").value is None and cell(3, "name").value == "Lò Văn Pín"
+
+
 def test_indicators_same_numbers_in_json_excel_and_pdf(filled, tmp_path):
     from app.services.records import add_records
     from app.services.reports import write_report
