@@ -85,7 +85,7 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
                      Paragraph(_escape(labels.get(f"residence:{victim.get('residence')}", "")), st["cell"]),
                      Paragraph(_escape(form["severity"].get(victim["severity"], form["severity"]["minor"])),
                                st["cell"])])
-    table = Table(data, colWidths=[width * column["width"] for column in columns], repeatRows=1)
+    table = Table(data, colWidths=[width * column["width"] for column in columns], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("FONT", (0, 0), (-1, -1), FAMILY, 10)]))
     story += [table, Spacer(1, 6)]
@@ -303,7 +303,9 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
         data.append([Paragraph(_escape(form["empty"]), cell)] + [""] * (len(columns) - 1))
         style.append(("SPAN", (0, 1), (-1, 1)))
     total = sum(column["width"] for column in columns)
-    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1)
+    # splitInRow: a row taller than a page (a 500-character work or village in a narrow column) goes on over the page
+    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 8)]
     story.append(Paragraph(f"<b>{_escape(form['advice_heading'])}</b>", st["base"]))

@@ -6,6 +6,7 @@ Imported only when a PDF is made (reportlab is heavy to import; SPEC § 10).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -36,7 +37,8 @@ class WrappedRows(Flowable):
     """A grid of text rows under a header (a flowable, usually a small Table) repeated on every page: what a long
     list needs of a reportlab Table, without its per-cell styles and measuring (0.25 ms a row, measured on an
     office's 11,000 deaths). A text wider than its column wraps onto more lines, and its row grows: no text is ever
-    cut. Splits between rows."""
+    cut. Splits between rows; a row taller than a whole page (500-character texts in narrow columns) is split
+    between its lines, going on under the header of the next page."""
 
     LEADING = 11.0  # points between lines of 9-point text
     PAD = 2.0  # above and below the lines of a row
@@ -44,7 +46,7 @@ class WrappedRows(Flowable):
 
     def __init__(self, header: Flowable, rows: list[tuple[str, ...]], widths: list[float], font: str,
                  centred: tuple[int, ...] = (), _lines: list[tuple[tuple[str, ...], ...]] | None = None,
-                 _heights: list[float] | None = None, _measured: dict[float, float] | None = None) -> None:
+                 _heights: list[float] | None = None, _measured: dict[Any, Any] | None = None) -> None:
         super().__init__()
         self.header, self.rows, self.widths, self.font, self.centred = header, rows, widths, font, frozenset(centred)
         if _lines is None:
@@ -81,20 +83,51 @@ class WrappedRows(Flowable):
                 break
             used += height
             fit += 1
-        if fit <= 0:
-            return []
         if fit >= len(self.rows):
             return [self]
         centred = tuple(self.centred)
+        if fit <= 0:
+            return self._split_row(room, centred)
         return [WrappedRows(self.header, self.rows[:fit], self.widths, self.font, centred, self.lines[:fit],
                             self.heights[:fit], self._measured),
                 WrappedRows(self.header, self.rows[fit:], self.widths, self.font, centred, self.lines[fit:],
                             self.heights[fit:], self._measured)]
 
+    def _split_row(self, room: float, centred: tuple[int, ...]) -> list[Flowable]:
+        """The first row does not fit: on a fresh page (it fits on no page) its lines are shared out, as many as
+        *room* holds here and the rest under the header of the next page; elsewhere nothing (the row moves on)."""
+        frame = getattr(self, "_frame", None)
+        if frame is not None and not frame._atTop:
+            return []
+        count = int((room - 2 * self.PAD) // self.LEADING)
+        cells = self.lines[0]
+        if count < 1 or count >= max(len(cell) for cell in cells):
+            return []
+        first = tuple(cell[:count] for cell in cells)
+        rest = tuple(cell[count:] for cell in cells)
+        height = count * self.LEADING + 2 * self.PAD
+        rest_height = max(1, *(len(cell) for cell in rest)) * self.LEADING + 2 * self.PAD
+        row = self.rows[0]
+        return [WrappedRows(self.header, [row], self.widths, self.font, centred, [first], [height], self._measured),
+                WrappedRows(self.header, [row, *self.rows[1:]], self.widths, self.font, centred,
+                            [rest, *self.lines[1:]], [rest_height, *self.heights[1:]], self._measured)]
+
     def draw(self) -> None:
         canvas = self.canv
         bottom = sum(self.heights)
-        self.header.drawOn(canvas, 0, bottom)
+        # The header is drawn once into a PDF form and placed on every page: a Table's drawing cost 1.7 ms a page.
+        key = ("form", id(canvas), id(self.header))
+        name = self._measured.get(key)
+        if name is None:
+            name = self._measured[key] = f"tnld_rows_header_{id(self.header)}"
+            height = self._header_height or self._header(sum(self.widths), bottom)
+            canvas.beginForm(name, 0, 0, sum(self.widths), height)
+            self.header.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(0, bottom)
+        canvas.doForm(name)
+        canvas.restoreState()
         edges = [0.0]
         for width in self.widths:
             edges.append(edges[-1] + width)

@@ -358,6 +358,6 @@ def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]],
                      Paragraph(number(case["damage_kvnd"]), center), Paragraph(number(case["deaths"]), center),
                      Paragraph(number(case["injured"]), center), Paragraph(_escape(case["account"]), left)])
     ratios = (0.05, 0.09, 0.16, 0.18, 0.1, 0.07, 0.08, 0.27)
-    table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1)
+    table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1, splitInRow=1)  # long places, accounts
     table.setStyle(TableStyle(_grid(colors)))
     return [Paragraph(_escape(summary), st["base"]), table]

@@ -99,7 +99,9 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str,
     if not rows:
         data.append([Paragraph(_escape(form["empty"]), cell)] + [""] * (len(columns) - 1))
     total = sum(column["width"] for column in columns)
-    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1)
+    # splitInRow: a row taller than a page (a 500-character village, name or work, all valid) goes on over the page
+    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1,
+                  splitInRow=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("FONT", (0, 0), (-1, -1), FAMILY, 9)]
     if not rows:
