@@ -5,12 +5,12 @@
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+877"/>
-        <location filename="../app/core/messages.py" line="+726"/>
+        <location filename="../app/core/messages.py" line="+732"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-703"/>
+        <location filename="../app/core/messages.py" line="-709"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -1256,8 +1256,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>cannot tell the format from the file name {name}; end it with {extensions} or add --format</source>
-        <translation>không xác định được định dạng từ tên tệp {name}; hãy đặt đuôi tệp là {extensions} hoặc thêm --format</translation>
+        <source>the file name {name} does not end with the report&apos;s format; end it with {extensions}</source>
+        <translation>tên tệp {name} không có đuôi đúng với định dạng của báo cáo; hãy đặt đuôi tệp là {extensions}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1268,6 +1268,16 @@
         <location line="+3"/>
         <source>a notice of a period&apos;s accidents is posted by a commune&apos;s People&apos;s Committee: add --unit with the commune&apos;s code to print that commune&apos;s notice, or --id to print the notice of one accident</source>
         <translation>thông báo niêm yết các vụ tai nạn của một kỳ là văn bản do Ủy ban nhân dân xã niêm yết: hãy thêm --unit với mã xã để in thông báo của xã đó, hoặc --id để in thông báo của một vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{option} does not apply to --kind {kind} (with --id, a form is of that one accident, not of a period; --with-identifiers is for the line list); leave it out</source>
+        <translation>{option} không dùng được với --kind {kind} (khi có --id, biểu mẫu là của riêng vụ tai nạn đó, không phải của một kỳ; --with-identifiers chỉ dùng cho danh sách chi tiết); hãy bỏ tùy chọn này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the period {period} begins on {start}, after today: nothing can be reported for it yet; choose a period that has begun</source>
+        <translation>kỳ {period} bắt đầu từ ngày {start}, sau ngày hôm nay: chưa thể báo cáo gì cho kỳ này; hãy chọn một kỳ đã bắt đầu</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1910,7 +1920,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../app/cli/report_commands.py" line="+82"/>
+        <location filename="../app/cli/report_commands.py" line="+88"/>
         <source>Intact, and signed by a trusted key.</source>
         <translation>Nguyên vẹn, được ký số bằng khóa đáng tin cậy.</translation>
     </message>
