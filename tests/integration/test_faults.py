@@ -607,7 +607,8 @@ def test_outputs_are_only_new_or_ordinary_files_replaced_with_force(commune_dir,
 def test_outputs_on_a_read_only_disk_are_refused(commune_dir, tmp_path, disk):
     disk.read_only()
     for name, command in _writers(tmp_path).items():
-        result = tnld(*command(disk.path / "out.file"), data_dir=commune_dir)
+        ext = {"report": ".json", "report pdf form": ".pdf"}.get(name, ".file")
+        result = tnld(*command(disk.path / f"out{ext}"), data_dir=commune_dir)
         clean_exit(result)
         assert "read-only" in result.stderr, name
 
