@@ -129,7 +129,7 @@ def short_name(name: str) -> str:
     return name
 
 
-_REGION = re.compile(r"\s+(tỉnh|thành phố)\s+\S.*$", re.IGNORECASE)
+_REGION = re.compile(r"\s+(?:(?:tỉnh|thành phố|tp)\s+|tp\.\s*)\S.*$", re.IGNORECASE)
 _CONNECTIVES = {"và", "-", "–"}
 _WORD = re.compile(r"^[^\W\d_]+$")
 _ACRONYMS = {"UBND", "HĐND", "BHXH", "LĐTBXH"}

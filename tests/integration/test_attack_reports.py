@@ -119,7 +119,8 @@ def test_the_cli_says_what_to_shorten_instead_of_crashing_on_a_long_village(comm
 
 @pytest.mark.parametrize(("name", "wanted"), [
     ("SỞ NỘI VỤ TỈNH LẠNG SƠN", "SNV"), ("Sở Nội vụ Lạng Sơn", "SNV"),
-    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LẠNG SƠN", "SLĐTBXH"), ("VĂN PHÒNG UBND TỈNH LẠNG SƠN", "VPUBND")])
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LẠNG SƠN", "SLĐTBXH"), ("VĂN PHÒNG UBND TỈNH LẠNG SƠN", "VPUBND"),
+    ("Sở Nội vụ TP. Lạng Sơn", "SNV"), ("Sở Nội vụ TP.Lạng Sơn", "SNV"), ("Sở Nội vụ Tp Lạng Sơn", "SNV")])
 def test_an_office_name_in_capitals_or_without_tinh_gives_no_wrong_number(station, tmp_path, name, wanted):
     """An office set up as 'SỞ NỘI VỤ TỈNH LẠNG SƠN' (as the name is printed on every header) numbers its reports
     'Số: …/BC-SỞNỘIVỤ': the rule 'a word in capitals such as UBND is kept whole' takes every word of a name typed in
