@@ -11,6 +11,21 @@ from pathlib import Path
 
 from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate
 
+
+def _quiet_pyhanko() -> None:
+    """Import pyHanko without its import-time CryptographyDeprecationWarning (it imports the DSA key type, which
+    we never use): a user printing a report must not see a Python warning."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*DSA.*", category=DeprecationWarning)
+        try:
+            from cryptography.utils import CryptographyDeprecationWarning
+            warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning)
+        except ImportError:  # pragma: no cover - older cryptography
+            pass
+        import pyhanko.sign.signers.pdf_cms  # noqa: F401
+
 MAX_PDF_BYTES = 200 * 1024**2  # an office's year report is a few MB; a larger file is not a TNLĐ report
 
 
@@ -19,6 +34,7 @@ def sign_pdf(pdf: bytes, identity: Identity, reason: str, location: str) -> byte
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from cryptography.hazmat.primitives import serialization
+    _quiet_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -43,6 +59,7 @@ class PdfCheck:
 
 def check_pdf(path: Path) -> PdfCheck:
     """Read the signature of a report PDF. Raises `UserError` for a file that is missing, not a PDF or unsigned."""
+    _quiet_pyhanko()
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature

@@ -259,3 +259,11 @@ def test_an_option_the_kind_would_ignore_is_refused(commune_dir, tmp_path, extra
     done = tnld(commune_dir, "report", *args)
     assert done.returncode == 2 and "does not apply" in done.stderr and "Traceback" not in done.stderr
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_signed_report_prints_no_python_warning(commune_dir, tmp_path):
+    """Every signed PDF printed pyHanko's import-time CryptographyDeprecationWarning (about DSA) on the terminal."""
+    done = tnld(commune_dir, "report", "--period", "2026-H1", "--out", str(tmp_path / "p.pdf"))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    done = tnld(commune_dir, "verify-pdf", str(tmp_path / "p.pdf"))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
