@@ -40,7 +40,7 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
     """*labels* names the codes of the record: 'unit', 'place', 'factor', 'cause' and 'occupation:<code>',
     'residence:<code>'."""
     from reportlab.lib import colors
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
     register_fonts()
     form = template("quick")
@@ -85,7 +85,9 @@ def quick_report_pdf(accident: dict[str, Any], heading: Heading, labels: dict[st
                      Paragraph(_escape(labels.get(f"residence:{victim.get('residence')}", "")), st["cell"]),
                      Paragraph(_escape(form["severity"].get(victim["severity"], form["severity"]["minor"])),
                                st["cell"])])
-    table = Table(data, colWidths=[width * column["width"] for column in columns], repeatRows=1, splitInRow=1)
+    from app.reports.flowables import page_table
+
+    table = page_table(data, colWidths=[width * column["width"] for column in columns])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("FONT", (0, 0), (-1, -1), FAMILY, 10)]))
     story += [table, Spacer(1, 6)]
@@ -261,7 +263,7 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
     reported elsewhere, `duplicates.listing`) print under its outcome."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
     register_fonts()
     form = template("notice")
@@ -304,8 +306,9 @@ def notice_pdf(accidents: list[dict[str, Any]], heading: Heading, labels: Callab
         style.append(("SPAN", (0, 1), (-1, 1)))
     total = sum(column["width"] for column in columns)
     # splitInRow: a row taller than a page (a 500-character work or village in a narrow column) goes on over the page
-    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1,
-                  splitInRow=1)
+    from app.reports.flowables import page_table
+
+    table = page_table(data, colWidths=[width * column["width"] / total for column in columns])
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 8)]
     story.append(Paragraph(f"<b>{_escape(form['advice_heading'])}</b>", st["base"]))

@@ -342,7 +342,7 @@ def _cases_table(form, cases: list[dict[str, Any]], st, width: float) -> list[An
 def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]], st, width: float) -> list[Any]:
     """The summary sentence and one row per serious technical incident (or the sentence saying none)."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
 
     counts = aggregate.incidents
     if not counts.incidents:
@@ -358,6 +358,8 @@ def _incidents_part(form, aggregate: Aggregate, incidents: list[dict[str, Any]],
                      Paragraph(number(case["damage_kvnd"]), center), Paragraph(number(case["deaths"]), center),
                      Paragraph(number(case["injured"]), center), Paragraph(_escape(case["account"]), left)])
     ratios = (0.05, 0.09, 0.16, 0.18, 0.1, 0.07, 0.08, 0.27)
-    table = Table(data, colWidths=[width * r for r in ratios], repeatRows=1, splitInRow=1)  # long places, accounts
+    from app.reports.flowables import page_table
+
+    table = page_table(data, colWidths=[width * r for r in ratios])  # long places and accounts split over pages
     table.setStyle(TableStyle(_grid(colors)))
     return [Paragraph(_escape(summary), st["base"]), table]

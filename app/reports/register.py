@@ -79,7 +79,7 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str,
     """A4 landscape: fourteen columns do not fit on a portrait page. *cancel* is asked along the rows and at every
     page (`Cancelled`)."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, TableStyle
 
     register_fonts()
     form = _form()
@@ -100,8 +100,9 @@ def register_pdf(rows: list[dict[str, Any]], heading: Heading, period_text: str,
         data.append([Paragraph(_escape(form["empty"]), cell)] + [""] * (len(columns) - 1))
     total = sum(column["width"] for column in columns)
     # splitInRow: a row taller than a page (a 500-character village, name or work, all valid) goes on over the page
-    table = Table(data, colWidths=[width * column["width"] / total for column in columns], repeatRows=1,
-                  splitInRow=1)
+    from app.reports.flowables import page_table
+
+    table = page_table(data, colWidths=[width * column["width"] / total for column in columns])
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("FONT", (0, 0), (-1, -1), FAMILY, 9)]
     if not rows:
