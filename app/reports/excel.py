@@ -191,13 +191,13 @@ def periodic_workbook(aggregate: Aggregate, rows: PeriodicRows, heading: Heading
     width = 2 + len(form["columns"])
     put = _Writer(sheet, normal, left)
 
-    header_rows(sheet, heading, heading.number(form["number"]), width)
-    put.merged(5, 1, width, form["title"], bold, center)
-    sheet.row_dimensions[5].height = 48
-    put.merged(6, 1, width, period_words(aggregate.period).capitalize(), bold, center)
-    put.merged(7, 1, width, form["office_addressee" if heading.office else "addressee"].format(
+    title = header_rows(sheet, heading, heading.number(form["number"]), width)
+    put.merged(title, 1, width, form["title"], bold, center)
+    sheet.row_dimensions[title].height = 48
+    put.merged(title + 1, 1, width, period_words(aggregate.period).capitalize(), bold, center)
+    put.merged(title + 2, 1, width, form["office_addressee" if heading.office else "addressee"].format(
         province=heading.province), normal, center)
-    line = 9
+    line = title + 4
     if aggregate.nil:
         put(line, 1, form["nil"], italic)
         line += 2

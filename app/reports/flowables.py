@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table
 from reportlab.platypus.flowables import Flowable
 
 PADDING = 3.0  # points left and right of a text in its cell
@@ -153,29 +154,29 @@ class WrappedRows(Flowable):
         canvas.restoreState()
 
 
-def page_table(data: list[list[Any]], **options: Any):
-    """A reportlab Table with a repeated header that splits between rows, and inside a row only when that row is
-    taller than a page could hold (`PageTable`)."""
-    from reportlab.platypus import Table
-
-    class PageTable(Table):
-        """reportlab's `splitInRow` splits inside a row whenever the next row does not fit the space left, so a
-        row that would fit the next page was cut into a sliver under a repeated header at the foot of the page. Here
-        a row is split only when it is taller than `TALL_ROW` (it could not fit a page under the header: a
-        500-character village in a narrow column), and each part is at least `MIN_PART` high."""
-
-        def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-            self._calc(availWidth, availHeight)
-            result = self._splitRows(availHeight, doInRowSplit=False)
-            if result:
-                return result
-            rows = self._rowHeights[self.repeatRows:]
-            if rows and rows[0] > TALL_ROW:
-                return self._splitRows(availHeight, doInRowSplit=True)
-            return []
-
-    return PageTable(data, repeatRows=options.pop("repeatRows", 1), splitInRow=MIN_PART, **options)
-
 
 TALL_ROW = 400.0  # points: a row this tall may not fit a landscape A4 page (about 500 points) under its header
 MIN_PART = 36  # points: the least of a split row left at the foot of a page or carried over
+
+
+class PageTable(Table):
+    """A reportlab Table with a repeated header that splits between rows, and inside a row only when that row is
+    taller than a page could hold. reportlab's `splitInRow` splits inside a row whenever the next row does not fit
+    the space left, so a row that would fit the next page was cut into a sliver under a repeated header at the foot
+    of the page. Here a row is split only when it is taller than `TALL_ROW` (a 500-character village in a narrow
+    column), and each part is at least `MIN_PART` high."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        self._calc(availWidth, availHeight)
+        result = self._splitRows(availHeight, doInRowSplit=False)
+        if result:
+            return result
+        rows = self._rowHeights[self.repeatRows:]
+        if rows and rows[0] > TALL_ROW:
+            return self._splitRows(availHeight, doInRowSplit=True)
+        return []
+
+
+def page_table(data: list[list[Any]], **options: Any) -> PageTable:
+    """A `PageTable` of *data* with its first row repeated on every page."""
+    return PageTable(data, repeatRows=options.pop("repeatRows", 1), splitInRow=MIN_PART, **options)

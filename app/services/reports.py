@@ -225,7 +225,6 @@ def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel
 
     form = template()
     shown = listing(session)
-    skip = shown.skip
     if session.role == "office":
         with interruptible(session.db, cancel):
             return _office_cases(session, period, shown, form, cancel)
@@ -233,10 +232,8 @@ def cases(session: Session, period: Period, aggregate: Aggregate, cancel: Cancel
     found = []
     records = session.store.records(Filters(period=period, units=units), order="a.occurred_on, a.id")
     for accident in checked(records, cancel, 200):
-        if accident["id"] in skip.accidents:
-            continue
         for n, victim in enumerate(accident["victims"], start=1):
-            if victim["severity"] not in ("fatal", "serious") or f"{accident['id']}/{n}" in skip.victims:
+            if victim["severity"] not in ("fatal", "serious") or not shown.listed(accident["id"], n):
                 continue
             place = ", ".join(part for part in (accident.get("village"), session.codelists.unit_name(accident["unit"]))
                               if part)
@@ -274,11 +271,11 @@ def _office_cases(session: Session, period: Period, shown, form: dict[str, Any],
             continue
         if unit not in names:
             names[unit] = codes.unit_name(unit)
+        note = shown.note(accident_id, n)
         found.append({
             "date": short_date(occurred_on), "place": ", ".join(p for p in (village, names[unit]) if p), "name": name,
             "sex": form["sex"].get(sex, ""), "birth_year": birth_year, "occupation": occupations.label(occupation),
-            "severity": form["severity"]["fatal"], "account": shown.note(accident_id, n),
-            "note": shown.note(accident_id, n),
+            "severity": form["severity"]["fatal"], "account": note, "note": note,
         })
     return found
 
