@@ -48,9 +48,21 @@ setup() {
   setup_python
 }
 
+# Qt Designer forms (forms/*.ui) compiled to app/ui/forms/ui_*.py, which are committed (STYLE § 5).
+compile_forms() {
+  for ui in forms/*.ui; do
+    [ -e "$ui" ] || continue
+    .venv/bin/pyside6-uic "$ui" -o "app/ui/forms/ui_$(basename "${ui%.ui}").py"
+  done
+}
+
 case "${1:-}" in
   setup)
     setup
+    ;;
+  forms)
+    setup_python
+    compile_forms
     ;;
   demo)
     setup

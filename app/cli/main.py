@@ -684,7 +684,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tnld",
         description=translate("cli", "TNLĐ: the commune register of occupational accidents of workers without a labour contract."),
-        epilog=translate("cli", "With no command, this help is shown. The password comes from --password-file or "
+        epilog=translate("cli", "With no command, the desktop program opens. The password comes from --password-file or "
                   "TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted "
                   "signer, 1 unexpected."),
     )
@@ -854,10 +854,10 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     _translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        # The desktop program (SPEC § 7) is the next capability; until it lands, the bare command shows help.
-        parser.print_help(out.stdout)
-        return EXIT_OK
+    if args.command is None:  # the desktop program (SPEC § 9: with no command the desktop program opens)
+        from app.ui.application import run
+
+        return run(data_dir(args), _early_language(argv))
     if args.command == "users" and args.users_command is None:
         args.users_command = "list"
     if args.command == "settings" and args.settings_command is None:

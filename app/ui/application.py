@@ -1,0 +1,130 @@
+"""The desktop program's one start-up path (STYLE § 3): arguments → data folder → language → Qt → wizard (an
+empty folder) or login → main window.
+
+Fast start (SPEC § 10: ≤ 0.5 s to the login window): nothing here imports reportlab, openpyxl, pyhanko or
+cryptography; the login dialog unlocks the folder on a worker thread, where those imports happen while the
+window is already shown. `bench/run.py` measures it and `tests/gui/test_startup.py` checks the imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def default_folder() -> Path:
+    env = os.environ.get("TNLD_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("TNLD", appauthor=False, roaming=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`tnld-gui` (no console window on Windows) and `python -m app` with no command."""
+    parser = argparse.ArgumentParser(prog="tnld-gui")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--lang", choices=("vi", "en"))
+    args, _qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return run(Path(args.data_dir) if args.data_dir else default_folder(), args.lang)
+
+
+def choose_language(folder: Path, requested: str | None) -> str:
+    """--lang, else TNLD_LANG, else the language last chosen in this folder's settings, else Vietnamese."""
+    from app.i18n import LANGUAGES
+
+    wanted = requested or os.environ.get("TNLD_LANG")
+    if not wanted:
+        from app.ui.context import folder_state
+
+        wanted = str(folder_state(folder).value("language", "") or "") if folder.is_dir() else ""
+    wanted = (wanted or "vi").lower()[:2]
+    return wanted if wanted in LANGUAGES else "vi"
+
+
+def make_application(lang: str):
+    """The QApplication with our translations (ours and Qt's own texts that we show) and fonts."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from app import __version__
+    from app.i18n import install, qt_translator
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tnld"])
+    QCoreApplication.setApplicationName("TNLĐ")
+    QCoreApplication.setApplicationVersion(__version__)
+    QCoreApplication.setOrganizationName("TNLD")
+    install(lang)  # the core's messages for the command-line half of the program (and tests)
+    for old in getattr(app, "_tnld_translators", []):
+        app.removeTranslator(old)
+    translators = []
+    translator = qt_translator(lang)
+    if translator is not None:
+        app.installTranslator(translator)
+        translators.append(translator)
+    app._tnld_translators = translators  # type: ignore[attr-defined] - kept alive with the application
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if lang == "vi"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return app
+
+
+def run(folder: Path, lang: str | None = None) -> int:
+    """Open the program on *folder*: the set-up wizard when it is empty, then the login, then the main window."""
+    os.umask(0o077)
+    from app.logs import setup_logging
+
+    setup_logging(folder / "logs" if (folder / "keys.json").exists() else None)
+    language = choose_language(folder, lang)
+    app = make_application(language)
+
+    from app.ui import crash
+    from app.ui.worker import Workers
+
+    crash.install(lambda: folder / "logs" if (folder / "keys.json").exists() else None)
+    workers = Workers(app)
+    app.aboutToQuit.connect(workers.stop_all)
+
+    if not (folder / "keys.json").is_file():
+        from app.ui.wizard import SetupWizard
+
+        wizard = SetupWizard(folder)
+        if not wizard.exec():
+            return 0
+        setup_logging(folder / "logs")
+    session = login(folder)
+    if session is None:
+        return 0
+    window = open_main_window(session, workers, language)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        workers.stop_all()
+        window.close_session()
+
+
+def login(folder: Path):
+    """The login dialog; the logged-in session, or None when the user closed it."""
+    from app.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(folder)
+    if not dialog.exec():
+        return None
+    return dialog.session
+
+
+def open_main_window(session, workers, lang: str):
+    from app.ui.context import AppContext, UserState
+    from app.ui.events import Events
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext(session=session, events=Events(), workers=workers,
+                     state=UserState(session.datadir.path, session.user), lang=lang)
+    return MainWindow(ctx)

@@ -1,0 +1,25 @@
+"""Core messages in the user's language, through Qt's translator (the same `.ts` the command line reads)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.errors import Issue, UserError
+
+
+def qt_translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(error: UserError) -> str:
+    """A `UserError` as the sentence the user reads."""
+    return error.message(qt_translate)
+
+
+def issue_text(issue: Issue, with_field: bool = False) -> str:
+    """One validation finding; without its field path when it is shown beside its field."""
+    if with_field:
+        return issue.message(qt_translate)
+    from app.core.messages import render
+
+    return render(issue.code, issue.params, qt_translate)
