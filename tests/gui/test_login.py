@@ -14,7 +14,7 @@ from tests.gui.conftest import send_key, type_text
 
 NEW_PASSWORD = "ba con meo tren mai nha"
 # The offscreen platform warns about every window shown; nothing of ours.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 
 
 def child(widget: QWidget, kind, name: str):
@@ -30,7 +30,8 @@ def dialog(commune_dir, qtbot):
     made = LoginDialog(commune_dir)
     qtbot.addWidget(made)
     made.show()
-    qtbot.waitExposed(made)
+    made.activateWindow()
+    qtbot.waitUntil(made.isActiveWindow)
     yield made
     if made.session is not None:
         made.session.close()
