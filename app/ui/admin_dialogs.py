@@ -284,8 +284,7 @@ class PasswordDialog(QDialog):
         self.old_password = _password_field("old_password")
         self.password = _password_field("new_password")
         self.repeat = _password_field("repeat_password")
-        self.leaked = QCheckBox(self.tr("The old password may be known to someone else (the database gets a new key; "
-                                        "this takes a moment)"))
+        self.leaked = QCheckBox(self.tr("The old password may be known to someone else"))
         self.leaked.setObjectName("leaked")
         self.leaked.setChecked(True)
         if mode == "add":
@@ -311,6 +310,10 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         if mode == "reset":
             layout.addWidget(self.leaked)
+            leaked_note = QLabel(self.tr("Then the database gets a new key, so that the old password opens nothing, "
+                                         "and a new recovery code to print. This takes a moment."))
+            leaked_note.setWordWrap(True)
+            layout.addWidget(leaked_note)
         layout.addWidget(rule)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -606,8 +609,10 @@ class UsersDialog(AdminDialog):
     def add_user(self, name: str, role: str, password: str) -> None:
         from app.services import users
 
-        self.run(self.tr("Adding the user…"),
-                 self._with_notices(lambda session, _progress: users.add_user(session, name, role, password) and None),
+        def add(session, _progress) -> None:
+            users.add_user(session, name, role, password)
+
+        self.run(self.tr("Adding the user…"), self._with_notices(add),
                  self._changed(name, self.tr("User {user} added.").format(user=name)))
 
     def change_role(self, name: str, role: str) -> None:
@@ -696,6 +701,8 @@ class SettingsDialog(AdminDialog):
             editor = self._editor(setting.kind, value)
             editor.setObjectName("setting_" + setting.key)
             editor.setToolTip(render(setting.description, {}, qt_translate))
+            if isinstance(editor, QLineEdit):
+                editor.setPlaceholderText(editor.toolTip())
             error = _error_label("error_" + setting.key)
             box = QVBoxLayout()
             box.setContentsMargins(0, 0, 0, 0)
@@ -737,7 +744,7 @@ class SettingsDialog(AdminDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(620, 600)
+        self.resize(680, 520)
 
     def current_language(self) -> str:
         chosen = self.ctx.state.value("language") or self.ctx.lang or "vi"
@@ -1058,7 +1065,8 @@ def action_label(action: str) -> str:
         "restore": tr("Restore"), "restore_finished": tr("Restore finished"), "settings": tr("Setting changed"),
         "user_add": tr("User added"), "user_change": tr("User changed"), "password_change": tr("Password changed"),
         "password_reset": tr("Password reset"), "key_change": tr("New database key"), "key_trust": tr("Key card trusted"),
-        "key_replace": tr("Key card replaced"), "init": tr("Set up"),
+        "key_replace": tr("Key card replaced"), "keys_create": tr("Workstation keys made"),
+        "admin_key": tr("Admin key made"), "init": tr("Set up"),
     }
     return labels.get(action, action)
 
@@ -1141,6 +1149,7 @@ class AuditDialog(AdminDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column, width in ((AuditColumn.SEQ, 60), (AuditColumn.WHEN, 150), (AuditColumn.WHO, 110),
                               (AuditColumn.WHAT, 170)):

@@ -422,3 +422,20 @@ def test_a_viewer_sees_about_with_the_font_licence_and_the_libraries(commune_dir
         monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
         dialog.open_button.click()
         assert opened and Path(opened[0].toLocalFile()) == commune_dir
+
+
+def test_the_recovery_code_stays_until_the_user_says_it_is_written_down(qtbot):
+    from app.ui.admin_dialogs import RecoveryCodeDialog
+
+    dialog = RecoveryCodeDialog("ABCD-EFGH-IJKL-MNOP", ("lan",))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    from PySide6.QtWidgets import QLabel
+
+    assert dialog.findChild(QLabel, "recovery_code").text() == "ABCD-EFGH-IJKL-MNOP"
+    assert not dialog.close_button.isEnabled()
+    dialog.reject()  # Esc
+    assert dialog.isVisible()
+    dialog.written.setChecked(True)
+    dialog.close_button.click()
+    assert not dialog.isVisible() and dialog.result() == 1
