@@ -445,6 +445,30 @@ def _present_recovery_code(parent: QWidget | None, code: str, not_sealed: tuple[
 present_recovery_code: Callable[[QWidget | None, str, tuple[str, ...]], None] = _present_recovery_code
 
 
+def ask_own_password(ctx: AppContext, parent: QWidget | None) -> dict[str, Any] | None:
+    dialog = PasswordDialog(ctx, "own", ctx.session.user, parent)
+    return dialog.values() if dialog.exec() else None
+
+
+def change_my_password(ctx: AppContext, parent: QWidget | None = None, *,
+                       ask: Callable[[AppContext, QWidget | None], dict[str, Any] | None] | None = None) -> None:
+    """Any user (a clerk or a viewer too, who have no users page) changes their own password: the key
+    derivation runs on a worker. For the main window's menu (File → Change my password…)."""
+    from app.services import users
+    from app.ui.worker import run_with_progress
+
+    values = (ask or ask_own_password)(ctx, parent)
+    if values is None:
+        return
+
+    def work(session, _progress, _cancel) -> None:
+        users.change_password(session, values["old_password"], values["password"])
+
+    run_with_progress(parent, ctx.workers, tr("Changing your password…"), work, ctx.session,
+                      on_done=lambda _result: messages.info(parent, tr("Your password was changed.")),
+                      on_error=lambda error: report_failure(parent, error), cancellable=False)
+
+
 class UsersDialog(AdminDialog):
     """Users and roles (admins): add, change role, disable or enable, reset a password, change one's own."""
 

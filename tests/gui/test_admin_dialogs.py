@@ -439,3 +439,24 @@ def test_the_recovery_code_stays_until_the_user_says_it_is_written_down(qtbot):
     dialog.written.setChecked(True)
     dialog.close_button.click()
     assert not dialog.isVisible() and dialog.result() == 1
+
+
+def test_a_clerk_changes_their_own_password_without_the_users_page(commune_dir, qtbot, messages):
+    from app.ui.admin_dialogs import change_my_password
+
+    with login(commune_dir, "admin", PASSWORD) as admin:
+        users.add_user(admin, "lan", "clerk", OTHER_PASSWORD)
+    with logged_in(commune_dir, "lan", OTHER_PASSWORD) as clerk:
+        change_my_password(clerk, None, ask=lambda ctx, parent: {"old_password": "sai rồi mà", "password": "x"})
+        wait_idle(qtbot, clerk)
+        assert messages.texts("error") == [error_text(UserError("password.short", minimum=10))]
+        change_my_password(clerk, None, ask=lambda ctx, parent: {"old_password": "sai rồi mà",
+                                                                 "password": "trăng rằm soi bản nhỏ"})
+        wait_idle(qtbot, clerk)
+        assert messages.texts("error")[-1] == error_text(UserError("login.failed"))
+        change_my_password(clerk, None, ask=lambda ctx, parent: {"old_password": OTHER_PASSWORD,
+                                                                 "password": "trăng rằm soi bản nhỏ"})
+        wait_idle(qtbot, clerk)
+        assert len(messages.texts("info")) == 1
+    with login(commune_dir, "lan", "trăng rằm soi bản nhỏ") as opened:
+        assert opened.user_role == "clerk"
