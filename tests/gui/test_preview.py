@@ -111,3 +111,77 @@ def test_a_refused_form_shows_the_cores_message_and_closes(ctx, qtbot, messages)
 def test_the_signer_note_shows_when_the_signer_is_not_set(ctx, qtbot):
     dialog, _ = open_quick(ctx, qtbot, fatal_accident(ctx))
     assert dialog.signer_note.isVisibleTo(dialog)
+
+
+def test_the_report_dialog_defaults_to_the_last_ended_half_year_and_previews_it(dated_ctx, qtbot):
+    from app.ui.report_dialog import ReportDialog
+
+    fatal_accident(dated_ctx)
+    dialog = ReportDialog(dated_ctx)
+    qtbot.addWidget(dialog)
+    assert str(dialog.period_picker.period()) == "2026-H1"
+    assert dialog.selected_kind() == "periodic" and dialog.preview_button.isEnabled()
+    preview = dialog.preview()
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.document_ready, timeout=60_000) as ready:
+        pass
+    assert ready.args[0] >= 1
+    assert "Đinh Thị Ễnh" in pdf_text(preview.data)  # Part II lists the death
+    assert preview.save_excel_button.isVisible() and preview.save_excel_button.isEnabled()
+
+
+def test_the_register_previewed_saves_its_excel_form(dated_ctx, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.ui.report_dialog import ReportDialog
+
+    fatal_accident(dated_ctx)
+    dialog = ReportDialog(dated_ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("register"))
+    preview = dialog.preview()
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.document_ready, timeout=60_000):
+        pass
+    with qtbot.waitSignal(preview.saved, timeout=60_000):
+        preview.save_excel_to(tmp_path / "so.xlsx")
+    cells = [str(cell.value) for row in load_workbook(tmp_path / "so.xlsx").active.iter_rows() for cell in row]
+    assert "Đinh Thị Ễnh" in cells
+
+
+def test_the_line_list_is_excel_only(dated_ctx, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.ui.report_dialog import ReportDialog
+
+    fatal_accident(dated_ctx)
+    dialog = ReportDialog(dated_ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("linelist"))
+    assert not dialog.preview_button.isEnabled()
+    job = dialog.save_excel_to(tmp_path / "ds.xlsx")
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert dialog.last_saved == tmp_path / "ds.xlsx"
+    cells = [str(cell.value) for row in load_workbook(tmp_path / "ds.xlsx", read_only=True).active.iter_rows()
+             for cell in row]
+    assert "Đinh Thị Ễnh" in cells
+
+
+def test_a_future_period_is_refused_with_the_cores_message(dated_ctx, qtbot, messages, tmp_path):
+    from app.core.periods import Period
+    from app.ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(dated_ctx)
+    qtbot.addWidget(dialog)
+    dialog.period_picker.set_period(Period(2027, "quarter", 1))
+    assert str(dialog.period_picker.period()) == "2027-Q1"
+    preview = dialog.preview()
+    qtbot.addWidget(preview)
+    with qtbot.waitSignal(preview.failed, timeout=30_000):
+        pass
+    job = dialog.save_excel_to(tmp_path / "future.xlsx")
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        pass
+    assert len(messages.texts("error")) == 2 and all("2027" in text for text in messages.texts("error"))
+    assert not (tmp_path / "future.xlsx").exists() and not messages.crashes
