@@ -7,6 +7,7 @@ The export and the import of a receipt themselves are `app.services.exchange.exp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app.core.errors import UserError
 from app.core.periods import Period
@@ -107,3 +108,15 @@ def sent_bundles(session: Session) -> list[SentBundle]:
         " (SELECT count(*) FROM sent_records s WHERE s.bundle_id = b.bundle_id AND s.delivered_at IS NOT NULL)"
         " FROM bundles_sent b ORDER BY b.sequence DESC").fetchall()
     return [SentBundle(*row, confirmed_at=confirmed.get(row[1])) for row in rows]
+
+
+def bundle_path(session: Session, period: Period, folder: Path) -> Path:
+    """A new file in *folder* for the bundle of *period*: `tnld-06040-2026-H1.tnld`, or `…-2.tnld`, `…-3.tnld`
+    when the stick holds an earlier one (never written over: the office may not have read it yet)."""
+    base = f"tnld-{session.unit}-{period}"
+    candidate = Path(folder) / f"{base}.tnld"
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = Path(folder) / f"{base}-{number}.tnld"
+    return candidate
