@@ -177,7 +177,7 @@ class PreviewDialog(QDialog):
         self.busy.setTextVisible(False)
         self.status = QLabel(self.tr("Preparing the document…"), self)
         self.status.setObjectName("status")
-        self.signer_note = QLabel(self.tr("ⓘ The signer's name is not set: the signature block is left blank, to "
+        self.signer_note = QLabel(self.tr("Note: the signer's name is not set: the signature block is left blank, to "
                                           "sign and write the name by hand. An admin sets it in Settings."), self)
         self.signer_note.setObjectName("signer_note")
         self.signer_note.setWordWrap(True)
@@ -343,10 +343,11 @@ class PreviewDialog(QDialog):
         self.status.setText(self.tr("Saved: {path}").format(path=path))
         self.saved.emit(str(path))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def done(self, result: int) -> None:
+        """Closed (Close, Esc, the window's ×): stop producing the document; Workers keeps the job until it ends."""
         if self._job is not None:
-            self._job.cancel()  # the worker stops at its next check; Workers keeps it until it ends
-        super().closeEvent(event)
+            self._job.cancel()
+        super().done(result)
 
 
 def show_accident_form(ctx: AppContext, parent: QWidget | None, kind: str, accident_id: str) -> PreviewDialog:

@@ -136,7 +136,9 @@ class SendDialog(QDialog):
         self.result_box.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("&Period:"), self.period_picker)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        folder_label = QLabel(self.tr("&Folder:"), page)
+        folder_label.setBuddy(choose)  # a row of a layout gets no buddy by itself (its & would show)
+        form.addRow(folder_label, folder_row)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -180,18 +182,22 @@ class SendDialog(QDialog):
             lines.append(self.tr("New: {new}; changed since they were sent: {changed}; already sent as they are: "
                                  "{sent}.").format(new=preview.new, changed=preview.changed, sent=preview.already_sent))
         if preview.interim:
-            lines.append(self.tr("⚠ The period has not ended: this would be an interim report; send the period again "
-                                 "after it ends."))
+            lines.append(self.tr("Warning: the period has not ended: this would be an interim report; send the "
+                                 "period again after it ends."))
         self.summary.setText("\n".join(lines))
         if preview.office is not None:
-            self.office_note.setText(self.tr("🔒 Signed and encrypted for {unit} {name}: only that office can read "
+            self.office_note.setText(self.tr("Signed and encrypted for {unit} {name}: only that office can read "
                                              "it.").format(unit=preview.office.unit, name=preview.office.unit_name))
         else:
-            self.office_note.setText("⚠ " + error_text(preview.office_problem))
+            self.office_note.setText(self.tr("Cannot send yet: {reason}").format(
+                reason=error_text(preview.office_problem)))
         self._fill(self.earlier, [[str(b.sequence), self._day(b.created_at), b.file_name, self._records(b),
-                                   self._receipt(b)] for b in preview.bundles])
+                                   self._receipt(b)] for b in preview.bundles], 4,
+                   [b.confirmed_at is not None for b in preview.bundles])
+        sent = sent_bundles(self.ctx.session)
         self._fill(self.bundles, [[str(b.sequence), b.period, self._day(b.created_at), b.file_name, self._records(b),
-                                   self._receipt(b), b.fingerprint] for b in sent_bundles(self.ctx.session)])
+                                   self._receipt(b), b.fingerprint] for b in sent], 5,
+                   [b.confirmed_at is not None for b in sent])
 
     def _day(self, stamp: str | None) -> str:
         return short_date(stamp[:10]) if stamp else ""
@@ -201,14 +207,20 @@ class SendDialog(QDialog):
 
     def _receipt(self, bundle) -> str:
         if bundle.confirmed_at:
-            return self.tr("✔ Confirmed on {day}").format(day=self._day(bundle.confirmed_at))
-        return self.tr("⏳ Waiting for the receipt")
+            return self.tr("Confirmed on {day}").format(day=self._day(bundle.confirmed_at))
+        return self.tr("Waiting for the receipt")
 
-    def _fill(self, table: QTableWidget, rows: list[list[str]]) -> None:
+    def _fill(self, table: QTableWidget, rows: list[list[str]], receipt_column: int, confirmed: list[bool]) -> None:
+        """Rows of text; the receipt's state also as an icon (never colour alone)."""
+        confirmed_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        waiting_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if c == receipt_column:
+                    item.setIcon(confirmed_icon if confirmed[r] else waiting_icon)
+                table.setItem(r, c, item)
 
     def ask_folder(self) -> None:
         chosen = file_choosers.folder_path(self, self.tr("Choose the USB stick or folder"),
@@ -259,7 +271,7 @@ class SendDialog(QDialog):
         if result.nil:
             notes.append(self.tr("A NIL report: no accident in {period}.").format(period=result.period))
         if result.interim:
-            notes.append(self.tr("⚠ An interim report: the period has not ended."))
+            notes.append(self.tr("Warning: an interim report: the period has not ended."))
         notes.append(self.tr("Read the fingerprint to the office when they call: it proves they hold this very "
                              "file."))
         self.result_note.setText(" ".join(notes))

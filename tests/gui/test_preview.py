@@ -185,3 +185,15 @@ def test_a_future_period_is_refused_with_the_cores_message(dated_ctx, qtbot, mes
         pass
     assert len(messages.texts("error")) == 2 and all("2027" in text for text in messages.texts("error"))
     assert not (tmp_path / "future.xlsx").exists() and not messages.crashes
+
+
+def test_closing_the_preview_while_the_document_is_made_cancels_it(ctx, qtbot, messages):
+    from app.ui.preview_dialog import show_accident_form
+
+    dialog = show_accident_form(ctx, None, "quick", fatal_accident(ctx))
+    job = dialog._job
+    dialog.reject()  # Esc
+    with qtbot.waitSignal(job.ended, timeout=30_000):
+        pass
+    assert job.is_cancelled() and ctx.workers.running() == 0
+    assert messages.shown == [] and not messages.crashes
