@@ -91,6 +91,8 @@ class KeysDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(max(28, self.fontMetrics().height() * 2))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 80), (1, 240), (2, 260), (3, 90)):  # fixed widths: no ResizeToContents
+            self.table.setColumnWidth(column, width)
         self.trust_button = QPushButton(self.tr("&Trust a card…"), trusted)
         self.trust_button.setObjectName("trust_card")
         self.trust_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))

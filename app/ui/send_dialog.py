@@ -89,6 +89,8 @@ class SendDialog(QDialog):
         self.office_note.setWordWrap(True)
         self.earlier = self._table(page, "earlier_table", [self.tr("No."), self.tr("Made on"), self.tr("File"),
                                                            self.tr("Records"), self.tr("Receipt")])
+        for column, width in ((0, 40), (1, 90), (2, 260), (3, 70)):
+            self.earlier.setColumnWidth(column, width)
         self.folder = QLineEdit(page)
         self.folder.setObjectName("folder")
         self.folder.setReadOnly(True)
@@ -295,6 +297,8 @@ class SendDialog(QDialog):
         self.bundles = self._table(page, "bundles_table", [self.tr("No."), self.tr("Period"), self.tr("Made on"),
                                                            self.tr("File"), self.tr("Records"), self.tr("Receipt"),
                                                            self.tr("Fingerprint")])
+        for column, width in ((0, 40), (1, 70), (2, 90), (3, 200), (4, 60), (5, 170)):
+            self.bundles.setColumnWidth(column, width)
         explain = QLabel(self.tr("The office sends a receipt (bien-nhan-….tnld) for each bundle it imported. Import "
                                  "it here: the bundle is then confirmed."), page)
         explain.setWordWrap(True)
