@@ -145,6 +145,7 @@ class AccidentForm(QDialog):
         self._clean = ""
         self._last_draft = ""
         self._loading = False
+        self._finished = False  # closed: a queued focus-out must not write the dropped draft again
         self._record: dict[str, Any] = {}
         self._accident_id: str | None = None  # the stored accident this form edits (None: not saved yet)
         self._draft_id = str(uuid.uuid4())
@@ -551,7 +552,7 @@ class AccidentForm(QDialog):
         QTimer.singleShot(0, self._left_field)
 
     def _left_field(self) -> None:
-        if not shiboken_valid(self):
+        if not shiboken_valid(self) or self._finished:
             return
         self._store_panel()
         self._refresh_table()
@@ -707,7 +708,7 @@ class AccidentForm(QDialog):
         """What the form holds, as this form's draft, when it changed since the last draft or the last save."""
         from app.services import drafts
 
-        if not shiboken_valid(self) or not self._editable or self._loading:
+        if not shiboken_valid(self) or not self._editable or self._loading or self._finished:
             return
         key = self._content_key()
         if key == self._last_draft or key == self._clean:
@@ -806,9 +807,13 @@ class AccidentForm(QDialog):
     def reject(self) -> None:
         """Esc, Close and the window's ×: never drops changes without asking."""
         if self._settle_changes():
-            self._idle.stop()
-            self._duplicate_timer.stop()
             super().reject()
+
+    def done(self, result: int) -> None:
+        self._finished = True
+        self._idle.stop()
+        self._duplicate_timer.stop()
+        super().done(result)
 
     def _show_history(self) -> None:
         from app.ui.history_dialog import HistoryDialog
