@@ -190,9 +190,14 @@ class AccidentForm(QDialog):
                 if spec.kind == "enum":
                     entries = enum_entries(spec.name)
                 elif spec.codelist == "admin_units":
-                    entries = entries_cache.setdefault("communes", commune_entries(codelists))
+                    if "communes" not in entries_cache:  # the workstation's province first among equal matches
+                        entries_cache["communes"] = commune_entries(codelists, home=self.ctx.session.unit,
+                                                                    lang=self.ctx.lang)
+                    entries = entries_cache["communes"]
                 else:
-                    entries = entries_cache.setdefault(spec.codelist, codelist_entries(codelists, spec.codelist))
+                    if spec.codelist not in entries_cache:
+                        entries_cache[spec.codelist] = codelist_entries(codelists, spec.codelist, lang=self.ctx.lang)
+                    entries = entries_cache[spec.codelist]
                 widget.set_entries(entries)
                 widget.code_chosen.connect(lambda _code, w=widget: QTimer.singleShot(0, lambda: self._chosen(w)))
             if isinstance(widget, QLineEdit):
@@ -420,6 +425,11 @@ class AccidentForm(QDialog):
     @property
     def draft_id(self) -> str:
         return self._draft_id
+
+    def editors(self) -> dict[str, tuple[str, QWidget]]:
+        """Every editor of the form by object name, with the kind of its record field ('text', 'code', 'date'…):
+        for tests and the screenshot walker."""
+        return {name: (field.spec.kind, field.widget) for name, field in self._fields.items()}
 
     # --- victims -----------------------------------------------------------------------------------------------
 

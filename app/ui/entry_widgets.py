@@ -79,11 +79,13 @@ except ImportError:
             self.setText(found.label)
             self.code_chosen.emit(found.code)
 
-    def codelist_entries(codelists, name: str) -> list[PickerEntry]:  # type: ignore[no-redef]
-        return [PickerEntry(code.code, code.name_vi) for code in codelists[name]]
+    def codelist_entries(codelists, name: str, on: dt.date | None = None,  # type: ignore[no-redef]
+                         lang: str = "vi", leaves_only: bool = False) -> list[PickerEntry]:
+        return [PickerEntry(code.code, code.name(lang)) for code in codelists[name]]
 
-    def commune_entries(codelists) -> list[PickerEntry]:  # type: ignore[no-redef]
-        return [PickerEntry(code.code, code.name_vi) for code in codelists["admin_units"]
+    def commune_entries(codelists, home: str | None = None, on: dt.date | None = None,  # type: ignore[no-redef]
+                        lang: str = "vi") -> list[PickerEntry]:
+        return [PickerEntry(code.code, code.name(lang)) for code in codelists["admin_units"]
                 if codelists.is_commune(code.code)]
 
     _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
