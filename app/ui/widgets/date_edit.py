@@ -75,7 +75,6 @@ class DateEdit(QLineEdit):
         self._today = today or dt.date.today  # `session.today` in the program: its clock decides "yy"
         self._last: str | None = None
         self.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.setMaxLength(20)
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._finish)
 
@@ -134,7 +133,6 @@ class TimeEdit(QLineEdit):
         super().__init__(parent)
         self._last: str | None = None
         self.setPlaceholderText(self.tr("HH:MM"))
-        self.setMaxLength(10)
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._finish)
 
