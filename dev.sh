@@ -3,6 +3,8 @@
 #   ./dev.sh demo   set up, fill a demo data folder (demo-data/) once and open the program on it
 #   ./dev.sh test   set up, run the whole test suite headless
 #   ./dev.sh setup  only set up (system packages with apt-get, the .venv with the project)
+#   ./dev.sh forms         compile forms/*.ui into app/ui/forms/ (after editing a form in Qt Designer)
+#   ./dev.sh translations  collect new strings into i18n/tnld_vi.ts and compile it (translate the unfinished ones)
 # Idempotent: a second run installs nothing and reuses .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -63,6 +65,12 @@ case "${1:-}" in
   forms)
     setup_python
     compile_forms
+    ;;
+  translations)
+    # Every string of app/ and of the Designer forms into i18n/tnld_vi.ts (new ones unfinished), then the .qm.
+    setup_python
+    .venv/bin/pyside6-lupdate $(find app -name '*.py' | sort) forms/*.ui -ts i18n/tnld_vi.ts -locations relative -no-obsolete
+    .venv/bin/pyside6-lrelease i18n/tnld_vi.ts -qm i18n/tnld_vi.qm
     ;;
   demo)
     setup

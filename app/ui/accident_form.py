@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ from app.ui.entry_widgets import (
     commune_entries,
 )
 from app.ui.forms.ui_accident_form import Ui_AccidentForm
-from app.ui.texts import issue_text
+from app.ui.texts import issue_text, tr
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +78,6 @@ QLabel[invalid="error"] { border: none; color: #b71c1c; font-weight: bold; }
 QLabel[invalid="warning"] { border: none; color: #8a4f00; font-weight: bold; }
 """
 _VICTIM_PATH = re.compile(r"^victims\[(\d+)\]\.(\w+)$")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AccidentForm", text)
 
 
 def enum_entries(name: str) -> list[PickerEntry]:

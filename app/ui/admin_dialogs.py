@@ -20,7 +20,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,15 +49,11 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.ui import messages
 from app.ui.context import AppContext, folder_state
-from app.ui.texts import error_text
+from app.ui.texts import error_text, tr
 
 ROW_HEIGHT = 30  # tall enough for stacked Vietnamese capitals (Ễ, Ỗ) at 125 %
 ROLES = ("admin", "clerk", "viewer")
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language: not translated
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("admin_dialogs", text)
 
 
 def role_label(role: str) -> str:

@@ -26,15 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.texts import tr
+
 log = logging.getLogger(__name__)
 
 _logs_folder: Callable[[], Path | None] = lambda: None  # noqa: E731 - set by install()
 _showing = False
 shown: list[Path | None] = []  # the crash files reported in this run (tests read it)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
 
 
 def install(logs_folder: Callable[[], Path | None]) -> None:

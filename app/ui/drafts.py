@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.ui import messages
 from app.ui.context import AppContext
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("drafts", text)
+from app.ui.texts import tr
 
 
 def describe(ctx: AppContext, draft) -> str:

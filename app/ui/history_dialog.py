@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,21 +30,50 @@ from PySide6.QtWidgets import (
 from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS, FieldSpec
 from app.ui.context import AppContext
 
-# The form's labels (the same English text in the form's context: one translation for both).
+# The form's labels, marked for lupdate in the form's context (the same English text: one translation for both).
 LABELS = {
-    "unit": "Commune", "occurred_on": "Date of the accident", "occurred_time": "Time", "village": "Village",
-    "place": "Place", "place_detail": "Place, details", "activity": "Activity", "work": "Work being done",
-    "description": "What happened", "factor": "Injury factor", "cause": "Cause", "external_cause": "External cause",
-    "source": "Reported by", "declared_on": "Declared on", "declared_by": "Declared by (name)",
-    "record_ref": "Record number", "posted_on": "Notice posted on", "commuting": "On the way to or from work",
-    "at_employer_premises": "At a place an employer manages", "status": "Status", "void_reason": "Why void",
-    "name": "Full name", "sex": "Sex", "birth_year": "Year of birth", "id_number": "ID number",
-    "birth_date": "Date of birth", "phone": "Phone", "occupation": "Occupation", "ethnicity": "Ethnicity",
-    "residence": "Commune of residence", "residence_detail": "Address", "severity": "Severity",
-    "injury_type": "Injury type", "body_part": "Body part", "injury_nature": "Nature of injury",
-    "serious_injuries": "Serious injuries (codes)", "died_on": "Died on", "outcome": "Outcome",
-    "days_off": "Days off work", "cost_kvnd": "Cost (thousand dong)", "insured": "Insured",
-    "disability": "Disability",
+    "unit": QT_TRANSLATE_NOOP("AccidentForm", "Commune"),
+    "occurred_on": QT_TRANSLATE_NOOP("AccidentForm", "Date of the accident"),
+    "occurred_time": QT_TRANSLATE_NOOP("AccidentForm", "Time"),
+    "village": QT_TRANSLATE_NOOP("AccidentForm", "Village"),
+    "place": QT_TRANSLATE_NOOP("AccidentForm", "Place"),
+    "place_detail": QT_TRANSLATE_NOOP("AccidentForm", "Place, details"),
+    "activity": QT_TRANSLATE_NOOP("AccidentForm", "Activity"),
+    "work": QT_TRANSLATE_NOOP("AccidentForm", "Work being done"),
+    "description": QT_TRANSLATE_NOOP("AccidentForm", "What happened"),
+    "factor": QT_TRANSLATE_NOOP("AccidentForm", "Injury factor"),
+    "cause": QT_TRANSLATE_NOOP("AccidentForm", "Cause"),
+    "external_cause": QT_TRANSLATE_NOOP("AccidentForm", "External cause"),
+    "source": QT_TRANSLATE_NOOP("AccidentForm", "Reported by"),
+    "declared_on": QT_TRANSLATE_NOOP("AccidentForm", "Declared on"),
+    "declared_by": QT_TRANSLATE_NOOP("AccidentForm", "Declared by (name)"),
+    "record_ref": QT_TRANSLATE_NOOP("AccidentForm", "Record number"),
+    "posted_on": QT_TRANSLATE_NOOP("AccidentForm", "Notice posted on"),
+    "commuting": QT_TRANSLATE_NOOP("AccidentForm", "On the way to or from work"),
+    "at_employer_premises": QT_TRANSLATE_NOOP("AccidentForm", "At a place an employer manages"),
+    "status": QT_TRANSLATE_NOOP("AccidentForm", "Status"),
+    "void_reason": QT_TRANSLATE_NOOP("AccidentForm", "Why void"),
+    "name": QT_TRANSLATE_NOOP("AccidentForm", "Full name"),
+    "sex": QT_TRANSLATE_NOOP("AccidentForm", "Sex"),
+    "birth_year": QT_TRANSLATE_NOOP("AccidentForm", "Year of birth"),
+    "id_number": QT_TRANSLATE_NOOP("AccidentForm", "ID number"),
+    "birth_date": QT_TRANSLATE_NOOP("AccidentForm", "Date of birth"),
+    "phone": QT_TRANSLATE_NOOP("AccidentForm", "Phone"),
+    "occupation": QT_TRANSLATE_NOOP("AccidentForm", "Occupation"),
+    "ethnicity": QT_TRANSLATE_NOOP("AccidentForm", "Ethnicity"),
+    "residence": QT_TRANSLATE_NOOP("AccidentForm", "Commune of residence"),
+    "residence_detail": QT_TRANSLATE_NOOP("AccidentForm", "Address"),
+    "severity": QT_TRANSLATE_NOOP("AccidentForm", "Severity"),
+    "injury_type": QT_TRANSLATE_NOOP("AccidentForm", "Injury type"),
+    "body_part": QT_TRANSLATE_NOOP("AccidentForm", "Body part"),
+    "injury_nature": QT_TRANSLATE_NOOP("AccidentForm", "Nature of injury"),
+    "serious_injuries": QT_TRANSLATE_NOOP("AccidentForm", "Serious injuries (codes)"),
+    "died_on": QT_TRANSLATE_NOOP("AccidentForm", "Died on"),
+    "outcome": QT_TRANSLATE_NOOP("AccidentForm", "Outcome"),
+    "days_off": QT_TRANSLATE_NOOP("AccidentForm", "Days off work"),
+    "cost_kvnd": QT_TRANSLATE_NOOP("AccidentForm", "Cost (thousand dong)"),
+    "insured": QT_TRANSLATE_NOOP("AccidentForm", "Insured"),
+    "disability": QT_TRANSLATE_NOOP("AccidentForm", "Disability"),
 }
 SHOWN_MANAGED = ("status", "void_reason")
 CHANGED = QColor("#fff3c4")

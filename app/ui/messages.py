@@ -7,15 +7,10 @@ answers as the test says.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import UserError
-from app.ui.texts import error_text
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+from app.ui.texts import error_text, tr
 
 
 class MessageBackend:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import file_choosers, messages
 from app.ui.context import AppContext
+from app.ui.texts import tr
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,6 @@ WriteExcel = Callable[[Any, Path, Callable[[int, int], None], Callable[[], bool]
 
 MAX_PRINT_DPI = 600  # a printer that says 1200 dpi gets pages rendered at 600, scaled: text stays sharp, memory halves
 BAND_PIXELS = 1024  # rows of one rendered band
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PreviewDialog", text)
 
 
 def report_failure(parent: QWidget | None, error: BaseException) -> None:

@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,17 +39,13 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.ui.login_dialog import CapsLockWatch, password_rule_text, problem_label, with_icon
-from app.ui.texts import error_text
+from app.ui.texts import error_text, tr
 from app.ui.worker import Job
 
 log = logging.getLogger(__name__)
 
 ROLE_PAGE, UNIT_PAGE, ADMIN_PAGE, CARD_PAGE, SUMMARY_PAGE, CODE_PAGE = range(6)
 DEFAULT_ADMIN = "admin"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
 
 
 def wrapped(text: str, name: str = "") -> QLabel:

@@ -20,13 +20,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.ui.texts import tr
+
 log = logging.getLogger(__name__)
 
 Work = Callable[[Any, Callable[[int, int], None], Callable[[], bool]], Any]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("worker", text)
 
 
 class Job(QThread):

@@ -35,13 +35,14 @@ def test_every_string_is_translated_with_the_same_placeholders():
 
 
 def test_the_ts_file_holds_every_source_string(tmp_path):
-    """lupdate over app/ finds nothing new: no string was added without its translation."""
+    """lupdate over app/ and the Designer forms finds nothing new: no string was added without its translation.
+    (The forms are read as .ui: lupdate does not read the u"…" strings of pyside6-uic's compiled forms.)"""
     lupdate = BIN / "pyside6-lupdate"
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate not installed in .venv")
     copy = tmp_path / "check.ts"
     copy.write_bytes(TS.read_bytes())
-    sources = sorted(str(p) for p in (ROOT / "app").rglob("*.py"))
+    sources = sorted(str(p) for p in [*(ROOT / "app").rglob("*.py"), *(ROOT / "forms").glob("*.ui")])
     result = subprocess.run([str(lupdate), *sources, "-ts", str(copy), "-no-obsolete", "-locations", "none"],
                             capture_output=True, text=True, check=True)
     assert "0 new" in result.stdout or "(0 new" in result.stdout, result.stdout
@@ -90,3 +91,15 @@ def test_messages_render_in_vietnamese():
         assert text == "người dùng xem (viewer) không được phép lưu bản ghi; hãy nhờ người dùng có vai trò admin"
     finally:
         install("en")
+
+
+WRAPPER = re.compile(r'translate\(\s*"([^"]+)"\s*,\s*[a-z_]+\s*[,)]')
+
+
+def test_module_level_translations_look_up_the_context_lupdate_files_them_under():
+    """pyside6-lupdate files a bare `tr("…")` (a module-level helper) under the empty context: a helper that asks
+    Qt for a named context never finds the translation, and the window shows English."""
+    wrappers = [f"{path.relative_to(ROOT)}: {match.group(0)}"
+                for path in sorted((ROOT / "app" / "ui").rglob("*.py"))
+                for match in WRAPPER.finditer(path.read_text(encoding="utf-8"))]
+    assert wrappers == []
