@@ -19,6 +19,7 @@ from app.core.errors import UserError
 from app.core.fsutil import atomic_write_bytes, output_file, write_failed
 from app.core.periods import Period
 from app.core.progress import Cancel, Progress, Steps, checked
+from app.core.progress import check as check_cancel
 from app.core.vnformat import short_date
 from app.db.connection import interruptible
 from app.reports.aggregate import Aggregate, IncidentRow, VictimRow, aggregate
@@ -471,12 +472,29 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
     wording and signature titles and a line "Bản in tại <office> ngày …" (`heading`); a period's notice is posted
     by a commune, so an office prints it for one commune (*unit*, a commune of its province), as that commune's
     notice with the office's duplicate decisions applied."""
+    report_format(kind, "pdf", out)
+    out = _new_output(out, overwrite)
+    signed = accident_form_bytes(session, kind, accident_id, period, progress=progress, cancel=cancel, unit=unit,
+                                 finish=False)
+    check_cancel(cancel)  # the last moment to cancel: the file is written next
+    _write_output(out, signed)
+    if progress is not None:
+        progress(3, 3)
+    return out
+
+
+def accident_form_bytes(session: Session, kind: str, accident_id: str | None = None, period: Period | None = None,
+                        progress: Progress | None = None, cancel: Cancel | None = None, unit: str | None = None,
+                        finish: bool = True) -> bytes:
+    """The signed PDF of `accident_form`, as bytes (the desktop's preview holds it in memory: no unencrypted copy
+    of personal data is left on disk)."""
     from app.reports import accident_forms as forms
     from app.reports.signing import sign_pdf
     from app.reports.tables import period_words, template
     from app.services.keys import own_identity
 
-    report_format(kind, "pdf", out)
+    if kind not in ACCIDENT_FORMS:
+        raise UserError("report.kind", value=kind, kinds=", ".join((*KINDS, *ACCIDENT_FORMS)))
     if kind == "notice" and accident_id is None and session.role == "office":
         if unit is None:
             raise UserError("report.notice_at_office")
@@ -484,7 +502,6 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
             raise UserError("report.notice_unit", value=unit)
     elif unit is not None:
         raise UserError("report.unit_only_notice")
-    out = _new_output(out, overwrite)
     accident = None
     if kind != "notice" or accident_id is not None:
         if accident_id is None:
@@ -538,10 +555,10 @@ def accident_form(session: Session, kind: str, out: Path, accident_id: str | Non
         raise UserError("report.kind", value=kind, kinds=", ".join((*KINDS, *ACCIDENT_FORMS)))
     steps.step()
     signed = sign_pdf(data, own_identity(session), reason, facts.place)
-    steps.check()  # the last moment to cancel: the file is written next
-    _write_output(out, signed)
-    steps.finish()
-    return out
+    steps.check()
+    if finish:
+        steps.finish()
+    return signed
 
 
 def quick_report(session: Session, accident_id: str, out: Path, overwrite: bool = False,
