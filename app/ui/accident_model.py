@@ -125,6 +125,7 @@ class AccidentModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._cache: dict[str, Any] = {}
         self._missing: set[str] = set()  # ids asked for and not found (deleted meanwhile): shown empty
+        self._paused = False
         self.show_unit = show_unit
         self._icons: dict[str, QIcon] = {}
         self._fatal_brush = QBrush(FATAL_BACKGROUND)
@@ -161,11 +162,20 @@ class AccidentModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
 
+    def set_paused(self, paused: bool) -> None:
+        """While paused the model fetches nothing (the window's session has stepped aside for a restore or a
+        change of key): a row not in the cache is drawn empty until the owner resumes and calls `forget`."""
+        self._paused = paused
+
+    def is_paused(self) -> bool:
+        return self._paused
+
     def row_data(self, row: int) -> Any:
-        """The fetched row (`app.services.listing.Row`) at *row*, fetching its page if needed."""
+        """The fetched row (`app.services.listing.Row`) at *row*, fetching its page if needed (not while
+        paused)."""
         accident_id = self._ids[row]
         found = self._cache.get(accident_id)
-        if found is None and accident_id not in self._missing:
+        if found is None and accident_id not in self._missing and not self._paused:
             start = max(0, row - 20)
             wanted = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
             if len(self._cache) + len(wanted) > CACHE_LIMIT:

@@ -9,6 +9,12 @@ path loads none of them (nor reportlab) before the list is shown.
 Per TNLĐ user (`ctx.state`, the data folder's `ui-state.ini`, never the registry): window geometry, dock
 state, column widths, the filters and the sort, restored next time. The search text is not kept (it may be
 a victim's name on a shared PC).
+
+While a restore or a change of key runs (`ctx.events.session_leaving` … `session_back`, emitted by the admin
+pages around `app.services.admin_pages.step_aside` / `come_back`) the window's session has no connection: the
+window stops its index load (whose own session would keep the worker from holding the folder alone), pauses
+the list's model (it fetches no rows), disables its lists and actions and asks the session nothing; when the
+session is back it reloads everything (the database, the role and the key may all be new).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ log = logging.getLogger(__name__)
 
 PARTS = ("", "H1", "H2", "Q1", "Q2", "Q3", "Q4", *(f"{m:02d}" for m in range(1, 13)))  # '' = the whole year
 OBLIGATIONS_SHOWN = 500
+STOP_WAIT_MS = 10_000  # the index load stops at its next cancel check (~20,000 rows)
 
 
 def row_height(widget: QWidget) -> int:
@@ -82,6 +89,9 @@ class MainWindow(QMainWindow):
         self._total = 0
         self._shown_once = False
         self._restoring = True
+        self._away = False  # the session has stepped aside (a restore or a change of key on a worker)
+        self._reload_pending = False
+        self._index_job: Any = None
         self._retitle()
         self._build_list()
         self._build_incidents()
@@ -259,6 +269,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.open_admin("BackupDialog"))
         self.act_audit = self._action("actionAudit", self.tr("&Audit log…"), lambda: self.open_admin("AuditDialog"))
         self.act_about = self._action("actionAbout", self.tr("&About TNLĐ…"), self.open_about)
+        self.act_password = self._action("actionChangePassword", self.tr("Change my &password…"),
+                                         self.change_my_password)
         self.act_quit = self._action("actionQuit", self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_search = self._action("actionSearch", self.tr("&Find"), self.focus_search,
                                        QKeySequence.StandardKey.Find)
@@ -276,6 +288,7 @@ class MainWindow(QMainWindow):
         accident.addSeparator()
         accident.addAction(self.act_search)
         accident.addSeparator()
+        accident.addAction(self.act_password)  # the first menu is the program's File menu: for every user
         accident.addAction(self.act_quit)
         reports = bar.addMenu(self.tr("&Reports"))
         reports.setObjectName("menuReports")
@@ -297,7 +310,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar = self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -344,6 +357,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if self._away:
+            return
         has_row = self.current_id() is not None
         for action in (self.act_open, self.act_history, self.act_quick, self.act_event_record, self.act_notice):
             action.setEnabled(has_row)
@@ -356,12 +371,16 @@ class MainWindow(QMainWindow):
         events.records_changed.connect(self.reload)
         events.incident_saved.connect(lambda _id: self.load_incidents())
         events.settings_changed.connect(self._retitle)
+        events.session_leaving.connect(self._session_leaving)
+        events.session_back.connect(self._session_back)
 
     # Filters and the list.
     def fill_filter_choices(self) -> None:
         """The years and villages found in the data (kept selected when still there)."""
         from app.services import listing
 
+        if self._away:
+            return
         session = self.ctx.session
         year, village = self.year_filter.currentData(), self.village_filter.currentData()
         for combo in (self.year_filter, self.village_filter):
@@ -417,6 +436,9 @@ class MainWindow(QMainWindow):
         """Find the ids for the filters and sort, and show them, keeping the current accident selected."""
         from app.services import listing
 
+        if self._away:
+            self._reload_pending = True
+            return
         current = self.current_id()
         filters = self.filters()
         if self.index is not None:
@@ -445,12 +467,17 @@ class MainWindow(QMainWindow):
     def _fetch_rows(self, ids) -> dict[str, Any]:
         from app.services import listing
 
+        if self._away:  # the model is paused meanwhile: a second guard
+            return {}
         return listing.page(self.ctx.session, ids)
 
     # The index, loaded on a worker.
     def start_index_load(self) -> None:
         from app.services import listing
 
+        if self._away:
+            self._reload_pending = True
+            return
         self._total = listing.total(self.ctx.session)
         self._update_counts()
         self._load_generation += 1
@@ -474,6 +501,12 @@ class MainWindow(QMainWindow):
         self._index_job = self.ctx.workers.start(
             lambda session, progress, cancel: listing.ListIndex.load(session, progress, cancel), self.ctx.session,
             on_done=loaded, on_error=failed, on_progress=self._index_progressed)
+        job = self._index_job
+        job.ended.connect(lambda: self._index_ended(job))
+
+    def _index_ended(self, job: Any) -> None:
+        if self._index_job is job:
+            self._index_job = None  # the `Job` is deleted later: never asked about again
 
     def _index_progressed(self, done: int, total: int) -> None:
         if total > 0:
@@ -496,6 +529,9 @@ class MainWindow(QMainWindow):
     def _accident_changed(self, accident_id: str) -> None:
         from app.services import listing
 
+        if self._away:
+            self._reload_pending = True
+            return
         if self.index is not None:
             self.index.refresh(self.ctx.session, accident_id)
         self._total = listing.total(self.ctx.session)
@@ -509,6 +545,10 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Many records changed (import, restore, demo data): everything again, the index on a worker."""
+        if self._away:
+            self._reload_pending = True
+            return
+        self._reload_pending = False
         self.index = None
         self.model.forget()
         self.fill_filter_choices()
@@ -519,7 +559,52 @@ class MainWindow(QMainWindow):
     def load_incidents(self) -> None:
         from app.services.records import list_incidents
 
+        if self._away:
+            self._reload_pending = True
+            return
         self.incident_model.set_rows(list_incidents(self.ctx.session, include_void=True))
+
+    # The session stepping aside (a restore, a change of key) and coming back.
+    def _session_leaving(self) -> None:
+        """Ask the session nothing until it is back: stop the index load (its worker holds the folder shared,
+        which a restore waits for), pause the model, disable the lists and every action."""
+        self._away = True
+        self._load_generation += 1  # a load that ends now is not taken
+        job = self._index_job
+        if job is not None and job.isRunning():
+            job.cancel()
+            if not job.wait(STOP_WAIT_MS):
+                log.error("the list's index load did not stop within %d ms", STOP_WAIT_MS)
+        self.index = None
+        self.index_progress.hide()
+        self.model.set_paused(True)
+        for widget in (self.tabs, self.obligations, self.toolbar):
+            widget.setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self.counts_label.setText(self.tr("Please wait: the data is being replaced or re-keyed…"))
+
+    def _session_back(self) -> None:
+        """The session is open again, maybe on another database with another role: everything anew (once,
+        after whatever the admin page does next, e.g. its own `records_changed`)."""
+        self._away = False
+        self.model.set_paused(False)
+        for widget in (self.tabs, self.obligations, self.toolbar):
+            widget.setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self._apply_roles()
+        self._retitle()
+        self._reload_pending = True
+        QTimer.singleShot(0, self._reload_if_pending)
+
+    def _reload_if_pending(self) -> None:
+        if self._reload_pending and not self._away:
+            self.reload()
+
+    def is_away(self) -> bool:
+        """Whether the session has stepped aside (the window asks it nothing meanwhile)."""
+        return self._away
 
     # Selection.
     def current_id(self) -> str | None:
@@ -615,6 +700,12 @@ class MainWindow(QMainWindow):
         from app.ui import admin_dialogs
 
         getattr(admin_dialogs, name)(self.ctx, self).exec()
+
+    def change_my_password(self) -> None:
+        """Any user changes their own password (a clerk or viewer has no users page)."""
+        from app.ui.admin_dialogs import change_my_password
+
+        change_my_password(self.ctx, self)
 
     def open_about(self) -> None:
         from app.ui.about_dialog import AboutDialog

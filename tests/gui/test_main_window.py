@@ -396,3 +396,126 @@ def test_closing_while_the_index_loads_stops_the_worker(filled, qtbot):
             window.close()
             assert ctx.workers.running() == 0
             window.deleteLater()
+
+
+def test_every_user_may_change_their_own_password(filled, qtbot, monkeypatch):
+    from app.services.users import add_user
+    from app.services.workspace import login
+
+    folder, ids = filled
+    with logged_in(folder, clock=clock) as ctx:
+        add_user(ctx.session, "xem", "viewer", "Suoi-nuoc-trong-2026")
+    monkeypatch.setattr("app.ui.admin_dialogs.ask_own_password",
+                        lambda ctx, parent: {"old_password": "Suoi-nuoc-trong-2026",
+                                             "password": "Doi-nui-xanh-2027"})
+    with logged_in(folder, "xem", "Suoi-nuoc-trong-2026", clock=clock) as ctx:
+        window = open_window(ctx, qtbot)
+        assert window.act_password.isVisible() and window.act_password.isEnabled()
+        window.act_password.trigger()
+        qtbot.waitUntil(lambda: ctx.workers.running() == 0, timeout=20_000)
+        window.close()
+    with login(folder, "xem", "Doi-nui-xanh-2027") as session:
+        assert session.user_role == "viewer"
+
+
+def _recording_fetch(window) -> list:
+    fetched = []
+    real = window.model._fetch
+
+    def fetch(wanted):
+        fetched.append(list(wanted))
+        return real(wanted)
+    window.model._fetch = fetch
+    return fetched
+
+
+def test_the_window_asks_nothing_while_its_session_steps_aside(opened, qtbot):
+    import threading
+
+    from app.services import listing
+    from app.ui.admin_dialogs import AdminDialog
+
+    window, ids = opened
+    ctx = window.ctx
+    entered, release, ended = threading.Event(), threading.Event(), []
+
+    def work(own, _progress, _cancel):
+        entered.set()
+        assert release.wait(20)
+        with own.exclusive(timeout=5):  # the folder alone: the window's session let go of it
+            return "alone"
+
+    dialog = AdminDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.run("…", work, ended.append, alone=True)
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    try:
+        with pytest.raises(Exception):  # noqa: B017 - the connection really is closed meanwhile
+            listing.total(ctx.session)
+        assert window.is_away() and window.model.is_paused()
+        assert not window.tabs.isEnabled() and not window.obligations.isEnabled()
+        assert not any(action.isEnabled() for action in (window.act_new, window.act_open, window.act_void,
+                                                          window.act_password))
+        fetched = _recording_fetch(window)
+        window.model.forget()
+        window.view.viewport().repaint()
+        assert window.model.data(window.model.index(0, Column.VICTIM)) is None
+        # Events from other windows and typing ask nothing either (a slot's exception would fail the test).
+        ctx.events.accident_saved.emit(ids["Đinh Thị Hoa"])
+        ctx.events.records_changed.emit()
+        ctx.events.incident_saved.emit("x")
+        window.search.setText("dinh")
+        window.severity_filter.setCurrentIndex(1)
+        qtbot.wait(20)
+        assert fetched == []
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: ended == ["alone"], timeout=20_000)
+    qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+    assert not window.is_away() and window.tabs.isEnabled() and window.act_new.isEnabled()
+    assert shown_names(window) == ["Đinh Thị Hoa"]  # the search and filter typed meanwhile, applied now
+    assert fetched  # rows are fetched again from the session that came back
+
+
+def test_stepping_aside_stops_the_index_load_so_the_worker_holds_the_folder_alone(filled, qtbot, monkeypatch):
+    import threading
+    import time
+
+    from app.core.progress import Cancelled
+    from app.services import listing
+    from app.ui.admin_dialogs import AdminDialog
+    from app.ui.main_window import MainWindow
+
+    folder, ids = filled
+    started = threading.Event()
+
+    def slow(cls, session, progress=None, cancel=None):
+        started.set()
+        deadline = time.monotonic() + 30
+        while not cancel() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise Cancelled()
+
+    monkeypatch.setattr(listing.ListIndex, "load", classmethod(slow))
+    with logged_in(folder, clock=clock) as ctx:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        try:
+            qtbot.waitUntil(started.is_set, timeout=10_000)
+            monkeypatch.undo()  # the load running now stays slow; the one after coming back is the real one
+            ended, failed = [], []
+
+            def work(own, _progress, _cancel):
+                with own.exclusive(timeout=3):
+                    return "alone"
+
+            dialog = AdminDialog(ctx, window)
+            qtbot.addWidget(dialog)
+            dialog.run("…", work, ended.append, alone=True, on_error=failed.append)
+            qtbot.waitUntil(lambda: bool(ended or failed), timeout=20_000)
+            assert ended == ["alone"] and failed == []
+            qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+            assert len(shown_names(window)) == len(NAMES)
+        finally:
+            window.close()
