@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for a newcomer on Debian (README): sets up what is missing, then runs.
-#   ./dev.sh demo   set up, fill a demo data folder (demo-data/) and show it
+#   ./dev.sh demo   set up, fill a demo data folder (demo-data/) once and open the program on it
 #   ./dev.sh test   set up, run the whole test suite headless
 #   ./dev.sh setup  only set up (system packages with apt-get, the .venv with the project)
 # Idempotent: a second run installs nothing and reuses .venv.
@@ -67,12 +67,17 @@ case "${1:-}" in
   demo)
     setup
     export TNLD_PASSWORD="${TNLD_PASSWORD:-demo-password}"
-    .venv/bin/tnld --data-dir demo-data demo --count "${DEMO_COUNT:-120}"
-    .venv/bin/tnld --data-dir demo-data list --limit 40
-    echo
+    if [ ! -f demo-data/keys.json ]; then  # fill it once; later runs open what is there (and what you added)
+      .venv/bin/tnld --data-dir demo-data demo --count "${DEMO_COUNT:-120}"
+    fi
     echo "Demo data folder: demo-data/ (user admin, password ${TNLD_PASSWORD})."
-    echo "Try: TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data list --search 'nga cao'"
-    echo " or: TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data report --period $(date +%Y) --format pdf --out bao-cao.pdf"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "No display to open the program on; the command line works:"
+      echo "  TNLD_PASSWORD=${TNLD_PASSWORD} .venv/bin/tnld --data-dir demo-data list --search 'nga cao'"
+      exit 0
+    fi
+    unset TNLD_PASSWORD  # the program asks for it in its login window
+    exec .venv/bin/tnld-gui --data-dir demo-data
     ;;
   test)
     setup

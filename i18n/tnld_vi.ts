@@ -2,6 +2,738 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="+64"/>
+        <source>Admin</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>Nhân viên nhập liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Viewer</source>
+        <translation>Người xem</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <location line="+384"/>
+        <source>Changing your password…</source>
+        <translation>Đang đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu của bạn.</translation>
+    </message>
+    <message>
+        <location line="+218"/>
+        <source>Signer&apos;s name</source>
+        <translation>Họ tên người ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On behalf of (line above the title)</source>
+        <translation>Thay mặt/Ký thay (dòng trên chức danh)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer&apos;s title</source>
+        <translation>Chức danh người ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office abbreviation</source>
+        <translation>Tên viết tắt của cơ quan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporter&apos;s name</source>
+        <translation>Họ tên người báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporter&apos;s phone</source>
+        <translation>Điện thoại người báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-year report due (days)</source>
+        <translation>Hạn nộp báo cáo 6 tháng (số ngày)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year report due (days)</source>
+        <translation>Hạn nộp báo cáo năm (số ngày)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter report due (days)</source>
+        <translation>Hạn nộp báo cáo quý (số ngày)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month report due (days)</source>
+        <translation>Hạn nộp báo cáo tháng (số ngày)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the annex of the periodic report</source>
+        <translation>In phụ lục của báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <location line="+391"/>
+        <source>Login</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voided</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore finished</source>
+        <translation>Hoàn tất khôi phục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Setting changed</source>
+        <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User added</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User changed</source>
+        <translation>Sửa người dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password changed</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New database key</source>
+        <translation>Đổi khóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key card trusted</source>
+        <translation>Tin cậy thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key card replaced</source>
+        <translation>Thay thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation keys made</source>
+        <translation>Tạo khóa máy trạm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admin key made</source>
+        <translation>Tạo khóa quản trị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set up</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/crash.py" line="+134"/>
+        <source>TNLĐ: unexpected error</source>
+        <translation>TNLĐ: lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sorry, something went wrong inside TNLĐ. What you saved before is safe; the last action may not have finished, so please check it.</source>
+        <translation>Rất tiếc, TNLĐ đã gặp lỗi. Những gì đã lưu trước đó vẫn an toàn; thao tác cuối cùng có thể chưa hoàn tất, vì vậy hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The details were saved in {path}. Please send that file, or the copied details, to whoever supports TNLĐ for your unit.</source>
+        <translation>Chi tiết lỗi đã được lưu trong {path}. Hãy gửi tệp đó, hoặc phần chi tiết đã sao chép, cho người hỗ trợ TNLĐ của đơn vị.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The details could not be saved (is the disk full?). Please tell support what you were doing.</source>
+        <translation>Không lưu được chi tiết lỗi (ổ đĩa đầy?). Hãy cho bộ phận hỗ trợ biết bạn đang làm gì.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/messages.py" line="+25"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>TNLĐ</source>
+        <translation>TNLĐ</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+4"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../app/ui/worker.py" line="+140"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/preview_dialog.py" line="+358"/>
+        <source>Quick report (Form 06)</source>
+        <translation>Báo cáo nhanh (Mẫu 06)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record of the event</source>
+        <translation>Biên bản ghi nhận sự việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public notice</source>
+        <translation>Thông báo niêm yết</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/worker.py" line="+1"/>
+        <source>Please wait</source>
+        <translation>Vui lòng chờ</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../app/ui/about_dialog.py" line="+106"/>
+        <source>About TNLĐ</source>
+        <translation>Giới thiệu TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TNLĐ — register of occupational accidents</source>
+        <translation>TNLĐ — sổ theo dõi tai nạn lao động</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version:</source>
+        <translation>Phiên bản:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Mở thư mục</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Data folder:</source>
+        <translation>Thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Python {python}, Qt {qt}, PySide6 {pyside}, {system}</source>
+        <translation>Python {python}, Qt {qt}, PySide6 {pyside}, {system}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Built with:</source>
+        <translation>Xây dựng bằng:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Library</source>
+        <translation>Thư viện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Libraries (licences as their packages declare them):</source>
+        <translation>Thư viện (giấy phép theo khai báo của từng gói):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fonts bundled for the printed forms:</source>
+        <translation>Phông chữ kèm theo để in biểu mẫu:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="+70"/>
+        <source>Audit log</source>
+        <translation>Nhật ký thao tác</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The latest {count} entries, newest first.</source>
+        <translation>{count} mục gần nhất, mới nhất ở trên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check the chain</source>
+        <translation>&amp;Kiểm tra chuỗi</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking the audit log…</source>
+        <translation>Đang kiểm tra nhật ký thao tác…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Intact: {rows} entries, every one linked to the one before.</source>
+        <translation>Nguyên vẹn: {rows} mục, mục nào cũng nối với mục trước nó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BROKEN at entry {seq}: the log was changed outside TNLĐ. Keep this database for inspection and tell the office.</source>
+        <translation>BỊ ĐỨT tại mục {seq}: nhật ký đã bị sửa bên ngoài TNLĐ. Hãy giữ nguyên cơ sở dữ liệu này để kiểm tra và báo cho cơ quan tiếp nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location line="-72"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location line="-270"/>
+        <source>Backup and restore</source>
+        <translation>Sao lưu và khôi phục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A backup file is encrypted: it opens only with the passwords valid today. Keep it on a USB stick away from this computer.</source>
+        <translation>Tệp sao lưu được mã hóa: chỉ mở được bằng các mật khẩu đang dùng hiện nay. Hãy cất tệp trên USB, để xa máy tính này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up to a file…</source>
+        <translation>&amp;Sao lưu ra tệp…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+155"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>A restore replaces today&apos;s data by the backup&apos;s (today&apos;s data is kept in the backups folder). Type your password as it was when the backup was made.</source>
+        <translation>Khôi phục sẽ thay dữ liệu hiện tại bằng dữ liệu của bản sao lưu (dữ liệu hiện tại được giữ trong thư mục backups). Hãy nhập mật khẩu của bạn như lúc tạo bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore from a file…</source>
+        <translation>&amp;Khôi phục từ tệp…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic backup of</source>
+        <translation>Bản sao lưu tự động ngày</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore the &amp;selected automatic backup</source>
+        <translation>Khôi phục &amp;bản sao lưu tự động đã chọn</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Back up to</source>
+        <translation>Sao lưu vào</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Backup written to {path} ({size}).</source>
+        <translation>Đã ghi bản sao lưu vào {path} ({size}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the backup…</source>
+        <translation>Đang ghi bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type your password as it was when the backup was made, then choose the backup again.</source>
+        <translation>Hãy nhập mật khẩu của bạn như lúc tạo bản sao lưu, rồi chọn lại bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace today&apos;s data by the backup of {date}? It holds {accidents} accident(s), {incidents} incident(s) and {users} user(s); it was made by {user}.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu ngày {date}? Bản sao lưu có {accidents} vụ tai nạn, {incidents} sự cố và {users} người dùng; do {user} tạo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today: {accidents} accident(s), {incidents} incident(s), {users} user(s).</source>
+        <translation>Hiện tại: {accidents} vụ tai nạn, {incidents} sự cố, {users} người dùng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup holds {count} accident(s) fewer than today.</source>
+        <translation>Bản sao lưu ít hơn hiện tại {count} vụ tai nạn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s data is kept in the backups folder.</source>
+        <translation>Dữ liệu hiện tại được giữ trong thư mục backups.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored the backup of {date} ({count} accident(s)). From now on, log in with the passwords that were valid when the backup was made.</source>
+        <translation>Đã khôi phục bản sao lưu ngày {date} ({count} vụ tai nạn). Từ nay, hãy đăng nhập bằng mật khẩu có hiệu lực lúc tạo bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The previous data was kept in {path}.</source>
+        <translation>Dữ liệu trước đó được giữ lại tại {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../app/ui/keys_dialog.py" line="+49"/>
+        <source>Key cards</source>
+        <translation>Thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workstation&apos;s card</source>
+        <translation>Thẻ khóa của máy này</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>C&amp;opy</source>
+        <translation>Sa&amp;o chép</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save card…</source>
+        <translation>&amp;Lưu thẻ…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the card file to the other side (a USB stick); when they call, read them this fingerprint.</source>
+        <translation>Hãy đưa tệp thẻ khóa cho bên kia (qua USB); khi họ gọi điện, hãy đọc cho họ dấu vân tay khóa này.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cards trusted here</source>
+        <translation>Các thẻ khóa được tin cậy tại đây</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted on</source>
+        <translation>Ngày tin cậy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Trust a card…</source>
+        <translation>&amp;Tin cậy một thẻ khóa…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Office</source>
+        <translation>Cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the key card</source>
+        <translation>Lưu thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key cards (*.card)</source>
+        <translation>Thẻ khóa (*.card)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The key card was saved to {path}.</source>
+        <translation>Đã lưu thẻ khóa vào {path}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trust a key card</source>
+        <translation>Tin cậy thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key cards (*.card);;All files (*)</source>
+        <translation>Thẻ khóa (*.card);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>office</source>
+        <translation>cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>commune</source>
+        <translation>xã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key card of {unit} {name} ({kind}).
+
+Fingerprint:
+{fingerprint}
+
+Call that unit and ask them to read out the fingerprint their program shows. Trust the card only if every digit is the same.</source>
+        <translation>Thẻ khóa của {unit} {name} ({kind}).
+
+Dấu vân tay khóa:
+{fingerprint}
+
+Hãy gọi điện cho đơn vị đó và đề nghị họ đọc dấu vân tay khóa hiện trên chương trình của họ. Chỉ tin cậy thẻ khi mọi chữ số đều giống nhau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The digits are the same: trust</source>
+        <translation>Các chữ số giống nhau: tin cậy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{message}
+
+Replace the old card with this one?</source>
+        <translation>{message}
+
+Thay thẻ cũ bằng thẻ này?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>Thay thế</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This card is already trusted.</source>
+        <translation>Thẻ này đã được tin cậy từ trước.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card of {unit} {name} is now trusted.</source>
+        <translation>Thẻ khóa của {unit} {name} nay đã được tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="+14"/>
+        <source>TNLĐ</source>
+        <translation>TNLĐ</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+877"/>
@@ -1361,6 +2093,747 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="-797"/>
+        <source>Add a user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a new password for {user}</source>
+        <translation>Đặt mật khẩu mới cho {user}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable {user} with a new password</source>
+        <translation>Kích hoạt lại {user} với mật khẩu mới</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The old password may be known to someone else</source>
+        <translation>Mật khẩu cũ có thể đã bị người khác biết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name:</source>
+        <translation>Tên người dùng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current password:</source>
+        <translation>Mật khẩu hiện tại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it again:</source>
+        <translation>Nhập lại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A good password has at least 10 characters: a few words that only you would put together. Not a common password, a run of keys like 1234567890, your user name or the unit&apos;s name.</source>
+        <translation>Mật khẩu tốt có ít nhất 10 ký tự: vài từ ghép lại mà chỉ bạn nghĩ ra. Không dùng mật khẩu phổ biến, dãy phím liền nhau như 1234567890, tên người dùng hoặc tên đơn vị.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Then the database gets a new key, so that the old password opens nothing, and a new recovery code to print. This takes a moment.</source>
+        <translation>Khi đó cơ sở dữ liệu sẽ được đổi khóa mới để mật khẩu cũ không mở được gì, và có mã khôi phục mới cần in. Việc này mất một lát.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Type your current password.</source>
+        <translation>Hãy nhập mật khẩu hiện tại của bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../app/ui/report_dialog.py" line="+39"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Half-year</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Half {n}</source>
+        <translation>Nửa năm {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quarter {n}</source>
+        <translation>Quý {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month {n}</source>
+        <translation>Tháng {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../app/ui/preview_dialog.py" line="-201"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit &amp;width</source>
+        <translation>Vừa &amp;chiều rộng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preparing the document…</source>
+        <translation>Đang chuẩn bị văn bản…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: the signer&apos;s name is not set: the signature block is left blank, to sign and write the name by hand. An admin sets it in Settings.</source>
+        <translation>Lưu ý: chưa đặt họ tên người ký nên phần chữ ký để trống, để ký và ghi tên bằng tay. Quản trị viên đặt họ tên người ký trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>This report has no printed form: save it as Excel.</source>
+        <translation>Báo cáo này không có mẫu in: hãy lưu thành Excel.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} page(s)</source>
+        <translation>{count} trang</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save as Excel</source>
+        <translation>Lưu thành Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="+39"/>
+        <source>New recovery code</source>
+        <translation>Mã khôi phục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database has a new key: old copies of the key file and old passwords no longer open it. Here is the new recovery code, shown only now. Print it or write it down and keep it locked away; the old recovery code no longer works.</source>
+        <translation>Cơ sở dữ liệu đã có khóa mới: các bản sao cũ của tệp khóa và mật khẩu cũ không còn mở được nữa. Đây là mã khôi phục mới, chỉ hiện một lần này. Hãy in hoặc chép lại và cất giữ ở nơi an toàn, có khóa; mã khôi phục cũ không còn dùng được.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>These users had not logged in since TNLĐ was updated and can no longer log in: {names}. Set a new password for each.</source>
+        <translation>Những người dùng sau chưa đăng nhập kể từ khi TNLĐ được cập nhật và nay không đăng nhập được nữa: {names}. Hãy đặt mật khẩu mới cho từng người.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I have written it down</source>
+        <translation>Tôi đã chép lại mã</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>TNLĐ recovery code</source>
+        <translation>Mã khôi phục TNLĐ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../app/ui/report_dialog.py" line="+26"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periodic report</source>
+        <translation>Báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register of accidents</source>
+        <translation>Sổ theo dõi tai nạn lao động</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line list (Excel)</source>
+        <translation>Danh sách chi tiết (Excel)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Report:</source>
+        <translation>&amp;Báo cáo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Xem trước…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{report}, {period}</source>
+        <translation>{report}, {period}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save as Excel</source>
+        <translation>Lưu thành Excel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="-72"/>
+        <source>Role of {user}</source>
+        <translation>Vai trò của {user}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An admin manages users, keys and settings; a clerk enters, edits and sends records; a viewer reads and prints. Taking the admin role away gives the database a new key.</source>
+        <translation>Quản trị viên quản lý người dùng, khóa và cài đặt; nhân viên nhập liệu nhập, sửa và gửi hồ sơ; người xem chỉ xem và in. Bỏ vai trò quản trị của một người sẽ làm cơ sở dữ liệu được đổi khóa mới.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../app/ui/send_dialog.py" line="+61"/>
+        <source>Send to the office</source>
+        <translation>Gửi cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send a period</source>
+        <translation>&amp;Gửi một kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Receipts from the office</source>
+        <translation>&amp;Biên nhận từ cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+207"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <location line="+207"/>
+        <source>Made on</source>
+        <translation>Ngày lập</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <location line="+208"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <location line="+207"/>
+        <source>Records</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <location line="-207"/>
+        <location line="+207"/>
+        <source>Receipt</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <location line="+131"/>
+        <source>Choose the USB stick or folder</source>
+        <translation>Chọn USB hoặc thư mục</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written</source>
+        <translation>Đã ghi</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>C&amp;opy</source>
+        <translation>Sa&amp;o chép</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>Dung lượng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:</source>
+        <translation>Dấu vân tay khóa:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent before for this period:</source>
+        <translation>Đã gửi trước đây cho kỳ này:</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing is recorded in {period}: a NIL report (no accident) will be sent.</source>
+        <translation>Không có vụ nào được ghi trong {period}: sẽ gửi báo cáo không có vụ nào.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{accidents} accident(s) with {victims} victim(s) ({voids} voided), {incidents} serious technical incident(s).</source>
+        <translation>{accidents} vụ tai nạn với {victims} người bị nạn ({voids} vụ đã hủy), {incidents} sự cố kỹ thuật nghiêm trọng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New: {new}; changed since they were sent: {changed}; already sent as they are: {sent}.</source>
+        <translation>Mới: {new}; đã sửa sau khi gửi: {changed}; đã gửi và không đổi: {sent}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: the period has not ended: this would be an interim report; send the period again after it ends.</source>
+        <translation>Cảnh báo: kỳ báo cáo chưa kết thúc: đây sẽ là báo cáo tạm thời; hãy gửi lại kỳ này sau khi kỳ kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed and encrypted for {unit} {name}: only that office can read it.</source>
+        <translation>Đã ký số và mã hóa cho {unit} {name}: chỉ cơ quan đó đọc được.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot send yet: {reason}</source>
+        <translation>Chưa gửi được: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>NIL</source>
+        <translation>Không có vụ nào</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirmed on {day}</source>
+        <translation>Đã xác nhận ngày {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the receipt</source>
+        <translation>Đang chờ biên nhận</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Writing the bundle…</source>
+        <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundle number {sequence}.</source>
+        <translation>Gói dữ liệu số {sequence}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A NIL report: no accident in {period}.</source>
+        <translation>Báo cáo không có vụ nào: không có vụ tai nạn nào trong {period}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: an interim report: the period has not ended.</source>
+        <translation>Cảnh báo: báo cáo tạm thời: kỳ báo cáo chưa kết thúc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the fingerprint to the office when they call: it proves they hold this very file.</source>
+        <translation>Hãy đọc dấu vân tay khóa cho cơ quan tiếp nhận khi họ gọi điện: điều đó chứng minh họ đang giữ đúng tệp này.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Import a receipt…</source>
+        <translation>&amp;Nhập biên nhận…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The office sends a receipt (bien-nhan-….tnld) for each bundle it imported. Import it here: the bundle is then confirmed.</source>
+        <translation>Cơ quan tiếp nhận gửi một biên nhận (bien-nhan-….tnld) cho mỗi gói dữ liệu đã nhập. Hãy nhập biên nhận tại đây: khi đó gói dữ liệu được xác nhận.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import a receipt</source>
+        <translation>Nhập biên nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts (*.tnld)</source>
+        <translation>Biên nhận (*.tnld)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the receipt…</source>
+        <translation>Đang đọc biên nhận…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Receipt from {unit} {name} for bundle {sequence} of {period}: {count} record(s) confirmed.</source>
+        <translation>Biên nhận của {unit} {name} cho gói số {sequence} kỳ {period}: đã xác nhận {count} hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This receipt was already imported; nothing changed.</source>
+        <translation>Biên nhận này đã được nhập trước đây; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a receipt for this workstation; nothing changed.</source>
+        <translation>Tệp này không phải biên nhận dành cho máy trạm này; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/ui/admin_dialogs.py" line="+341"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The language changes the next time you start TNLĐ.</source>
+        <translation>Ngôn ngữ sẽ thay đổi vào lần khởi động TNLĐ tiếp theo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>The language will change the next time you start TNLĐ.</source>
+        <translation>Ngôn ngữ sẽ được đổi vào lần khởi động TNLĐ tiếp theo.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the changed settings?</source>
+        <translation>Lưu các cài đặt đã thay đổi?</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location line="-381"/>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Thêm người dùng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;role…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable</source>
+        <translation>Vô &amp;hiệu hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Kích hoạt lại…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset &amp;password…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;my password…</source>
+        <translation>Đổi mật khẩu &amp;của tôi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Disable {user}? They can no longer log in, and the database gets a new key (a new recovery code to print).</source>
+        <translation>Vô hiệu hóa {user}? Người này sẽ không đăng nhập được nữa, và cơ sở dữ liệu sẽ được đổi khóa mới (có mã khôi phục mới cần in).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable</source>
+        <translation>Vô hiệu hóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Adding the user…</source>
+        <translation>Đang thêm người dùng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User {user} added.</source>
+        <translation>Đã thêm người dùng {user}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changing the role…</source>
+        <translation>Đang đổi vai trò…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{user} is now {role}.</source>
+        <translation>{user} nay có vai trò {role}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disabling the user and giving the database a new key…</source>
+        <translation>Đang vô hiệu hóa người dùng và đổi khóa mới cho cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enabling the user…</source>
+        <translation>Đang kích hoạt lại người dùng…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} can log in again with the new password.</source>
+        <translation>{user} có thể đăng nhập lại bằng mật khẩu mới.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Setting the new password…</source>
+        <translation>Đang đặt mật khẩu mới…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password set for {user}.</source>
+        <translation>Đã đặt mật khẩu mới cho {user}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changing your password…</source>
+        <translation>Đang đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu của bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location line="-444"/>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Đã vô hiệu hóa</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
     <name>argparse</name>
     <message>
         <location filename="../app/cli/argparse_words.py" line="+10"/>
@@ -1699,7 +3172,12 @@
         <translation>Đã kích hoạt lại người dùng {name} với mật khẩu mới.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+103"/>
+        <source>With no command, the desktop program opens. The password comes from --password-file or TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted signer, 1 unexpected.</source>
+        <translation>Khi không có lệnh, chương trình giao diện sẽ mở. Mật khẩu lấy từ --password-file hoặc TNLD_PASSWORD. Mã thoát: 0 hoàn tất, 2 dữ liệu nhập sai (không có gì thay đổi), 3 bị hỏng, 4 người ký không được tin cậy, 1 lỗi không mong đợi.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>why the record is void (kept in its history); asked for on a terminal</source>
         <translation>lý do hủy hồ sơ (được lưu trong lịch sử); được hỏi khi chạy trên cửa sổ lệnh</translation>
     </message>
@@ -2473,12 +3951,7 @@
         <translation>TNLĐ: sổ theo dõi cấp xã về tai nạn lao động của người lao động làm việc không theo hợp đồng lao động.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>With no command, this help is shown. The password comes from --password-file or TNLD_PASSWORD. Exit codes: 0 done, 2 bad input (nothing changed), 3 damaged, 4 untrusted signer, 1 unexpected.</source>
-        <translation>Khi không có lệnh, chương trình hiện hướng dẫn này. Mật khẩu lấy từ --password-file hoặc TNLD_PASSWORD. Mã thoát: 0 hoàn tất, 2 dữ liệu nhập sai (không có gì thay đổi), 3 dữ liệu bị hỏng, 4 người ký không được tin cậy, 1 lỗi ngoài dự kiến.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>print the version and exit</source>
         <translation>in số phiên bản rồi thoát</translation>
     </message>

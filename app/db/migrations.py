@@ -333,6 +333,24 @@ def m0008_at_employer_premises(db: Database) -> None:
     )
 
 
+@migrations()
+def m0009_drafts(db: Database) -> None:
+    """Drafts of the desktop form (`app.services.drafts`): what an open form holds, written as the user types so a
+    power cut loses at most the field being typed. One row per open form, per user; not a record (never sent,
+    never audited); deleted when the form is saved or its changes dropped. Encrypted at rest as the whole file."""
+    db.execute(
+        """CREATE TABLE drafts (
+            id TEXT PRIMARY KEY,
+            user TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            accident_id TEXT,
+            editing INTEGER NOT NULL DEFAULT 0,
+            data TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX drafts_user ON drafts (user, saved_at)")
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

@@ -10,6 +10,8 @@ report; an accident all of whose victims are counted elsewhere is not counted ei
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,14 @@ class Candidate:
                 "units": [self.a_unit, self.b_unit], "dates": [self.a_date, self.b_date]}
 
 
+# The matching rule, written once for the office's pairs (`candidates`) and the form's hint
+# (`possible_duplicates`): v1/a1 and v2/a2 are the two victims and their accidents.
+SAME_ID_NUMBER = "v2.id_number = v1.id_number"
+SAME_NAME = "v2.name_folded = v1.name_folded"
+NAME_NEAR = ("abs(julianday(a1.occurred_on) - julianday(a2.occurred_on)) <= 2"
+             " AND (v1.birth_year IS NULL OR v2.birth_year IS NULL OR abs(v1.birth_year - v2.birth_year) <= 1)")
+
+
 def victim_key(accident_id: str, n: int) -> str:
     return f"{accident_id}/{n}"
 
@@ -68,10 +78,8 @@ def candidates(session: Session, period: Period | None = None, progress: Progres
     joins = ("FROM victims v1 JOIN accidents a1 ON a1.id = v1.accident_id AND a1.status != 'void'"
              " JOIN victims v2 ON {on} JOIN accidents a2 ON a2.id = v2.accident_id AND a2.status != 'void'"
              " WHERE v1.accident_id < v2.accident_id")
-    by_id = joins.format(on="v2.id_number = v1.id_number")
-    by_name = joins.format(on="v2.name_folded = v1.name_folded") + (
-        " AND abs(julianday(a1.occurred_on) - julianday(a2.occurred_on)) <= 2"
-        " AND (v1.birth_year IS NULL OR v2.birth_year IS NULL OR abs(v1.birth_year - v2.birth_year) <= 1)")
+    by_id = joins.format(on=SAME_ID_NUMBER)
+    by_name = joins.format(on=SAME_NAME) + " AND " + NAME_NEAR
     period_filter = ""
     params: list[str] = []
     if period is not None:
@@ -92,6 +100,57 @@ def candidates(session: Session, period: Period | None = None, progress: Progres
                 pairs[key] = Candidate(a, b, row[9], decisions.get(key), row[4], row[5], row[6], row[7], row[8])
             steps.step()
     return sorted(pairs.values(), key=lambda c: (c.decision is not None, c.a_date, c.a, c.b))
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """An earlier report of (perhaps) the same person as a victim being typed: by the rule of `candidates`."""
+
+    accident_id: str
+    n: int
+    name: str
+    birth_year: int | None
+    occurred_on: str
+    unit: str
+    reason: str  # 'id_number' or 'name'
+
+
+def possible_duplicates(session: Session, victim: Mapping[str, Any], occurred_on: str | None,
+                        exclude_id: str | None = None, limit: int = 5) -> list[PossibleDuplicate]:
+    """Stored victims (of live accidents other than *exclude_id*) that the duplicates' rule would pair with
+    *victim* of an accident on *occurred_on*: the desktop form shows them while the victim is typed. Two indexed
+    look-ups (ID number, folded name), fast enough on the GUI thread."""
+    from app.core.derived import birth_year_of
+    from app.core.text import fold
+
+    id_number = re.sub(r"[\s.\-]", "", victim.get("id_number") or "") or None
+    name = victim.get("name") or ""
+    folded = fold(name) if isinstance(name, str) and name.strip() else None
+    try:
+        birth_year = birth_year_of(victim)
+    except (TypeError, ValueError):
+        birth_year = None
+    if not isinstance(birth_year, int):
+        birth_year = None
+    # The form's victim as a one-row v1 and its accident as a one-row a1, so the rule's SQL reads as in candidates.
+    given = ("WITH v1(name_folded, id_number, birth_year) AS (SELECT :folded, :id_number, :birth_year),"
+             " a1(occurred_on) AS (SELECT :occurred_on)"
+             " SELECT v2.accident_id, v2.n, v2.name, v2.birth_year, a2.occurred_on, a2.unit, '{reason}'"
+             " FROM v1, a1 JOIN victims v2 ON {on}"
+             " JOIN accidents a2 ON a2.id = v2.accident_id AND a2.status != 'void'"
+             " WHERE v2.accident_id != coalesce(:exclude, '') {more} ORDER BY a2.occurred_on DESC LIMIT :limit")
+    params = {"folded": folded, "id_number": id_number, "birth_year": birth_year, "occurred_on": occurred_on,
+              "exclude": exclude_id, "limit": limit}
+    found: dict[tuple[str, int], PossibleDuplicate] = {}
+    searches = []
+    if id_number:
+        searches.append(given.format(reason="id_number", on=SAME_ID_NUMBER, more=""))
+    if folded and occurred_on:
+        searches.append(given.format(reason="name", on=SAME_NAME, more="AND " + NAME_NEAR))
+    for sql in searches:
+        for row in session.db.execute(sql, params):
+            found.setdefault((row[0], row[1]), PossibleDuplicate(*row))
+    return list(found.values())[:limit]
 
 
 def _parse_key(session: Session, key: str) -> tuple[str, int]:

@@ -69,9 +69,10 @@ class SaveResult:
     warnings: tuple[Issue, ...] = ()
 
 
-def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], now: str) -> SaveResult:
+def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], now: str,
+           warning_reason: str | None = None) -> SaveResult:
     """Write one valid record (accident or incident) as its next version, inside the caller's transaction, with
-    its audit row."""
+    its audit row (which keeps the warnings the user confirmed, and the reason given, when there is one)."""
     incident = is_incident(accident)
     current = (session.incidents if incident else session.store).current(accident["id"])
     if current is not None and content_of(current) == content_of(accident):
@@ -93,20 +94,35 @@ def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], no
         detail = {"version": accident["version"], "victims": len(accident["victims"])}
     if action == "voided" and accident.get("void_reason"):
         detail["reason"] = accident["void_reason"]
+    elif warning_reason and warnings:
+        detail["warnings"] = [f"{issue.field}: {issue.code}" for issue in warnings]
+        detail["reason"] = warning_reason
     session.audit.append(session.user, {"added": "add", "updated": "update", "voided": "void"}[action],
                          "incident" if incident else "accident", accident["id"], detail)
     return SaveResult(accident["id"], accident["version"], action, tuple(warnings))
 
 
-def save_accident(session: Session, raw: Mapping[str, Any]) -> SaveResult:
+def save_accident(session: Session, raw: Mapping[str, Any], warning_reason: str | None = None) -> SaveResult:
     """Validate and save one record (a new one, or the next version of an existing one); an accident, or an
-    incident when *raw* says `"kind": "incident"`."""
+    incident when *raw* says `"kind": "incident"`. *warning_reason*: why the user saved it despite its warnings
+    (the desktop form asks), kept in the audit row with the warnings it answers."""
     session.require("action.save_records", *WRITERS)
     accident, issues = check(session, raw)
     if any(issue.level == "error" for issue in issues):
         raise ValidationFailed(issues)
+    reason = _confirmation(warning_reason)
     with session.transaction():
-        return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now())
+        return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now(), reason)
+
+
+def _confirmation(reason: str | None) -> str | None:
+    """The reason given for saving despite warnings, cleaned and cut to the void reason's length (it is a note,
+    never a reason to refuse the save)."""
+    from app.core.text import cleaned, has_surrogates
+
+    if not isinstance(reason, str) or has_surrogates(reason):
+        return None
+    return cleaned(reason)[0][:VOID_REASON_LIMIT] or None
 
 
 VOID_REASON_LIMIT = 500

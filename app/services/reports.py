@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.derived import birth_year_of
 from app.core.errors import UserError
@@ -23,7 +23,9 @@ from app.core.progress import check as check_cancel
 from app.core.vnformat import short_date
 from app.db.connection import interruptible
 from app.reports.aggregate import Aggregate, IncidentRow, VictimRow, aggregate
-from app.services.workspace import Session
+
+if TYPE_CHECKING:  # only annotations here: the CLI's parser reads KINDS/FORMATS without importing cryptography
+    from app.services.workspace import Session
 
 KINDS = ("periodic", "linelist", "indicators", "register")
 FORMATS = ("json", "xlsx", "pdf")

@@ -10,3 +10,7 @@ Qt lives here only (STYLE § 2). The layers:
 - `crash`: the one handler for anything unexpected (crash file in `logs/`, apology with Copy details);
 - `forms/`: classes compiled by `pyside6-uic` from the Designer files in `/forms` (never edited by hand).
 """
+
+from app.ui.pyside_guard import protect_singletons
+
+protect_singletons()  # before any PySide6 call: see pyside_guard (PySide6 6.12 on Python 3.11 aborts otherwise)

@@ -1,0 +1,43 @@
+"""A hook for the start-up test and the bench: with `TNLD_STARTUP_PROBE=1` in the environment, the first window
+of the program (the login dialog, or the set-up wizard on an empty folder) prints one line as soon as it is shown,
+`TNLD_STARTUP_PROBE {"window": ..., "heavy": [...]}` (the heavy libraries imported so far, which must be none
+before the login window: SPEC § 10), and closes itself, so the program ends as if the user had closed it.
+Without the variable it does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
+
+ENV = "TNLD_STARTUP_PROBE"
+PREFIX = "TNLD_STARTUP_PROBE "
+HEAVY = ("reportlab", "openpyxl", "pyhanko", "cryptography")
+
+
+def heavy_modules() -> list[str]:
+    return sorted(name for name in sys.modules if name.split(".")[0] in HEAVY)
+
+
+def _shown(window: QDialog, kind: str) -> None:
+    if not os.environ.get(ENV):
+        return
+    heavy = heavy_modules()  # now, before any event runs: what the window's showing needed
+
+    def report() -> None:
+        print(PREFIX + json.dumps({"window": kind, "heavy": heavy}), flush=True)
+        window.reject()
+
+    QTimer.singleShot(0, report)
+
+
+def login_shown(dialog: QDialog) -> None:
+    _shown(dialog, "login")
+
+
+def wizard_shown(wizard: QDialog) -> None:
+    _shown(wizard, "wizard")
