@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._restoring = True
         self._away = False  # the session has stepped aside (a restore or a change of key on a worker)
         self._reload_pending = False
+        self._drafts_pending = False
         self._index_job: Any = None
         self._retitle()
         self._build_list()
@@ -597,6 +598,8 @@ class MainWindow(QMainWindow):
         self._retitle()
         self._reload_pending = True
         QTimer.singleShot(0, self._reload_if_pending)
+        if self._drafts_pending:
+            QTimer.singleShot(0, self._offer_drafts)
 
     def _reload_if_pending(self) -> None:
         if self._reload_pending and not self._away:
@@ -781,7 +784,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._offer_drafts)
 
     def _offer_drafts(self) -> None:
-        """Offer an unsaved form kept after a crash (the drafts part; skipped while it is not there)."""
+        """Offer an unsaved form kept after a crash (the drafts part; skipped while it is not there; put off
+        while the session has stepped aside)."""
+        if self._away:
+            self._drafts_pending = True
+            return
+        self._drafts_pending = False
         if importlib.util.find_spec("app.ui.drafts") is None:
             return
         from app.ui.drafts import offer_drafts

@@ -519,3 +519,27 @@ def test_stepping_aside_stops_the_index_load_so_the_worker_holds_the_folder_alon
             assert len(shown_names(window)) == len(NAMES)
         finally:
             window.close()
+
+
+def test_drafts_are_offered_only_once_the_session_is_back(filled, qtbot, monkeypatch):
+    from app.ui.main_window import MainWindow
+
+    folder, ids = filled
+    offered = []
+    module = types.ModuleType("app.ui.drafts")
+    module.offer_drafts = lambda ctx, window: offered.append(window)
+    monkeypatch.setitem(sys.modules, "app.ui.drafts", module)
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    with logged_in(folder, clock=clock) as ctx:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        try:
+            window.show()  # the offer is queued; a restore starts before it runs
+            ctx.events.session_leaving.emit()
+            qtbot.wait(30)
+            assert offered == []
+            ctx.events.session_back.emit()
+            qtbot.waitUntil(lambda: offered == [window])
+            qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+        finally:
+            window.close()
