@@ -161,6 +161,7 @@ class AdminDialog(QDialog):
             except Exception as exc:  # noqa: BLE001 - said to the user: the window cannot go on without it
                 report_failure(self, exc)
                 return False
+            self.ctx.events.session_back.emit()
             return True
 
         def done(result: Any) -> None:
@@ -172,6 +173,7 @@ class AdminDialog(QDialog):
             (on_error or (lambda exc: report_failure(self, exc)))(error)
 
         if alone:
+            self.ctx.events.session_leaving.emit()  # the main window stops asking the session (and its workers)
             step_aside(session)
         try:
             self.last_job = run_with_progress(self, self.ctx.workers, title, wrapped, session, on_done=done,

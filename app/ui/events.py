@@ -10,6 +10,10 @@ Signals:
 - `records_changed()`: many records may have changed at once (import, restore, demo data, receipt);
 - `settings_changed()`: a setting was changed (signer, due days, language, …);
 - `users_changed()`: a user was added, changed or disabled.
+- `session_leaving()`: the window's session is about to close its connection for a while (a restore or a change
+  of key runs on a worker that needs the data folder alone, `app.services.admin_pages.step_aside`): nothing may
+  use `ctx.session` until `session_back`; a window stops its own workers on the folder and asks nothing more;
+- `session_back()`: the session is open again (`come_back`), maybe on another database with another role: reload.
 """
 
 from __future__ import annotations
@@ -24,3 +28,5 @@ class Events(QObject):
     records_changed = Signal()
     settings_changed = Signal()
     users_changed = Signal()
+    session_leaving = Signal()
+    session_back = Signal()
