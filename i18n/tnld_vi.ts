@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+60"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+62"/>
         <source>Admin</source>
         <translation>Quản trị</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location line="+384"/>
+        <location line="+386"/>
         <source>Changing your password…</source>
         <translation>Đang đổi mật khẩu…</translation>
     </message>
@@ -200,6 +200,219 @@
         <translation>Thiết lập</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>accident</source>
+        <translation>vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incident</source>
+        <translation>sự cố</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>workstation</source>
+        <translation>máy trạm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user</source>
+        <translation>người dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>setting</source>
+        <translation>cài đặt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bundle</source>
+        <translation>gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>victims</source>
+        <translation>người bị nạn</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>bundle flag</source>
+        <translation>cảnh báo gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>version</source>
+        <translation>phiên bản</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decision</source>
+        <translation>kết luận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reset</source>
+        <translation>đặt lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>removed</source>
+        <translation>đã bỏ</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>public key</source>
+        <translation>khóa công khai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>period</source>
+        <translation>kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bundle number</source>
+        <translation>số thứ tự gói</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>records</source>
+        <translation>số bản ghi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changed</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>voided</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>thay thế</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>received on</source>
+        <translation>ngày nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>older</source>
+        <translation>cũ hơn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>office</source>
+        <translation>cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>kind</source>
+        <translation>loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>interim</source>
+        <translation>tạm thời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flags</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fingerprint</source>
+        <translation>dấu vân tay khóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>encrypted to</source>
+        <translation>mã hóa cho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered</source>
+        <translation>đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>conflicts</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>giá trị</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>admin key</source>
+        <translation>khóa quản trị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>users</source>
+        <translation>người dùng</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>commune</source>
+        <translation>xã</translation>
+    </message>
+    <message>
         <location filename="../app/ui/crash.py" line="+132"/>
         <source>TNLĐ: unexpected error</source>
         <translation>TNLĐ: lỗi không mong đợi</translation>
@@ -266,37 +479,37 @@
     <message>
         <location filename="../app/ui/drafts.py" line="-32"/>
         <source>{time} on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} ngày {date}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>no place yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa ghi nơi xảy ra</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no date yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa ghi ngày xảy ra</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no victim named yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa ghi tên</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You have an unsaved accident from {when}: {place}, on {date}; victims: {victims}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn có một vụ tai nạn chưa lưu từ {when}: {place}, {date}; người bị nạn: {victims}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>These are changes to an accident that was already saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây là những thay đổi của một vụ tai nạn đã lưu trước đó.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore it to finish and save it, or discard it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục để nhập tiếp và lưu, hay bỏ đi?</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -307,7 +520,7 @@
     <message>
         <location line="+1"/>
         <source>Unsaved accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ tai nạn chưa lưu</translation>
     </message>
     <message>
         <location filename="../app/ui/messages.py" line="+1"/>
@@ -338,138 +551,138 @@
     <message>
         <location filename="../app/ui/accident_form.py" line="+86"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Nam</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Nữ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fatal</source>
-        <translation type="unfinished"></translation>
+        <translation>Chết</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Serious injury</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị thương nặng</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Minor injury</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị thương nhẹ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First aid only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ sơ cứu</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hồi phục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lasting effects</source>
-        <translation type="unfinished"></translation>
+        <translation>Có di chứng</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Died</source>
-        <translation type="unfinished"></translation>
+        <translation>Tử vong</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa rõ</translation>
     </message>
     <message>
         <location line="+170"/>
         <source>Read only: your account may look at records, not change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ xem: tài khoản của bạn được xem hồ sơ nhưng không được sửa.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>New accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ tai nạn mới</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Accident {id} (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ tai nạn {id} (phiên bản {version})</translation>
     </message>
     <message>
         <location line="+109"/>
         <source>This victim has a problem to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn này có thông tin cần sửa</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Victim {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn {number}/{count}</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>victim {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>người bị nạn thứ {number}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove {name} from this accident?</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa {name} khỏi vụ tai nạn này?</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>Problems to fix: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi cần sửa: {count}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No problem found</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lỗi</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Victim {number}, {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn {number}, {field}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Victims</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+21"/>
         <source>Warning: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo: {text}</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>same ID number</source>
-        <translation type="unfinished">trùng số định danh</translation>
+        <translation>trùng số định danh</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>same name, born near, days apart</source>
-        <translation type="unfinished"></translation>
+        <translation>trùng họ tên, năm sinh gần nhau, ngày xảy ra cách nhau ít ngày</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name}, born {year}: accident of {date} ({id}), {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, sinh năm {year}: vụ tai nạn ngày {date} ({id}), {reason}</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Not saved: fix the problems listed first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu: hãy sửa các lỗi đã liệt kê trước.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Save despite warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Vẫn lưu dù có cảnh báo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -477,43 +690,47 @@
 {warnings}
 
 To save anyway, say why these are right (for example: the ID card says so).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy kiểm tra lại:
+{warnings}
+
+Để vẫn lưu, hãy ghi rõ vì sao các thông tin này là đúng (ví dụ: ghi theo thẻ căn cước).</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Saved (version {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu (phiên bản {version}).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This accident has changes that are not saved. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ tai nạn này có thay đổi chưa được lưu. Lưu các thay đổi này?</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Void this accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy vụ tai nạn này</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Void the accident of {date} ({victims})? It stays in the history and the office is told.
 Why is it void (for example: entered twice)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy vụ tai nạn ngày {date} ({victims})? Vụ này vẫn được giữ trong lịch sử và cơ quan tiếp nhận sẽ được thông báo.
+Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
         <location filename="../app/ui/wizard.py" line="+676"/>
         <source>TNLĐ — recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>TNLĐ — mã khôi phục</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Printed on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>In ngày {date}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With this code a new password can be set when every password is forgotten (Log in → Forgot password). Anyone holding it can open the data: keep this paper locked away, not beside the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã này dùng để đặt mật khẩu mới khi đã quên hết mọi mật khẩu (Đăng nhập → Quên mật khẩu). Ai giữ mã này đều mở được dữ liệu: hãy cất tờ giấy này ở nơi có khóa, không để cạnh máy tính.</translation>
     </message>
 </context>
 <context>
@@ -554,7 +771,7 @@ Why is it void (for example: entered twice)?</source>
         <translation>Xây dựng bằng:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Library</source>
         <translation>Thư viện</translation>
     </message>
@@ -569,7 +786,7 @@ Why is it void (for example: entered twice)?</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -590,351 +807,456 @@ Why is it void (for example: entered twice)?</source>
         <location filename="../app/ui/history_dialog.py" line="+35"/>
         <location filename="../forms/accident_form.ui" line="+40"/>
         <source>Commune</source>
-        <translation type="unfinished">Xã</translation>
+        <translation>Xã</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Date of the accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày xảy ra tai nạn</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Village</source>
-        <translation type="unfinished">Thôn/bản</translation>
+        <translation>Thôn/bản</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Nơi xảy ra</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Place, details</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm cụ thể</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoạt động</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Work being done</source>
-        <translation type="unfinished"></translation>
+        <translation>Công việc đang làm</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+27"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Diễn biến sự việc</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+33"/>
         <source>Injury factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Yếu tố gây chấn thương</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguyên nhân</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>External cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguyên nhân bên ngoài</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+635"/>
         <source>Reported by</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn tin</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Declared on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày khai báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Declared by (name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Người khai báo (họ tên)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+27"/>
         <source>Record number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số biên bản</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Notice posted on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày niêm yết thông báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>On the way to or from work</source>
-        <translation type="unfinished"></translation>
+        <translation>Trên đường đi và về nơi làm việc</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+17"/>
         <source>At a place an employer manages</source>
-        <translation type="unfinished"></translation>
+        <translation>Tại nơi do người sử dụng lao động quản lý</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why void</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do hủy</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="-711"/>
         <location line="+77"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="-72"/>
         <location line="+95"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới tính</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="-90"/>
         <location line="+113"/>
         <source>Year of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Năm sinh</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số định danh cá nhân</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+27"/>
         <source>Occupation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghề nghiệp</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>Dân tộc</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Commune of residence</source>
-        <translation type="unfinished"></translation>
+        <translation>Xã nơi cư trú</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="-273"/>
         <location line="+300"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ thương tích</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Injury type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại chấn thương</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Body part</source>
-        <translation type="unfinished"></translation>
+        <translation>Vùng cơ thể</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Nature of injury</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính chất tổn thương</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Serious injuries (codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chấn thương nặng (mã)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+27"/>
         <source>Died on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày chết</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả điều trị</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Days off work</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày nghỉ việc</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Cost (thousand dong)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi phí (nghìn đồng)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+23"/>
         <source>Insured</source>
-        <translation type="unfinished"></translation>
+        <translation>Có bảo hiểm tai nạn tự nguyện</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../forms/accident_form.ui" line="+17"/>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Suy giảm khả năng lao động</translation>
     </message>
     <message>
         <location filename="../forms/accident_form.ui" line="-896"/>
         <location line="+18"/>
         <source>Accident</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ tai nạn</translation>
     </message>
     <message>
         <location line="+303"/>
         <source>Victims</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>No.</source>
-        <translation type="unfinished">STT</translation>
+        <translation>STT</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>&amp;Add victim (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thêm người bị nạn (Ctrl+T)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Same address and occupation as the previous victim (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cùng địa chỉ và nghề nghiệp với người bị nạn trước (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Remove victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa người bị nạn</translation>
     </message>
     <message>
         <location line="+522"/>
         <source>Declaration and notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Khai báo và niêm yết</translation>
     </message>
     <message>
         <location line="+155"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa rõ</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Yes</source>
-        <translation type="unfinished">Có</translation>
+        <translation>Có</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No</source>
-        <translation type="unfinished">Không</translation>
+        <translation>Không</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Details confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xác nhận thông tin</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Problems to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi cần sửa</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reported before?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã báo cáo trước đây?</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>An earlier report may be of the same person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thể đã có báo cáo trước đây về cùng người này:</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>New (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm mới (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy vụ…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AccidentModel</name>
+    <message>
+        <location filename="../app/ui/accident_model.py" line="+205"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune / village</source>
+        <translation>Xã / thôn, bản</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Village</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First victim</source>
+        <translation>Người bị nạn đầu tiên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Victims</source>
+        <translation>Số người bị nạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deaths</source>
+        <translation>Số người chết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Serious</source>
+        <translation>Bị thương nặng</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Obligations</source>
+        <translation>Nghĩa vụ</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{what}: due {due}</source>
+        <translation>{what}: hạn {due}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Fatal</source>
+        <translation>Có người chết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor</source>
+        <translation>Bị thương nhẹ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delivered</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue: {what}</source>
+        <translation>Quá hạn: {what}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} due {due}</source>
+        <translation>{what}, hạn {due}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Void</source>
+        <translation>Đã hủy</translation>
     </message>
 </context>
 <context>
@@ -942,48 +1264,48 @@ Why is it void (for example: entered twice)?</source>
     <message>
         <location filename="../app/ui/wizard.py" line="-462"/>
         <source>The first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Người quản trị đầu tiên</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This user can add the other users later. Choose a password you can remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng này có thể thêm những người dùng khác sau. Hãy chọn mật khẩu mà bạn nhớ được.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên người dùng:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Caps Lock is on: the password is typed in capitals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caps Lock đang bật: mật khẩu đang được gõ bằng chữ in hoa.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Type a user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập tên người dùng.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Type the password a second time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập mật khẩu lần thứ hai.</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+70"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+94"/>
         <source>Audit log</source>
         <translation>Nhật ký thao tác</translation>
     </message>
@@ -1049,7 +1371,7 @@ Why is it void (for example: entered twice)?</source>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location line="-270"/>
+        <location line="-329"/>
         <source>Backup and restore</source>
         <translation>Sao lưu và khôi phục</translation>
     </message>
@@ -1185,47 +1507,47 @@ Why is it void (for example: entered twice)?</source>
     <message>
         <location filename="../app/ui/wizard.py" line="+29"/>
         <source>The office&apos;s key card (you may skip this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của cơ quan tiếp nhận (có thể bỏ qua bước này)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reports are sent only to an office whose key card this computer trusts. If the office gave you its card (a .card file), choose it now; otherwise do it later from the Send window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo chỉ được gửi đến cơ quan tiếp nhận có thẻ khóa được máy này tin cậy. Nếu cơ quan tiếp nhận đã đưa thẻ khóa (tệp .card), hãy chọn ngay bây giờ; nếu chưa, có thể làm sau trong cửa sổ Gửi cơ quan tiếp nhận.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Choose the card file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chọn tệp thẻ khóa…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Do not use a card</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Không dùng thẻ khóa</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Call the office and read this fingerprint aloud, group by group. Trust the card only if the office reads the same numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy gọi điện cho cơ quan tiếp nhận và đọc to dấu vân tay khóa này, từng nhóm một. Chỉ tin cậy thẻ khi cơ quan tiếp nhận đọc đúng các số đó.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The office read the same numbers: &amp;trust this card</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan tiếp nhận đã đọc đúng các số này: &amp;tin cậy thẻ này</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The office&apos;s key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key cards (*.card);;All files (*)</source>
-        <translation type="unfinished">Thẻ khóa (*.card);;Tất cả các tệp (*)</translation>
+        <translation>Thẻ khóa (*.card);;Tất cả các tệp (*)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Key card of {unit} — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của {unit} — {name}</translation>
     </message>
 </context>
 <context>
@@ -1233,27 +1555,27 @@ Why is it void (for example: entered twice)?</source>
     <message>
         <location line="+73"/>
         <source>Your recovery code: write it down now</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã khôi phục của bạn: hãy chép lại ngay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>If every password is forgotten, this code is the only way back into the data. It is shown only once. Print it or write it on paper, and keep the paper locked away, not beside the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu quên hết mọi mật khẩu, mã này là cách duy nhất để mở lại dữ liệu. Mã chỉ hiện một lần. Hãy in hoặc chép ra giấy, và cất tờ giấy ở nơi có khóa, không để cạnh máy tính.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">&amp;In…</translation>
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>I have &amp;written down or printed the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Tôi đã &amp;chép lại hoặc in mã khôi phục</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The office&apos;s key card was not trusted: {reason}. The folder is set up; register the card later from the Send window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của cơ quan tiếp nhận chưa được tin cậy: {reason}. Thư mục dữ liệu đã được thiết lập; hãy đăng ký thẻ sau trong cửa sổ Gửi cơ quan tiếp nhận.</translation>
     </message>
 </context>
 <context>
@@ -1261,12 +1583,12 @@ Why is it void (for example: entered twice)?</source>
     <message>
         <location filename="../app/ui/widgets/date_edit.py" line="+77"/>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Not a date: type it as dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phải ngày: hãy nhập theo dạng dd/mm/yyyy</translation>
     </message>
 </context>
 <context>
@@ -1274,87 +1596,140 @@ Why is it void (for example: entered twice)?</source>
     <message>
         <location filename="../app/ui/history_dialog.py" line="+31"/>
         <source>History of accident {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử vụ tai nạn {id}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản {version}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version &amp;A:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản &amp;A:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Version &amp;B:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản &amp;B:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show only what changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ hiện những gì đã thay đổi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tin</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Version A</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản A</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Version B</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản B</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>saved by {author} at {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>do {author} lưu lúc {when}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Yes</source>
-        <translation type="unfinished">Có</translation>
+        <translation>Có</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">Không</translation>
+        <translation>Không</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản nháp</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xác nhận</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Victim {number}: {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>Người bị nạn {number}: {field}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Changed</source>
-        <translation type="unfinished">Sửa</translation>
+        <translation>Đã thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentModel</name>
+    <message>
+        <location filename="../app/ui/incident_model.py" line="+65"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Village</source>
+        <translation>Thôn/bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What failed</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damage (thousand VND)</source>
+        <translation>Thiệt hại (nghìn đồng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deaths</source>
+        <translation>Số người chết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injured</source>
+        <translation>Bị thương</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Void</source>
+        <translation>Đã hủy</translation>
     </message>
 </context>
 <context>
@@ -1525,65 +1900,325 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/login_dialog.py" line="+154"/>
         <source>TNLĐ — Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>TNLĐ — Đăng nhập</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Data folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư mục dữ liệu: {folder}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên người dùng:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Caps Lock is on: the password is typed in capitals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caps Lock đang bật: mật khẩu đang được gõ bằng chữ in hoa.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&amp;Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Forgot password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quên mật khẩu…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập tên người dùng.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập mật khẩu.</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Closing when the current try is over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sẽ đóng khi lần thử đăng nhập hiện tại kết thúc…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+14"/>
-        <source>TNLĐ</source>
-        <translation>TNLĐ</translation>
+        <location filename="../app/ui/main_window.py" line="+101"/>
+        <source>Accidents</source>
+        <translation>Vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incidents</source>
+        <translation>Sự cố kỹ thuật nghiêm trọng</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{unit} — {user} — TNLĐ</source>
+        <translation>{unit} — {user} — TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Half {n}</source>
+        <translation>Nửa năm {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarter {n}</source>
+        <translation>Quý {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month {n}</source>
+        <translation>Tháng {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any severity</source>
+        <translation>Mọi mức độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fatal</source>
+        <translation>Có người chết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seriously injured</source>
+        <translation>Bị thương nặng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent or not</source>
+        <translation>Đã gửi hoặc chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>V&amp;illage:</source>
+        <translation>T&amp;hôn/bản:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>&amp;New accident</source>
+        <translation>&amp;Thêm vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History of versions</source>
+        <translation>&amp;Lịch sử các phiên bản</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Void…</source>
+        <translation>&amp;Hủy vụ tai nạn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quick report (Mẫu 06)…</source>
+        <translation>Báo cáo &amp;nhanh (Mẫu 06)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record of the event (biên bản)…</source>
+        <translation>&amp;Biên bản ghi nhận sự việc…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public &amp;notice…</source>
+        <translation>&amp;Thông báo niêm yết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Periodic report…</source>
+        <translation>&amp;Báo cáo định kỳ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register…</source>
+        <translation>&amp;Sổ theo dõi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line list…</source>
+        <translation>&amp;Danh sách chi tiết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send to the office…</source>
+        <translation>&amp;Gửi cơ quan tiếp nhận…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Key cards…</source>
+        <translation>&amp;Thẻ khóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Người dùng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Backup and restore…</source>
+        <translation>&amp;Sao lưu và khôi phục…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Audit log…</source>
+        <translation>Nhật &amp;ký thao tác…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About TNLĐ…</source>
+        <translation>&amp;Giới thiệu TNLĐ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi mật khẩu &amp;của tôi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xit</source>
+        <translation>Th&amp;oát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Accident</source>
+        <translation>&amp;Vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Forms</source>
+        <translation>&amp;Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Gửi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;dmin</source>
+        <translation>&amp;Quản trị</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search: name, village, ID number… (Ctrl+F)</source>
+        <translation>Tìm kiếm: họ tên, thôn/bản, số định danh… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading the list… %p%</source>
+        <translation>Đang tải danh sách… %p%</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All villages</source>
+        <translation>Tất cả thôn/bản</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>{shown} of {total} accidents shown · {fatal} fatal · {overdue} with overdue obligations</source>
+        <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn · {fatal} vụ có người chết · {overdue} vụ có nghĩa vụ quá hạn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{shown} of {total} accidents shown</source>
+        <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Please wait: the data is being replaced or re-keyed…</source>
+        <translation>Vui lòng chờ: đang thay dữ liệu hoặc đổi khóa cơ sở dữ liệu…</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +3581,47 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
 </context>
 <context>
+    <name>ObligationsModel</name>
+    <message>
+        <location filename="../app/ui/obligations_panel.py" line="+61"/>
+        <source>Obligation</source>
+        <translation>Nghĩa vụ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accident</source>
+        <translation>Vụ tai nạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{date} (overdue)</source>
+        <translation>{date} (quá hạn)</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsPanel</name>
+    <message>
+        <location line="+34"/>
+        <source>Obligations due</source>
+        <translation>Nghĩa vụ đến hạn</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{overdue} overdue among the first {shown} of {total}</source>
+        <translation>{overdue} quá hạn trong {shown} nghĩa vụ đầu tiên (tổng số {total})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{total} not done, {overdue} overdue</source>
+        <translation>{total} nghĩa vụ chưa thực hiện, {overdue} quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../app/ui/admin_dialogs.py" line="-797"/>
@@ -3164,17 +3840,17 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/qt_texts.py" line="+51"/>
         <source>&amp;Select All</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Step up</source>
-        <translation type="unfinished"></translation>
+        <translation>Tăng lê&amp;n</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giảm xuống</translation>
     </message>
 </context>
 <context>
@@ -3182,37 +3858,37 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-9"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Làm lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cắt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sao chép</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dán</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select All</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tất cả</translation>
     </message>
 </context>
 <context>
@@ -3220,72 +3896,72 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="+68"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Page size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khổ giấy:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiều rộng:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiều cao:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paper source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn giấy:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Orientation</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng giấy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Dọc</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reverse landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngang ngược</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reverse portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>Dọc ngược</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Margins</source>
-        <translation type="unfinished"></translation>
+        <translation>Lề</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Page Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Bố cục trang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chỉnh</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Millimeters (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Milimét (mm)</translation>
     </message>
 </context>
 <context>
@@ -3293,92 +3969,92 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-110"/>
         <source>OK</source>
-        <translation type="unfinished">Đồng ý</translation>
+        <translation>Đồng ý</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished">Lưu</translation>
+        <translation>Lưu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Có</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yes to &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>Có với &amp;tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;No</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Không</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N&amp;o to All</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôn&amp;g với tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Abort</source>
-        <translation type="unfinished"></translation>
+        <translation>Dừng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Thử lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ qua</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard</source>
-        <translation type="unfinished">Bỏ</translation>
+        <translation>Bỏ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ giúp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Áp dụng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Đặt lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục mặc định</translation>
     </message>
 </context>
 <context>
@@ -3386,52 +4062,52 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="+42"/>
         <source>Print</source>
-        <translation type="unfinished">In</translation>
+        <translation>In</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Options &gt;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy &amp;chọn &gt;&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Options &lt;&lt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy &amp;chọn &lt;&lt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print to File (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>In ra tệp (PDF)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Local file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp trên máy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi tệp PDF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các trang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Odd Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang lẻ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Even Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang chẵn</translation>
     </message>
 </context>
 <context>
@@ -3439,7 +4115,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="+43"/>
         <source>Page Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết lập trang</translation>
     </message>
 </context>
 <context>
@@ -3447,107 +4123,107 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-35"/>
         <source>Print range</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print all</source>
-        <translation type="unfinished"></translation>
+        <translation>In tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pages from</source>
-        <translation type="unfinished"></translation>
+        <translation>Các trang từ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>đến</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Các trang</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Current Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang hiện tại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần đã chọn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Page &amp;Set:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhóm trang:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cài đặt đầu ra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copies:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số bản:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collate</source>
-        <translation type="unfinished"></translation>
+        <translation>In theo bộ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>Đảo ngược thứ tự</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Số bản</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Color Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Chế độ màu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Color</source>
-        <translation type="unfinished"></translation>
+        <translation>Màu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grayscale</source>
-        <translation type="unfinished"></translation>
+        <translation>Thang độ xám</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double Sided Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>In hai mặt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Long side binding</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng gáy cạnh dài</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Short side binding</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng gáy cạnh ngắn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chọn</translation>
     </message>
 </context>
 <context>
@@ -3555,37 +4231,37 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-27"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;roperties</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tín&amp;h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vị trí:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Output &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp đầu &amp;ra:</translation>
     </message>
 </context>
 <context>
@@ -3593,7 +4269,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-57"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3601,42 +4277,42 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="+19"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Làm lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cắt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sao chép</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy &amp;Link Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao chép địa chỉ liên &amp;kết</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dán</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select All</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tất cả</translation>
     </message>
 </context>
 <context>
@@ -3644,32 +4320,32 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="+5"/>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
 </context>
 <context>
@@ -3677,12 +4353,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/accident_form.py" line="-42"/>
         <source>OK</source>
-        <translation type="unfinished">Đồng ý</translation>
+        <translation>Đồng ý</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3728,62 +4404,62 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/login_dialog.py" line="+34"/>
         <source>TNLĐ — New password with the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>TNLĐ — Đặt mật khẩu mới bằng mã khôi phục</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Type the recovery code printed when this computer was set up, the user name, and a new password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập mã khôi phục đã in khi thiết lập máy tính này, tên người dùng và mật khẩu mới hai lần.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Recovery &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã &amp;khôi phục:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên người dùng:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Set the new password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu mật khẩu mới</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Type the recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập mã khôi phục.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập tên người dùng.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Type the new password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập mật khẩu mới hai lần.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>The password of {user} has been changed. Log in with the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đổi mật khẩu của {user}. Hãy đăng nhập bằng mật khẩu mới.</translation>
     </message>
 </context>
 <context>
@@ -3872,22 +4548,22 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/wizard.py" line="-408"/>
         <source>What is this computer for?</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy tính này dùng để làm gì?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose once; the data folder keeps this role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ chọn một lần; thư mục dữ liệu sẽ giữ vai trò này.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A &amp;commune (xã, phường): records the accidents of its people and sends its reports to the office</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xã (xã, phường, đặc khu): ghi nhận các vụ tai nạn lao động của người dân trên địa bàn và gửi báo cáo đến cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An &amp;office (Sở Nội vụ of a province): receives the communes&apos; reports and consolidates them</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cơ quan tiếp nhận (Sở Nội vụ của tỉnh): nhận báo cáo của các xã và tổng hợp</translation>
     </message>
 </context>
 <context>
@@ -4162,52 +4838,52 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/wizard.py" line="+429"/>
         <source>TNLĐ — Set up this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>TNLĐ — Thiết lập máy tính này</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tạo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <location line="+115"/>
         <source>TNLĐ recovery code</source>
-        <translation type="unfinished">Mã khôi phục TNLĐ</translation>
+        <translation>Mã khôi phục TNLĐ</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The printer could not be used. Write the code down by hand, or try another printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được máy in. Hãy chép mã ra giấy bằng tay, hoặc thử máy in khác.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Print the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>In mã khôi phục</translation>
     </message>
 </context>
 <context>
@@ -4215,57 +4891,57 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location line="-258"/>
         <source>Ready to set up this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sẵn sàng thiết lập máy tính này</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing has been written yet. Create sets up the data folder; it takes a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có gì được ghi. Nút Tạo sẽ thiết lập thư mục dữ liệu; việc này mất vài giây.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Data folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư mục dữ liệu: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role: {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò: {role}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>commune</source>
-        <translation type="unfinished">xã</translation>
+        <translation>xã</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>office</source>
-        <translation type="unfinished">cơ quan tiếp nhận</translation>
+        <translation>cơ quan tiếp nhận</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit: {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị: {unit}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Office: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan tiếp nhận: {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Administrator: {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quản trị viên: {user}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Office&apos;s key card: {card}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ khóa của cơ quan tiếp nhận: {card}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có</translation>
     </message>
 </context>
 <context>
@@ -4273,12 +4949,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/widgets/date_edit.py" line="+21"/>
         <source>HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>HH:MM</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Not a time: type it as HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phải giờ hợp lệ: hãy nhập theo dạng HH:MM</translation>
     </message>
 </context>
 <context>
@@ -4286,42 +4962,42 @@ Thay thẻ cũ bằng thẻ này?</translation>
     <message>
         <location filename="../app/ui/wizard.py" line="-306"/>
         <source>The office&apos;s &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tê&amp;n cơ quan tiếp nhận:</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Which province does the office serve?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan tiếp nhận phụ trách tỉnh nào?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Province:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tỉnh:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type part of the province&apos;s name, with or without accents (for example &quot;lang son&quot;), or its 2-digit code, then choose it in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy gõ một phần tên tỉnh, có dấu hoặc không dấu (ví dụ &quot;lang son&quot;), hoặc mã tỉnh gồm 2 chữ số, rồi chọn trong danh sách.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>for example: Sở Nội vụ tỉnh Lạng Sơn</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ: Sở Nội vụ tỉnh Lạng Sơn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Which commune is this?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây là xã nào?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Commune:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xã:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type part of the commune&apos;s name, with or without accents (for example &quot;doan ket&quot;), or its 5-digit code, then choose it in the list: the province is shown beside each name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy gõ một phần tên xã, có dấu hoặc không dấu (ví dụ &quot;doan ket&quot;), hoặc mã xã gồm 5 chữ số, rồi chọn trong danh sách: tên tỉnh được hiện bên cạnh mỗi tên xã.</translation>
     </message>
 </context>
 <context>
@@ -5935,11 +6611,29 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
 </context>
 <context>
+    <name>obligations</name>
+    <message>
+        <location filename="../app/ui/accident_model.py" line="+10"/>
+        <source>Quick report</source>
+        <translation>Báo cáo nhanh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record of the event</source>
+        <translation>Biên bản ghi nhận sự việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation</source>
+        <translation>Điều tra</translation>
+    </message>
+</context>
+<context>
     <name>password</name>
     <message>
         <location filename="../app/ui/login_dialog.py" line="-414"/>
         <source>At least {minimum} characters. A few words that only you would put together make a good password (for example: ca phe sang voi me). Not a common password, not 1234567890, not your user name or the unit&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ít nhất {minimum} ký tự. Vài từ ghép lại mà chỉ bạn nghĩ ra là một mật khẩu tốt (ví dụ: ca phe sang voi me). Không dùng mật khẩu phổ biến, không dùng 1234567890, tên người dùng hoặc tên đơn vị.</translation>
     </message>
 </context>
 </TS>

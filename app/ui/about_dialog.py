@@ -136,6 +136,7 @@ class AboutDialog(QDialog):
 
         self.library_table = QTableWidget(0, 3)
         self.library_table.setObjectName("libraries")
+        self.library_table.setProperty("verbatim", True)  # licence names and texts are legal text: never translated
         self.library_table.setHorizontalHeaderLabels([self.tr("Library"), self.tr("Version"), self.tr("Licence")])
         self.library_table.verticalHeader().hide()
         self.library_table.verticalHeader().setDefaultSectionSize(28)
@@ -150,6 +151,7 @@ class AboutDialog(QDialog):
 
         self.fonts = QPlainTextEdit()
         self.fonts.setObjectName("font_licences")
+        self.fonts.setProperty("verbatim", True)
         self.fonts.setReadOnly(True)
         self.fonts.setPlainText("\n\n".join(f"{name}\n{'=' * len(name)}\n{text}" for name, text in font_licences()))
 

@@ -14,7 +14,9 @@ Module hooks that tests replace (no modal dialog may block a test): `present_rec
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
@@ -1093,6 +1095,66 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def entity_label(entity: str) -> str:
+    labels = {
+        "accident": tr("accident"), "incident": tr("incident"), "workstation": tr("workstation"), "key": tr("key"),
+        "user": tr("user"), "setting": tr("setting"), "bundle": tr("bundle"), "file": tr("file"),
+        "victims": tr("victims"), "bundle_flag": tr("bundle flag"),
+    }
+    return labels.get(entity, entity)
+
+
+def detail_label(key: str) -> str:
+    labels = {
+        "version": tr("version"), "victims": tr("victims"), "role": tr("role"), "active": tr("active"),
+        "decision": tr("decision"), "reset": tr("reset"), "unset": tr("removed"), "public": tr("public key"),
+        "period": tr("period"), "sequence": tr("bundle number"), "records": tr("records"), "unit": tr("unit"),
+        "added": tr("added"), "updated": tr("changed"), "voided": tr("voided"), "unchanged": tr("unchanged"),
+        "replaced": tr("replaced"), "removed": tr("removed"), "received_on": tr("received on"),
+        "older": tr("older"), "office": tr("office"), "kind": tr("kind"), "interim": tr("interim"),
+        "flags": tr("flags"), "fingerprint": tr("fingerprint"), "encrypted_to": tr("encrypted to"),
+        "delivered": tr("delivered"), "conflicts": tr("conflicts"), "value": tr("value"), "admin_key": tr("admin key"),
+        "users": tr("users"),
+    }
+    return labels.get(key, key)
+
+
+def _detail_value(value: Any) -> str:
+    if value is True:
+        return tr("yes")
+    if value is False:
+        return tr("no")
+    if value in ("commune", "office", "admin", "clerk", "viewer"):
+        return {"commune": tr("commune"), "office": tr("office")}.get(value) or role_label(str(value))
+    if isinstance(value, str) and len(value) > 24 and all(c in "0123456789abcdef" for c in value):
+        return value[:16] + "…"  # a key or a hash: its start is enough to tell it apart
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def audit_detail(row: dict[str, Any]) -> str:
+    """What an audit entry was about, in the user's words: the kind of thing, its id (a record's first 8
+    characters), and the detail's fields named in the user's language."""
+    parts = []
+    if row.get("entity"):
+        parts.append(entity_label(str(row["entity"])))
+    if row.get("entity_id") not in (None, ""):
+        ident = str(row["entity_id"])
+        parts.append(ident[:8] if row.get("entity") in ("accident", "incident") and len(ident) == 36 else ident)
+    detail = row.get("detail")
+    if isinstance(detail, str) and detail.startswith("{"):
+        with contextlib.suppress(ValueError):  # not JSON after all: shown as it is
+            detail = json.loads(detail)
+    if isinstance(detail, dict):
+        fields = ", ".join(f"{detail_label(str(key))}: {_detail_value(value)}" for key, value in detail.items())
+        if fields:
+            parts.append(f"({fields})")
+    elif detail not in (None, ""):
+        parts.append(str(detail))
+    return " ".join(parts)
+
+
 class AuditModel(QAbstractTableModel):
     """Entries of the audit log, newest first: number, when, who, what, detail. `Qt.UserRole` gives the raw
     value (the number, the stored UTC time, the user, the action code, the detail text)."""
@@ -1114,8 +1176,7 @@ class AuditModel(QAbstractTableModel):
 
     @staticmethod
     def _detail(row: dict[str, Any]) -> str:
-        parts = [str(row.get(name)) for name in ("entity", "entity_id", "detail") if row.get(name) not in (None, "")]
-        return " ".join(parts)
+        return audit_detail(row)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

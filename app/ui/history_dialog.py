@@ -81,7 +81,7 @@ MARK = "≠"
 
 
 def form_tr(text: str) -> str:
-    return QCoreApplication.translate("AccidentForm", text)
+    return QCoreApplication.translate("AccidentForm", text)  # LABELS, marked with QT_TRANSLATE_NOOP
 
 
 def rows_of(record: dict[str, Any]) -> dict[str, tuple[str, FieldSpec]]:
