@@ -351,6 +351,13 @@ def m0009_drafts(db: Database) -> None:
     db.execute("CREATE INDEX drafts_user ON drafts (user, saved_at)")
 
 
+@migrations()
+def m0010_village_index(db: Database) -> None:
+    """The main window's village filter lists the distinct villages when it opens: without an index that read
+    every page of a 100,000-accident table (0.2 s, and 40 MB of page cache that stayed for the session)."""
+    db.execute("CREATE INDEX accidents_village ON accidents (village)")
+
+
 def known_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
 

@@ -128,20 +128,23 @@ class ListIndex:
     def load(cls, session: Session, progress: Progress | None = None, cancel: Cancel | None = None) -> ListIndex:
         """Read every accident once (on a worker: ~1 s on 100,000). A cancel raises `Cancelled`."""
         from app.core.progress import check
+        from app.db.connection import scan_cache
 
         search = SearchIndex.load(session.store, progress, cancel)
         facts: dict[str, Facts] = {}
         shared: dict[Any, Any] = {}  # one copy of each status, unit, village and date (100,000 rows, few values)
-        cursor = session.db.execute(f"SELECT {_FACTS} FROM accidents")
-        try:
-            while batch := cursor.fetchmany(20_000):
-                for row in batch:
-                    facts[row[0]] = Facts(*(shared.setdefault(v, v) if isinstance(v, str) else v
-                                            for v in row[1:4]), row[4], row[5], row[6], row[7],
-                                          *(shared.setdefault(v, v) for v in row[8:10]), row[10], row[11])
-                check(cancel)
-        finally:
-            cursor.close()
+        ids = search.id_strings()  # the search index's copy of each id: one string per accident, not two
+        with scan_cache(session.db):
+            cursor = session.db.execute(f"SELECT {_FACTS} FROM accidents")
+            try:
+                while batch := cursor.fetchmany(20_000):
+                    for row in batch:
+                        facts[ids.get(row[0], row[0])] = Facts(
+                            *(shared.setdefault(v, v) if isinstance(v, str) else v for v in row[1:4]), row[4],
+                            row[5], row[6], row[7], *(shared.setdefault(v, v) for v in row[8:10]), row[10], row[11])
+                    check(cancel)
+            finally:
+                cursor.close()
         return cls(search, facts, _delivery(session), session.rules, session.today())
 
     def __len__(self) -> int:

@@ -23,6 +23,7 @@ from app.core.progress import Cancel, Progress
 from app.core.progress import check as check_cancel
 from app.core.text import SHORT_TERM, search_terms, search_words
 from app.db.accident_store import AccidentStore, Filters
+from app.db.connection import scan_cache
 
 _COLUMNS = "occurred_on, rid, id, status, unit, village, deaths, serious, search"
 
@@ -33,6 +34,7 @@ class _Part:
     __slots__ = ("keys", "ids", "units", "villages", "deaths", "serious", "words", "key_of")
 
     def __init__(self, rows: list[tuple]) -> None:
+        """*rows* as `_COLUMNS` gives them, with the search text already turned into `search_words`."""
         rows.sort()
         self.keys: list[tuple[str, int]] = [(row[0], row[1]) for row in rows]
         self.ids: list[str] = [row[2] for row in rows]
@@ -40,7 +42,7 @@ class _Part:
         self.villages: list[str | None] = [row[5] for row in rows]
         self.deaths: list[int] = [row[6] for row in rows]
         self.serious: list[int] = [row[7] for row in rows]
-        self.words: list[str] = [search_words(row[8]) for row in rows]
+        self.words: list[str] = [row[8] for row in rows]
         self.key_of: dict[str, tuple[str, int]] = dict(zip(self.ids, self.keys, strict=True))
 
     def __len__(self) -> int:
@@ -130,20 +132,30 @@ class SearchIndex:
         """Read every record's list columns once: a sequential scan, sorted here (no lookup per row). A cancel
         raises `Cancelled` (never a partial index, which would hide records from the list)."""
         total = store.db.execute("SELECT count(*) FROM accidents").fetchone()[0]
-        cursor = store.db.execute(f"SELECT {_COLUMNS} FROM accidents")
         rows: list[tuple] = []
-        try:
-            while batch := cursor.fetchmany(20_000):
-                rows.extend(batch)
-                if progress is not None:
-                    progress(len(rows), total)
-                check_cancel(cancel)
-        finally:
-            cursor.close()
+        shared = {}.setdefault
+        with scan_cache(store.db):
+            cursor = store.db.execute(f"SELECT {_COLUMNS} FROM accidents")
+            try:
+                while batch := cursor.fetchmany(20_000):
+                    # The words replace the stored text at once: one copy of each record's text in memory; one
+                    # copy of each date, status, unit and village (100,000 rows, few distinct values).
+                    rows.extend((shared(row[0], row[0]), row[1], row[2], shared(row[3], row[3]),
+                                 shared(row[4], row[4]), shared(row[5], row[5]), row[6], row[7],
+                                 search_words(row[8])) for row in batch)
+                    if progress is not None:
+                        progress(len(rows), total)
+                    check_cancel(cancel)
+            finally:
+                cursor.close()
         return cls(store, rows)
 
     def __len__(self) -> int:
         return len(self._live) + len(self._void)
+
+    def id_strings(self) -> dict[str, str]:
+        """Each record's id string as this index holds it (for another index to share it rather than copy it)."""
+        return {i: i for part in (self._live, self._void) for i in part.ids}
 
     def refresh(self, accident_id: str) -> None:
         """Take a record's newest state from the database (after a save, a void, an import)."""
