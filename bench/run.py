@@ -1,9 +1,11 @@
 """Benchmarks of SPEC § 10: each figure printed next to its target. Run: `.venv/bin/python bench/run.py`.
 
-Measures what exists so far: command start-up, `tnld list` on an empty store, adding 100,000 accidents from
-JSON Lines (time, peak memory of the process), the database size, one save, search as you type over the
-100,000 (accent-free, per keystroke), the first page of the list and the full id list. Not a test: nothing
-here fails the build; it prints the figures to quote.
+Measures command start-up, `tnld list` on an empty store, adding 100,000 accidents from JSON Lines (time, peak
+memory of the process), the database size, one save, search as you type over the 100,000 (accent-free, per
+keystroke), the first page of the list and the full id list, bundles and login; then the desktop program
+(`bench/gui.py`: start to login, the main window on the 100,000, saving from the form, the picker, the keys of
+a two-victim accident, the print preview, UI stalls during long work, closing during long work). `--only gui`
+measures the desktop part alone. Not a test: nothing here fails the build; it prints the figures to quote.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000, help="accidents to add (default 100,000)")
     parser.add_argument("--keep", metavar="DIR", help="keep the data folder here instead of a temp folder")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse the filled store, skip the add")
-    parser.add_argument("--only", choices=("records", "bundles", "login"), help="run one part only")
+    parser.add_argument("--only", choices=("records", "bundles", "login", "gui"), help="run one part only (gui: the "
+                        "desktop program's figures, on the store filled by an earlier run with --keep DIR --reuse)")
     parser.add_argument("--bundles", type=int, default=100, help="bundles to import (default 100)")
     parser.add_argument("--per-bundle", type=int, default=500, help="accidents per bundle (default 500)")
     args = parser.parse_args()
@@ -88,6 +91,12 @@ def main() -> None:
 
     if args.only == "login":
         bench_login(work)
+        print_table(work)
+        return
+    if args.only == "gui":
+        if not (data / "keys.json").exists():
+            init_and_add(work, data, args.count)
+        bench_gui(work, data)
         print_table(work)
         return
     if args.only != "records":
@@ -106,7 +115,26 @@ def main() -> None:
     else:
         add_accidents(work, data, args.count)
     in_process(data, args.count)
+    bench_gui(work, data)
     print_table(work)
+
+
+def init_and_add(work: Path, data: Path, count: int) -> None:
+    subprocess.run(tnld("init", "--role", "commune", "--unit", "06040", "--admin", "admin", data_dir=data),
+                   stdout=subprocess.DEVNULL, check=True)
+    add_accidents(work, data, count)
+
+
+def bench_gui(work: Path, data: Path) -> None:
+    """The desktop program (bench/gui.py): on the filled store, and on a demo commune of 120 accidents for the
+    forms, the export and the reports (their stalls and times do not grow with the store's size)."""
+    from bench import gui
+
+    small = work / "demo"
+    if not (small / "keys.json").exists():
+        subprocess.run(tnld("demo", "--role", "commune", "--count", "120", data_dir=small),
+                       stdout=subprocess.DEVNULL, check=True)
+    gui.run(report, data, small, PASSWORD, work)
 
 
 def print_table(work: Path) -> None:
