@@ -4,6 +4,7 @@
 #   ./dev.sh test   set up, run the whole test suite headless
 #   ./dev.sh setup  only set up (system packages with apt-get, the .venv with the project)
 #   ./dev.sh forms         compile forms/*.ui into app/ui/forms/ (after editing a form in Qt Designer)
+#   ./dev.sh screenshots   docs/screenshots/ of the desktop program under Xvfb (100 % and 125 %)
 #   ./dev.sh translations  collect new strings into i18n/tnld_vi.ts and compile it (translate the unfinished ones)
 # Idempotent: a second run installs nothing and reuses .venv.
 set -euo pipefail
@@ -65,6 +66,12 @@ case "${1:-}" in
   forms)
     setup_python
     compile_forms
+    ;;
+  screenshots)
+    # docs/screenshots/*.png: the main windows in Vietnamese on a 1366×768 screen, at 100 % and 125 % scaling.
+    setup
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/gui/screenshots.py docs/screenshots ""
+    QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/gui/screenshots.py docs/screenshots -125
     ;;
   translations)
     # Every string of app/ and of the Designer forms into i18n/tnld_vi.ts (new ones unfinished), then the .qm.

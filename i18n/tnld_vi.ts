@@ -1157,7 +1157,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AccidentModel</name>
     <message>
-        <location filename="../app/ui/accident_model.py" line="+205"/>
+        <location filename="../app/ui/accident_model.py" line="+208"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -1178,16 +1178,20 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Victims</source>
-        <translation>Số người bị nạn</translation>
+        <source>Victims (narrow column)</source>
+        <translation>Bị nạn</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Deaths</source>
-        <translation>Số người chết</translation>
+        <source>Deaths (narrow column)</source>
+        <translation>Chết</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Serious (narrow column)</source>
+        <translation>Nặng</translation>
+    </message>
+    <message>
         <location line="+72"/>
         <source>Serious</source>
         <translation>Bị thương nặng</translation>
@@ -1198,7 +1202,22 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Mức độ</translation>
     </message>
     <message>
+        <location line="-14"/>
+        <source>Number of victims</source>
+        <translation>Số người bị nạn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number of dead</source>
+        <translation>Số người chết</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Number seriously injured</source>
+        <translation>Số người bị thương nặng</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -3598,7 +3617,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{date} (overdue)</source>
         <translation>{date} (quá hạn)</translation>
     </message>
@@ -3606,12 +3625,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>ObligationsPanel</name>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Obligations due</source>
         <translation>Nghĩa vụ đến hạn</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>{overdue} overdue among the first {shown} of {total}</source>
         <translation>{overdue} quá hạn trong {shown} nghĩa vụ đầu tiên (tổng số {total})</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import AppContext
+from app.ui.screen_fit import fit_to_screen
 
 # (shown name, distributions to ask in turn, what to say when the metadata says nothing)
 LIBRARIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -168,6 +169,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.fonts, 1)
         layout.addWidget(buttons)
         self.resize(720, 620)
+        fit_to_screen(self)
 
     def open_folder(self) -> bool:
         """Show the data folder in the system's file manager."""

@@ -59,6 +59,7 @@ from app.ui.entry_widgets import (
     commune_entries,
 )
 from app.ui.forms.ui_accident_form import Ui_AccidentForm
+from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import issue_text, tr
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,13 @@ class AccidentForm(QDialog):
         if not self._editable:
             self._make_read_only()
         self.ui.occurred_on.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts at the paper form's first field
+        # Fields keep a readable width: on a small screen (125 % scaling) the form scrolls rather than squeezing
+        # a victim's name into a few letters.
+        for field in self._fields.values():
+            if field.victim and not isinstance(field.widget, QCheckBox):
+                field.widget.setMinimumWidth(220 if field.name == "name" else 130)
         self.resize(min(1340, self.width()), min(720, self.height()))
+        fit_to_screen(self)
 
     # --- building ----------------------------------------------------------------------------------------------
 

@@ -56,9 +56,9 @@ class Column(IntEnum):
 SORT_KEYS = {Column.DATE: "date", Column.PLACE: "place", Column.VICTIM: "victim", Column.VICTIMS: "victims",
              Column.DEATHS: "deaths", Column.SERIOUS: "serious", Column.SEVERITY: "severity",
              Column.STATUS: "status", Column.DELIVERY: "delivery", Column.OBLIGATIONS: "obligations"}
-WIDTHS = {Column.DATE: 90, Column.PLACE: 190, Column.VICTIM: 190, Column.VICTIMS: 70, Column.DEATHS: 70,
-          Column.SERIOUS: 70, Column.SEVERITY: 110, Column.STATUS: 110, Column.DELIVERY: 100,
-          Column.OBLIGATIONS: 220}
+WIDTHS = {Column.DATE: 90, Column.PLACE: 160, Column.VICTIM: 180, Column.VICTIMS: 64, Column.DEATHS: 64,
+          Column.SERIOUS: 64, Column.SEVERITY: 140, Column.STATUS: 105, Column.DELIVERY: 100,
+          Column.OBLIGATIONS: 150}
 _NUMBERS = (Column.VICTIMS, Column.DEATHS, Column.SERIOUS)
 _COLUMNS = tuple(Column)  # indexing a tuple: `Column(n)` costs ~10 µs, a few thousand times per repaint
 
@@ -194,9 +194,12 @@ class AccidentModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
-        if not 0 <= section < len(Column):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the narrow number columns' headers in full
+            return {Column.VICTIMS: self.tr("Number of victims"), Column.DEATHS: self.tr("Number of dead"),
+                    Column.SERIOUS: self.tr("Number seriously injured")}.get(_COLUMNS[section])
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.column_title(_COLUMNS[section])
 
@@ -205,9 +208,9 @@ class AccidentModel(QAbstractTableModel):
             Column.DATE: self.tr("Date"),
             Column.PLACE: self.tr("Commune / village") if self.show_unit else self.tr("Village"),
             Column.VICTIM: self.tr("First victim"),
-            Column.VICTIMS: self.tr("Victims"),
-            Column.DEATHS: self.tr("Deaths"),
-            Column.SERIOUS: self.tr("Serious"),
+            Column.VICTIMS: self.tr("Victims (narrow column)"),
+            Column.DEATHS: self.tr("Deaths (narrow column)"),
+            Column.SERIOUS: self.tr("Serious (narrow column)"),
             Column.SEVERITY: self.tr("Severity"),
             Column.STATUS: self.tr("Status"),
             Column.DELIVERY: self.tr("Sent"),

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.ui import messages
 from app.ui.context import AppContext, folder_state
+from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import error_text, tr
 
 ROW_HEIGHT = 30  # tall enough for stacked Vietnamese capitals (Ễ, Ỗ) at 125 %
@@ -509,6 +510,7 @@ class UsersDialog(AdminDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         self.resize(640, 380)
+        fit_to_screen(self)
         for admin_only in (self.add_button, self.role_button, self.disable_button, self.enable_button,
                            self.reset_button):
             admin_only.setVisible(ctx.is_admin())
@@ -769,6 +771,7 @@ class SettingsDialog(AdminDialog):
         layout.addWidget(scroll)
         layout.addWidget(buttons)
         self.resize(680, 520)
+        fit_to_screen(self)
 
     def current_language(self) -> str:
         chosen = self.ctx.state.value("language") or self.ctx.lang or "vi"
@@ -931,6 +934,7 @@ class BackupDialog(AdminDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(600, 560)
+        fit_to_screen(self)
         self.load_automatic()
 
     def load_automatic(self) -> None:
@@ -1262,6 +1266,7 @@ class AuditDialog(AdminDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.resize(900, 560)
+        fit_to_screen(self)
 
     def check(self) -> None:
         from app.services.admin_pages import check_chain

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.model import ACCIDENT_FIELDS, VICTIM_FIELDS, FieldSpec
 from app.ui.context import AppContext
+from app.ui.screen_fit import fit_to_screen
 
 # The form's labels, marked for lupdate in the form's context (the same English text: one translation for both).
 LABELS = {
@@ -150,6 +151,7 @@ class HistoryDialog(QDialog):
         self.only_changes.toggled.connect(self.compare)
         self.compare()
         self.resize(960, 620)
+        fit_to_screen(self)
 
     def _who(self, record: dict[str, Any]) -> str:
         from app.core.vnformat import short_date

@@ -30,6 +30,7 @@ from app.core.vnformat import short_date
 from app.ui import file_choosers, messages
 from app.ui.context import AppContext
 from app.ui.preview_dialog import report_failure
+from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import error_text
 
 
@@ -48,6 +49,7 @@ class KeysDialog(QDialog):
         self.setObjectName("keys_dialog")
         self.setWindowTitle(self.tr("Key cards"))
         self.resize(760, 520)
+        fit_to_screen(self)
         public = own_identity(ctx.session).public
         self.own_card = public
         own = QGroupBox(self.tr("This workstation's card"), self)

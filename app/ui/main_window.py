@@ -47,6 +47,7 @@ from app.ui.accident_model import ID_ROLE, SORT_KEYS, WIDTHS, AccidentModel, Col
 from app.ui.context import AppContext
 from app.ui.incident_model import INCIDENT_WIDTHS, IncidentColumn, IncidentModel
 from app.ui.obligations_panel import ObligationsPanel
+from app.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -164,15 +165,19 @@ class MainWindow(QMainWindow):
         bar.addWidget(period_label)
         bar.addWidget(self.year_filter)
         bar.addWidget(self.part_filter)
-        bar.addWidget(self.severity_filter)
-        for box in self.status_filters.values():
-            bar.addWidget(box)
         village_label = QLabel(self.tr("V&illage:"), self.list_page)
         village_label.setBuddy(self.village_filter)
         bar.addWidget(village_label)
         bar.addWidget(self.village_filter, 1)
-        bar.addWidget(self.sent_filter)
+        # A second row: in one row the filters needed 1,190 points, wider than a 1366×768 screen at 125 %.
+        second = QHBoxLayout()
+        second.addWidget(self.severity_filter)
+        for box in self.status_filters.values():
+            second.addWidget(box)
+        second.addWidget(self.sent_filter)
+        second.addStretch(1)
         layout.addLayout(bar)
+        layout.addLayout(second)
         self.fill_filter_choices()
 
         self.model = AccidentModel(self._fetch_rows, self, show_unit=self.ctx.role == "office")
@@ -315,17 +320,19 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.act_new, self.act_open, self.act_void, self.act_quick):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
         self.search = SearchBox(toolbar)
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Search: name, village, ID number… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(300)
         self.search.textChanged.connect(self._search_changed)
         self.search.leave_down.connect(self._search_to_list)
+        # The search first: on a narrow window (125-150 % scaling) a tool bar hides its last items behind its
+        # ">>" button, and the buttons are in the menus (with their keys) too, the search box nowhere else.
         toolbar.addWidget(self.search)
+        toolbar.addSeparator()
+        for action in (self.act_new, self.act_open, self.act_void, self.act_quick):
+            toolbar.addAction(action)
         self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
@@ -721,11 +728,14 @@ class MainWindow(QMainWindow):
         geometry = state.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1340, 700)  # a 1366×768 screen, less the task bar
+        else:  # the first time: nearly the whole of a 1366×768 screen (less at 125 % scaling)
+            self.resize(1340, 700)
+            fit_to_screen(self)
         dock = state.value("main/state")
         if isinstance(dock, QByteArray) and not dock.isEmpty():
             self.restoreState(dock)
+        else:  # as wide as the filters above the list leave it (the layout applies once shown)
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.obligations], [380], Qt.Orientation.Horizontal))
         for key, view in (("list/widths", self.view), ("incidents/widths", self.incident_view)):
             widths = state.value(key)
             if isinstance(widths, str):

@@ -74,13 +74,13 @@ class ObligationsModel(QAbstractTableModel):
             if column == DueColumn.ACCIDENT:
                 name = due.first_victim or ""
                 return f"{short_date(due.occurred_on)} {name}".strip()
-            if due.overdue:
-                return self.tr("{date} (overdue)").format(date=short_date(due.due))
-            return short_date(due.due)
+            return short_date(due.due)  # overdue: the clock beside it and the row's colour
+        if role == Qt.ItemDataRole.ToolTipRole and due.overdue:
+            return self.tr("{date} (overdue)").format(date=short_date(due.due))
         if role == SORT_ROLE:
             return {DueColumn.WHAT: due.kind, DueColumn.ACCIDENT: due.occurred_on,
                     DueColumn.DUE: due.due.isoformat()}[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == DueColumn.DUE and due.overdue:
+        if role == Qt.ItemDataRole.DecorationRole and column in (DueColumn.WHAT, DueColumn.DUE) and due.overdue:
             if self._clock is None:
                 self._clock = clock_icon()
             return self._clock
@@ -126,7 +126,10 @@ class ObligationsPanel(QDockWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(max(28, self.fontMetrics().height() + 12))
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setColumnWidth(DueColumn.WHAT, 150)
+        # What and when first, the accident last (stretched): a narrow dock still shows what is due and when.
+        self.view.horizontalHeader().moveSection(DueColumn.DUE, 1)
+        self.view.setColumnWidth(DueColumn.WHAT, 140)
+        self.view.setColumnWidth(DueColumn.DUE, 100)
         self.view.setColumnWidth(DueColumn.ACCIDENT, 200)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         self.view.activated_row.connect(self._open)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import file_choosers, messages
 from app.ui.context import AppContext
+from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import tr
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,7 @@ class PreviewDialog(QDialog):
         self.setObjectName("preview_dialog")
         self.setWindowTitle(title)
         self.resize(900, 700)
+        fit_to_screen(self)
         self.document = QPdfDocument(self)
         self._build()
         self._start()

@@ -32,6 +32,7 @@ from app.ui import file_choosers, messages
 from app.ui.context import AppContext
 from app.ui.preview_dialog import report_failure
 from app.ui.report_dialog import PeriodPicker
+from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import error_text
 
 
@@ -60,6 +61,7 @@ class SendDialog(QDialog):
         self.setObjectName("send_dialog")
         self.setWindowTitle(self.tr("Send to the office"))
         self.resize(820, 600)
+        fit_to_screen(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self._send_page(last_ended_half(ctx.session.today())), self.tr("&Send a period"))
