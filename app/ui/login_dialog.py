@@ -229,12 +229,9 @@ class LoginDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if getattr(self, "_shown_once", False):
-            return
-        self._shown_once = True
         from app.ui import startup_probe
 
-        startup_probe.login_shown(self)
+        startup_probe.login_shown(self)  # its first show only
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -24,6 +24,9 @@ def heavy_modules() -> list[str]:
 
 
 def _shown(window: QDialog, kind: str) -> None:
+    if window.property("tnld_probed"):  # the first show only
+        return
+    window.setProperty("tnld_probed", True)
     if not os.environ.get(ENV):
         return
     heavy = heavy_modules()  # now, before any event runs: what the window's showing needed

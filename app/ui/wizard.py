@@ -531,12 +531,9 @@ class SetupWizard(QWizard):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if getattr(self, "_shown_once", False):
-            return
-        self._shown_once = True
         from app.ui import startup_probe
 
-        startup_probe.wizard_shown(self)
+        startup_probe.wizard_shown(self)  # its first show only
 
     def _page_changed(self, page_id: int) -> None:
         """Past Create there is no way back and no Cancel: the folder exists and its code is shown once."""
