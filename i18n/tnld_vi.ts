@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+62"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+63"/>
         <source>Admin</source>
         <translation>Quản trị</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Đã đổi mật khẩu của bạn.</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+219"/>
         <source>Signer&apos;s name</source>
         <translation>Họ tên người ký</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>In phụ lục của báo cáo định kỳ</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+393"/>
         <source>Login</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../app/ui/preview_dialog.py" line="+355"/>
+        <location filename="../app/ui/preview_dialog.py" line="+357"/>
         <source>Quick report (Form 06)</source>
         <translation>Báo cáo nhanh (Mẫu 06)</translation>
     </message>
@@ -549,7 +549,7 @@
         <translation>Vui lòng chờ</translation>
     </message>
     <message>
-        <location filename="../app/ui/accident_form.py" line="+86"/>
+        <location filename="../app/ui/accident_form.py" line="+87"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>Chưa rõ</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <source>Read only: your account may look at records, not change them.</source>
         <translation>Chỉ xem: tài khoản của bạn được xem hồ sơ nhưng không được sửa.</translation>
     </message>
@@ -696,7 +696,7 @@ To save anyway, say why these are right (for example: the ID card says so).</sou
 Để vẫn lưu, hãy ghi rõ vì sao các thông tin này là đúng (ví dụ: ghi theo thẻ căn cước).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Saved (version {version}).</source>
         <translation>Đã lưu (phiên bản {version}).</translation>
     </message>
@@ -718,7 +718,7 @@ Why is it void (for example: entered twice)?</source>
 Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
-        <location filename="../app/ui/wizard.py" line="+676"/>
+        <location filename="../app/ui/wizard.py" line="+673"/>
         <source>TNLĐ — recovery code</source>
         <translation>TNLĐ — mã khôi phục</translation>
     </message>
@@ -736,7 +736,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../app/ui/about_dialog.py" line="+106"/>
+        <location filename="../app/ui/about_dialog.py" line="+107"/>
         <source>About TNLĐ</source>
         <translation>Giới thiệu TNLĐ</translation>
     </message>
@@ -804,7 +804,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AccidentForm</name>
     <message>
-        <location filename="../app/ui/history_dialog.py" line="+35"/>
+        <location filename="../app/ui/history_dialog.py" line="+36"/>
         <location filename="../forms/accident_form.ui" line="+40"/>
         <source>Commune</source>
         <translation>Xã</translation>
@@ -1281,7 +1281,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../app/ui/wizard.py" line="-462"/>
+        <location filename="../app/ui/wizard.py" line="-459"/>
         <source>The first administrator</source>
         <translation>Người quản trị đầu tiên</translation>
     </message>
@@ -1344,7 +1344,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Checking the audit log…</source>
         <translation>Đang kiểm tra nhật ký thao tác…</translation>
     </message>
@@ -1362,7 +1362,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
@@ -1390,7 +1390,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location line="-329"/>
+        <location line="-330"/>
         <source>Backup and restore</source>
         <translation>Sao lưu và khôi phục</translation>
     </message>
@@ -1411,12 +1411,12 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>A restore replaces today&apos;s data by the backup&apos;s (today&apos;s data is kept in the backups folder). Type your password as it was when the backup was made.</source>
         <translation>Khôi phục sẽ thay dữ liệu hiện tại bằng dữ liệu của bản sao lưu (dữ liệu hiện tại được giữ trong thư mục backups). Hãy nhập mật khẩu của bạn như lúc tạo bản sao lưu.</translation>
     </message>
@@ -1451,7 +1451,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Back up to</source>
         <translation>Sao lưu vào</translation>
     </message>
@@ -1658,7 +1658,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>saved by {author} at {when}</source>
         <translation>do {author} lưu lúc {when}</translation>
     </message>
@@ -1754,12 +1754,12 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../app/ui/keys_dialog.py" line="+49"/>
+        <location filename="../app/ui/keys_dialog.py" line="+50"/>
         <source>Key cards</source>
         <translation>Thẻ khóa</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This workstation&apos;s card</source>
         <translation>Thẻ khóa của máy này</translation>
     </message>
@@ -1957,7 +1957,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+65"/>
         <source>Type your user name.</source>
         <translation>Hãy nhập tên người dùng.</translation>
     </message>
@@ -1975,7 +1975,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+101"/>
+        <location filename="../app/ui/main_window.py" line="+102"/>
         <source>Accidents</source>
         <translation>Vụ tai nạn</translation>
     </message>
@@ -2060,12 +2060,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>&amp;Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>V&amp;illage:</source>
         <translation>T&amp;hôn/bản:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>&amp;New accident</source>
         <translation>&amp;Thêm vụ tai nạn</translation>
     </message>
@@ -2205,12 +2205,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Search: name, village, ID number… (Ctrl+F)</source>
         <translation>Tìm kiếm: họ tên, thôn/bản, số định danh… (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Loading the list… %p%</source>
         <translation>Đang tải danh sách… %p%</translation>
     </message>
@@ -3598,6 +3598,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <source>there is no accident with id {value}</source>
         <translation>không có vụ tai nạn nào có id {value}</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>not saved: this accident was changed elsewhere since you opened it (now version {version}, by {by}). Nothing was changed; close the form, open the accident again and make your change there</source>
+        <translation>chưa lưu: vụ tai nạn này đã được sửa ở nơi khác sau khi bạn mở nó (nay là phiên bản {version}, do {by} lưu). Chưa có gì thay đổi; hãy đóng biểu mẫu, mở lại vụ tai nạn rồi sửa ở đó</translation>
+    </message>
 </context>
 <context>
     <name>ObligationsModel</name>
@@ -3643,7 +3648,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-797"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-800"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
@@ -4588,12 +4593,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../app/ui/send_dialog.py" line="+61"/>
+        <location filename="../app/ui/send_dialog.py" line="+62"/>
         <source>Send to the office</source>
         <translation>Gửi cơ quan tiếp nhận</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Send a period</source>
         <translation>&amp;Gửi một kỳ báo cáo</translation>
     </message>
@@ -4817,7 +4822,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+341"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+342"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -4842,7 +4847,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>The language will change the next time you start TNLĐ.</source>
         <translation>Ngôn ngữ sẽ được đổi vào lần khởi động TNLĐ tiếp theo.</translation>
     </message>
@@ -4890,7 +4895,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+112"/>
         <source>TNLĐ recovery code</source>
         <translation>Mã khôi phục TNLĐ</translation>
     </message>
@@ -4908,7 +4913,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location line="-258"/>
+        <location line="-255"/>
         <source>Ready to set up this computer</source>
         <translation>Sẵn sàng thiết lập máy tính này</translation>
     </message>
@@ -5022,7 +5027,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-381"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-383"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
@@ -5062,7 +5067,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Disable {user}? They can no longer log in, and the database gets a new key (a new recovery code to print).</source>
         <translation>Vô hiệu hóa {user}? Người này sẽ không đăng nhập được nữa, và cơ sở dữ liệu sẽ được đổi khóa mới (có mã khôi phục mới cần in).</translation>
     </message>
@@ -5135,7 +5140,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location line="-444"/>
+        <location line="-445"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
@@ -6650,7 +6655,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>password</name>
     <message>
-        <location filename="../app/ui/login_dialog.py" line="-414"/>
+        <location filename="../app/ui/login_dialog.py" line="-411"/>
         <source>At least {minimum} characters. A few words that only you would put together make a good password (for example: ca phe sang voi me). Not a common password, not 1234567890, not your user name or the unit&apos;s name.</source>
         <translation>Ít nhất {minimum} ký tự. Vài từ ghép lại mà chỉ bạn nghĩ ra là một mật khẩu tốt (ví dụ: ca phe sang voi me). Không dùng mật khẩu phổ biến, không dùng 1234567890, tên người dùng hoặc tên đơn vị.</translation>
     </message>

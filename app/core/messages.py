@@ -737,6 +737,9 @@ CATALOG: dict[str, str] = {
         "Messages", "the reason for voiding must be a text of 1 to {limit} characters"
     ),
     "record.unknown": QT_TRANSLATE_NOOP("Messages", "there is no accident with id {value}"),
+    "record.changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages", "not saved: this accident was changed elsewhere since you opened it (now version {version}, "
+        "by {by}). Nothing was changed; close the form, open the accident again and make your change there"),
 }
 
 

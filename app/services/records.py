@@ -102,16 +102,26 @@ def _store(session: Session, accident: dict[str, Any], warnings: list[Issue], no
     return SaveResult(accident["id"], accident["version"], action, tuple(warnings))
 
 
-def save_accident(session: Session, raw: Mapping[str, Any], warning_reason: str | None = None) -> SaveResult:
+def save_accident(session: Session, raw: Mapping[str, Any], warning_reason: str | None = None,
+                  based_on: int | None = None) -> SaveResult:
     """Validate and save one record (a new one, or the next version of an existing one); an accident, or an
     incident when *raw* says `"kind": "incident"`. *warning_reason*: why the user saved it despite its warnings
-    (the desktop form asks), kept in the audit row with the warnings it answers."""
+    (the desktop form asks), kept in the audit row with the warnings it answers. *based_on*: the version the
+    user's edit started from (0: a new record); when another window or process saved or voided the record since,
+    the save is refused and nothing changes, rather than silently undoing their change (a form open for an
+    hour must never un-void an accident)."""
     session.require("action.save_records", *WRITERS)
     accident, issues = check(session, raw)
     if any(issue.level == "error" for issue in issues):
         raise ValidationFailed(issues)
     reason = _confirmation(warning_reason)
     with session.transaction():
+        if based_on is not None:
+            store = session.incidents if is_incident(accident) else session.store
+            current = store.current(accident["id"])
+            now_at = current["version"] if current is not None else 0
+            if now_at != based_on:
+                raise UserError("record.changed_elsewhere", version=now_at, by=(current or {}).get("author") or "")
         return _store(session, accident, [i for i in issues if i.level == "warning"], utc_now(), reason)
 
 

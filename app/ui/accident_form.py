@@ -773,7 +773,8 @@ class AccidentForm(QDialog):
             if reason is None:
                 return False
         try:
-            result = records.save_accident(self.ctx.session, self.raw(), warning_reason=reason)
+            result = records.save_accident(self.ctx.session, self.raw(), warning_reason=reason,
+                                           based_on=int(self._record.get("version") or 0))
         except ValidationFailed as failed:
             self._issues = failed.issues
             self._show_all = True

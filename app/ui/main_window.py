@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
@@ -807,7 +808,13 @@ class MainWindow(QMainWindow):
         offer_drafts(self.ctx, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Keep the user's layout and filters, and stop the workers before the session closes (never abort)."""
+        """Ask each open form about its unsaved changes first (Cancel keeps the program open); then keep the
+        user's layout and filters, and stop the workers before the session closes (never abort)."""
+        forms = sys.modules.get("app.ui.accident_form")  # loaded once a form was opened
+        for form in self.findChildren(forms.AccidentForm) if forms is not None else ():
+            if form.isVisible() and not form.close():
+                event.ignore()
+                return
         try:
             self.save_state()
         except Exception:  # noqa: BLE001 - a state file that cannot be written must not keep the window open

@@ -108,3 +108,18 @@ def test_a_time_is_shown_as_hh_mm_and_a_bad_one_is_marked(fields):
     assert time.text() == "07:05" and time.is_valid() and not time.property("invalid")
     time.set_value(None)
     assert time.text() == "" and time.text_value() is None and time.is_valid()
+
+
+def test_a_date_typed_wrong_comes_back_as_typed(qtbot):
+    """A draft keeps the text of a date that is not one (found by the attack session: restoring such a draft
+    crashed, and the form was lost at every login until discarded)."""
+    from app.ui.widgets.date_edit import DateEdit
+
+    field = DateEdit()
+    qtbot.addWidget(field)
+    for typed in ("31/02/2026", "00/00/0000", "2026-13-01"):
+        field.set_iso(typed)
+        assert field.text() == typed
+        assert not field.is_valid()
+    field.set_iso("2026-03-05")
+    assert field.text() == "05/03/2026" and field.iso() == "2026-03-05"

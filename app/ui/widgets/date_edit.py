@@ -86,12 +86,14 @@ class DateEdit(QLineEdit):
         return parse_date(self.text(), self._today())
 
     def set_iso(self, value: str | None) -> None:
-        """Show the ISO date *value* (None or "" clears)."""
-        if value:
-            day = dt.date.fromisoformat(value)
-            self.setText(day.strftime("%d/%m/%Y"))
+        """Show the ISO date *value* (None or "" clears). Anything else is shown as it is: a draft keeps what the
+        user typed ("31/02/2026"), and the core's check marks it when the field is left or saved."""
+        try:
+            day = dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            self.setText(str(value))
         else:
-            self.setText("")
+            self.setText(day.strftime("%d/%m/%Y") if day else "")
         self._last = self.iso()
         set_invalid(self, False)
 
