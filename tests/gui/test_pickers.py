@@ -239,3 +239,13 @@ def test_moving_the_window_closes_the_list(form):
     QApplication.processEvents()
     assert not picker.popup().isVisible()
     assert picker.text() == "doan"
+
+
+def test_a_stray_key_matches_nothing():
+    """Found by the attack session: "(" folded to no word, matched every commune, and Tab chose the first."""
+    from app.ui.widgets.picker_model import PickerEntry, rank
+
+    entries = [PickerEntry("00004", "Phường Ba Đình", "Thành phố Hà Nội"), PickerEntry("06001", "Xã Đoàn Kết")]
+    for stray in ("(", "%", "*+?", "["):
+        assert rank(entries, stray) == []
+    assert [e.code for e in rank(entries, "")] == ["00004", "06001"]

@@ -148,11 +148,12 @@ def _tier(entry: PickerEntry, code_query: str, accented: str, folded: str, terms
 
 def matching(entries: Iterable[PickerEntry], query: str) -> list[PickerEntry]:
     """The entries *query* matches (every folded word in "code label detail", or the start of the code), in
-    their given order. An empty query matches everything."""
+    their given order. An empty query matches everything; a query of punctuation only ("(", "%") matches nothing,
+    else one stray key would choose the first entry of the list (a Hà Nội ward for a Lạng Sơn victim)."""
     terms = search_terms(query)
-    if not terms:
-        return list(entries)
     code_query = query.strip().casefold()
+    if not terms:
+        return list(entries) if not code_query else [e for e in entries if e.code_key.startswith(code_query)]
     return [entry for entry in entries
             if all(term in entry.folded for term in terms) or (code_query and entry.code_key.startswith(code_query))]
 
