@@ -30,19 +30,13 @@ def measure_preview(folder: Path, password: str, user: str = "admin") -> float:
     """Seconds from the click to the first page of the quick report drawn in the preview."""
     from PySide6.QtCore import QEventLoop, QSize, QTimer
 
-    from app.services.workspace import login
     from app.ui.application import make_application
-    from app.ui.context import AppContext, UserState
-    from app.ui.events import Events
     from app.ui.preview_dialog import show_accident_form
-    from app.ui.worker import Workers
+    from tests.gui.conftest import logged_in
 
     make_application("vi")
-    session = login(Path(folder), user, password)
-    workers = Workers()
-    ctx = AppContext(session=session, events=Events(), workers=workers, state=UserState(Path(folder), user))
-    try:
-        accident_id = _quick_report_accident(session)
+    with logged_in(Path(folder), user, password) as ctx:  # workers stopped, session closed at the end
+        accident_id = _quick_report_accident(ctx.session)
         loop = QEventLoop()
         started = time.perf_counter()
         dialog = show_accident_form(ctx, None, "quick", accident_id)
@@ -60,9 +54,6 @@ def measure_preview(folder: Path, password: str, user: str = "admin") -> float:
         assert not image.isNull()
         dialog.close()
         return elapsed
-    finally:
-        workers.stop_all()
-        session.close()
 
 
 if __name__ == "__main__":

@@ -82,14 +82,11 @@ def measure_stalls(folder: Path, password: str, out_dir: Path | None = None, use
     """{work: longest stall in ms} for the export of the last half-year and two report previews."""
     from PySide6.QtWidgets import QApplication
 
-    from app.services.workspace import login
     from app.ui import messages
     from app.ui.application import make_application
-    from app.ui.context import AppContext, UserState
-    from app.ui.events import Events
     from app.ui.report_dialog import ReportDialog
     from app.ui.send_dialog import SendDialog
-    from app.ui.worker import Workers
+    from tests.gui.conftest import logged_in
 
     make_application("vi")
     failures: list[str] = []
@@ -102,12 +99,9 @@ def measure_stalls(folder: Path, password: str, out_dir: Path | None = None, use
             pass
 
     messages.backend = Recorded()
-    session = login(Path(folder), user, password)
-    workers = Workers()
-    ctx = AppContext(session=session, events=Events(), workers=workers, state=UserState(Path(folder), user))
     out_dir = Path(out_dir or tempfile.mkdtemp(prefix="tnld-stall-"))
     results: dict[str, float] = {}
-    try:
+    with logged_in(Path(folder), user, password) as ctx:  # workers stopped, session closed at the end
         send = SendDialog(ctx)
         send.show()
         send.set_folder(out_dir)
@@ -134,9 +128,6 @@ def measure_stalls(folder: Path, password: str, out_dir: Path | None = None, use
             preview.close()
             dialog.close()
         return results
-    finally:
-        workers.stop_all()
-        session.close()
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from app.core.derived import Obligation, obligations_for
 from app.core.periods import Period
 from app.core.progress import Cancel, Progress
 from app.db.accident_store import SUMMARY_COLUMNS, Filters
+from app.db.connection import scan_cache
 from app.services.search import SearchIndex
 from app.services.workspace import Session
 
@@ -128,8 +129,6 @@ class ListIndex:
     def load(cls, session: Session, progress: Progress | None = None, cancel: Cancel | None = None) -> ListIndex:
         """Read every accident once (on a worker: ~1 s on 100,000). A cancel raises `Cancelled`."""
         from app.core.progress import check
-        from app.db.connection import scan_cache
-
         search = SearchIndex.load(session.store, progress, cancel)
         facts: dict[str, Facts] = {}
         shared: dict[Any, Any] = {}  # one copy of each status, unit, village and date (100,000 rows, few values)

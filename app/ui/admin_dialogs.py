@@ -22,7 +22,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.ui import messages
 from app.ui.context import AppContext, folder_state
+from app.ui.rows_model import RowsModel
 from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import error_text, tr
 
@@ -195,37 +196,27 @@ class UserColumn(IntEnum):
     STATUS = 2
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel):
     """The workstation's users: name, role, active. `Qt.UserRole` gives the raw value (name, role code, bool)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._users: list[Any] = []
+    COLUMNS = UserColumn
 
     def set_users(self, users: list[Any]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
+        self.set_rows(users)
 
     def user(self, row: int):
-        return self._users[row] if 0 <= row < len(self._users) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, name: str) -> int:
-        for row, user in enumerate(self._users):
+        for row, user in enumerate(self._rows):
             if user.name == name:
                 return row
         return -1
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(UserColumn)
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        user = self._users[index.row()]
+        user = self._rows[index.row()]
         column = UserColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == UserColumn.NAME:
@@ -1159,24 +1150,11 @@ def audit_detail(row: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel):
     """Entries of the audit log, newest first: number, when, who, what, detail. `Qt.UserRole` gives the raw
     value (the number, the stored UTC time, the user, the action code, the detail text)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AuditColumn)
+    COLUMNS = AuditColumn
 
     @staticmethod
     def _detail(row: dict[str, Any]) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from app.core.collation import sort_key
 from app.core.vnformat import number, short_date
 from app.ui.accident_model import FATAL_BACKGROUND, ID_ROLE, SORT_ROLE, VOID_FOREGROUND, fatal_icon
+from app.ui.rows_model import RowsModel
 
 
 class IncidentColumn(IntEnum):
@@ -30,31 +31,16 @@ INCIDENT_WIDTHS = {IncidentColumn.DATE: 90, IncidentColumn.VILLAGE: 170, Inciden
 _NUMBERS = (IncidentColumn.DAMAGE, IncidentColumn.DEATHS, IncidentColumn.INJURED)
 
 
-class IncidentModel(QAbstractTableModel):
+class IncidentModel(RowsModel):
     """Rows of incidents (dicts as `records.list_incidents` gives them)."""
+
+    COLUMNS = IncidentColumn
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
         self._fatal_icon = None
         self._fatal_brush = QBrush(FATAL_BACKGROUND)
         self._void_brush = QBrush(VOID_FOREGROUND)
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(IncidentColumn)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

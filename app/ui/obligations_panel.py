@@ -11,12 +11,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.core.vnformat import short_date
 from app.ui.accident_model import ID_ROLE, OVERDUE_BACKGROUND, SORT_ROLE, clock_icon, obligation_name
+from app.ui.rows_model import RowsModel
 
 
 class DueColumn(IntEnum):
@@ -25,33 +26,18 @@ class DueColumn(IntEnum):
     DUE = 2
 
 
-class ObligationsModel(QAbstractTableModel):
+class ObligationsModel(RowsModel):
     """Rows of `app.services.listing.Due`, in the order given (overdue first)."""
+
+    COLUMNS = DueColumn
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._clock = None
         self._overdue_brush = QBrush(OVERDUE_BACKGROUND)
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def due_at(self, row: int) -> Any:
         return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DueColumn)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
