@@ -5,7 +5,7 @@ half the records, and handing 50,000 ids out of SQLite took 70–160 ms here, mo
 list loads each record's list columns and folded words once (in a background thread: the list shows the
 database's order meanwhile) and filters them in memory:
 
-- columns, not objects: loading is one `zip`, filtering is list comprehensions over plain lists;
+- columns, not objects: filtering is list comprehensions over plain lists and arrays;
 - void records apart, so the usual view (voids hidden) needs no status pass;
 - typing on narrows the previous keystroke's result instead of scanning everything again.
 
@@ -16,6 +16,7 @@ No Qt here: the desktop list model holds one of these.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, replace
 from itertools import compress
 
@@ -29,30 +30,53 @@ _COLUMNS = "occurred_on, rid, id, status, unit, village, deaths, serious, search
 
 
 class _Part:
-    """Parallel columns of one group of records (live or void), oldest first."""
+    """Parallel columns of one group of records (live or void), oldest first (by date, then storage order).
 
-    __slots__ = ("keys", "ids", "units", "villages", "deaths", "serious", "words", "key_of")
+    Plain lists of shared strings and arrays of numbers: ~100 bytes a record besides its id and words, where a
+    tuple and a dict entry per record cost as much again (SPEC § 10: 300 MB with 100,000 accidents open)."""
 
-    def __init__(self, rows: list[tuple]) -> None:
-        """*rows* as `_COLUMNS` gives them, with the search text already turned into `search_words`."""
-        rows.sort()
-        self.keys: list[tuple[str, int]] = [(row[0], row[1]) for row in rows]
-        self.ids: list[str] = [row[2] for row in rows]
-        self.units: list[str] = [row[4] for row in rows]
-        self.villages: list[str | None] = [row[5] for row in rows]
-        self.deaths: list[int] = [row[6] for row in rows]
-        self.serious: list[int] = [row[7] for row in rows]
-        self.words: list[str] = [row[8] for row in rows]
-        self.key_of: dict[str, tuple[str, int]] = dict(zip(self.ids, self.keys, strict=True))
+    __slots__ = ("dates", "rids", "ids", "units", "villages", "deaths", "serious", "words")
+
+    def __init__(self) -> None:
+        self.dates: list[str] = []
+        self.rids = array("q")
+        self.ids: list[str] = []
+        self.units: list[str] = []
+        self.villages: list[str | None] = []
+        self.deaths = array("l")
+        self.serious = array("l")
+        self.words: list[str] = []
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def append(self, row: tuple) -> None:
+        """*row* as `_COLUMNS` gives it, with the search text already turned into `search_words`."""
+        self.dates.append(row[0])
+        self.rids.append(row[1])
+        self.ids.append(row[2])
+        self.units.append(row[4])
+        self.villages.append(row[5])
+        self.deaths.append(row[6])
+        self.serious.append(row[7])
+        self.words.append(row[8])
+
+    def sort(self) -> None:
+        """Put the appended records in order: by date, then storage order (two stable passes, no key tuples)."""
+        order = sorted(range(len(self.ids)), key=self.rids.__getitem__)
+        order.sort(key=self.dates.__getitem__)
+        for name in self.__slots__:
+            column = getattr(self, name)
+            taken = [column[i] for i in order]
+            setattr(self, name, array(column.typecode, taken) if isinstance(column, array) else taken)
+
     def insert(self, row: tuple) -> None:
-        key = (row[0], row[1])
-        at = bisect.bisect(self.keys, key)
-        self.key_of[row[2]] = key
-        self.keys.insert(at, key)
+        date, rid = row[0], row[1]
+        low = bisect.bisect_left(self.dates, date)
+        high = bisect.bisect_right(self.dates, date, low)
+        at = bisect.bisect(self.rids, rid, low, high)
+        self.dates.insert(at, date)
+        self.rids.insert(at, rid)
         self.ids.insert(at, row[2])
         self.units.insert(at, row[4])
         self.villages.insert(at, row[5])
@@ -61,12 +85,12 @@ class _Part:
         self.words.insert(at, search_words(row[8]))
 
     def remove(self, accident_id: str) -> bool:
-        key = self.key_of.pop(accident_id, None)
-        if key is None:
+        try:
+            at = self.ids.index(accident_id)  # ~1 ms on 100,000: once a save, not worth a dict of positions
+        except ValueError:
             return False
-        at = bisect.bisect_left(self.keys, key)
-        for column in (self.keys, self.ids, self.units, self.villages, self.deaths, self.serious, self.words):
-            del column[at]
+        for name in self.__slots__:
+            del getattr(self, name)[at]
         return True
 
     def select(self, filters: Filters, terms: list[str], within: list[int] | None) -> list[int]:
@@ -82,8 +106,8 @@ class _Part:
         if positions is None:
             positions = list(range(len(self.ids)))
         if filters.period is not None:
-            start, end = (filters.period.start.isoformat(), -1), (filters.period.end.isoformat(), 1 << 62)
-            low, high = bisect.bisect_left(self.keys, start), bisect.bisect_right(self.keys, end)
+            low = bisect.bisect_left(self.dates, filters.period.start.isoformat())
+            high = bisect.bisect_right(self.dates, filters.period.end.isoformat())
             positions = [i for i in positions if low <= i < high]
         if filters.units:
             units = set(filters.units)
@@ -120,10 +144,10 @@ def _narrows(old: list[str], new: list[str]) -> bool:
 class SearchIndex:
     """The list's records in memory; `find` gives their ids newest first, as the database's list order."""
 
-    def __init__(self, store: AccidentStore, rows: list[tuple]) -> None:
+    def __init__(self, store: AccidentStore, live: _Part, void: _Part) -> None:
         self.store = store
-        self._live = _Part([row for row in rows if row[3] != "void"])
-        self._void = _Part([row for row in rows if row[3] == "void"])
+        self._live = live
+        self._void = void
         self._last: _Last | None = None
 
     @classmethod
@@ -132,23 +156,28 @@ class SearchIndex:
         """Read every record's list columns once: a sequential scan, sorted here (no lookup per row). A cancel
         raises `Cancelled` (never a partial index, which would hide records from the list)."""
         total = store.db.execute("SELECT count(*) FROM accidents").fetchone()[0]
-        rows: list[tuple] = []
+        live, void = _Part(), _Part()
+        done = 0
         shared = {}.setdefault
         with scan_cache(store.db):
             cursor = store.db.execute(f"SELECT {_COLUMNS} FROM accidents")
             try:
                 while batch := cursor.fetchmany(20_000):
-                    # The words replace the stored text at once: one copy of each record's text in memory; one
-                    # copy of each date, status, unit and village (100,000 rows, few distinct values).
-                    rows.extend((shared(row[0], row[0]), row[1], row[2], shared(row[3], row[3]),
-                                 shared(row[4], row[4]), shared(row[5], row[5]), row[6], row[7],
-                                 search_words(row[8])) for row in batch)
+                    # Straight into the columns: the words replace the stored text at once (one copy of each
+                    # record's text in memory); one copy of each date, unit and village (few distinct values).
+                    for row in batch:
+                        (void if row[3] == "void" else live).append(
+                            (shared(row[0], row[0]), row[1], row[2], None, shared(row[4], row[4]),
+                             shared(row[5], row[5]), row[6], row[7], search_words(row[8])))
+                    done += len(batch)
                     if progress is not None:
-                        progress(len(rows), total)
+                        progress(done, total)
                     check_cancel(cancel)
             finally:
                 cursor.close()
-        return cls(store, rows)
+        live.sort()
+        void.sort()
+        return cls(store, live, void)
 
     def __len__(self) -> int:
         return len(self._live) + len(self._void)
@@ -180,6 +209,6 @@ class SearchIndex:
         self._last = _Last(filters, terms, live, void)
         if not void:
             return [self._live.ids[i] for i in reversed(live)]
-        merged = sorted([(self._live.keys[i], self._live.ids[i]) for i in live]
-                        + [(self._void.keys[i], self._void.ids[i]) for i in void], reverse=True)
-        return [accident_id for _key, accident_id in merged]
+        merged = sorted([(p.dates[i], p.rids[i], p.ids[i]) for p, found in ((self._live, live), (self._void, void))
+                         for i in found], reverse=True)
+        return [accident_id for _date, _rid, accident_id in merged]
