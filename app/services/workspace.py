@@ -177,9 +177,18 @@ class Session:
         return (self.unit,) if self.role == "commune" else ()
 
     def require(self, action: str, *roles: str) -> None:
-        """Refuse *action* (a message code `action.…`) unless the user has one of *roles*."""
-        if self.user_role not in roles:
-            raise UserError("role.forbidden", user=self.user, role=self.user_role, action=Ref(action),
+        """Refuse *action* (a message code `action.…`) unless the user has one of *roles*. The role is read again
+        from the users table, so that a user the admin demoted or disabled a minute ago, in another window or
+        process, cannot go on writing in a session opened before: the table can only lower the role the login
+        checked against the signed key file, never raise it."""
+        role = self.user_role
+        row = self.db.execute("SELECT role, active FROM users WHERE name = ?", (self.user,)).fetchone()
+        if row is None or not row[1]:
+            role = "none"
+        elif _RANK.get(row[0], -1) < _RANK.get(role, -1):
+            role = row[0]
+        if role not in roles:
+            raise UserError("role.forbidden", user=self.user, role=role, action=Ref(action),
                             needed=" / ".join(roles))
 
     def close(self) -> None:
@@ -194,6 +203,9 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_RANK = {"viewer": 0, "clerk": 1, "admin": 2}
 
 
 def check_password(password: str | None, user: str = "", unit_name: str = "") -> str:

@@ -95,6 +95,22 @@ def test_password_change_and_user_roles(commune_dir):
         login(commune_dir, "nhap", "mat-khau-so-3")
 
 
+def test_a_user_demoted_while_logged_in_can_no_longer_write(commune_dir):
+    """Found by the attack session: a clerk demoted to viewer went on saving and voiding in the session opened
+    before; the role is now read again at each check (and can only be lowered by the users table)."""
+    with login(commune_dir, "admin", PASSWORD) as session:
+        users.add_user(session, "thuky", "clerk", "mat-khau-so-2")
+    with login(commune_dir, "thuky", "mat-khau-so-2") as clerk:
+        saved = records.save_accident(clerk, make_accident())
+        with login(commune_dir, "admin", PASSWORD) as session:
+            users.set_role(session, "thuky", role="viewer")
+        with pytest.raises(UserError) as caught:
+            records.void_accident(clerk, saved.id, "nhập trùng")
+        assert caught.value.code == "role.forbidden"
+        with pytest.raises(UserError):
+            records.save_accident(clerk, make_accident())
+
+
 @pytest.mark.parametrize(("password", "code"), [
     ("", "password.missing"), ("short", "password.short"), ("12345678", "password.short"),
     (" " * 12, "password.repeated"), ("1212121212", "password.repeated"), ("1234567890", "password.sequence"),
