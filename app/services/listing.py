@@ -364,6 +364,54 @@ def page(session: Session, wanted: Sequence[str]) -> dict[str, Row]:
     return found
 
 
+# Changes made by another process (the `tnld` command, a colleague's window on the same folder).
+@dataclass(frozen=True)
+class Changes:
+    """What changed since an audit row: the accidents saved or voided one by one, whether incidents changed,
+    and whether many records did at once (a file added, a bundle imported, exported or confirmed: everything
+    is read again). Every change to the records writes an audit row in its own transaction, so the audit log
+    is the list of what changed."""
+
+    seq: int  # the audit row seen last
+    accidents: tuple[str, ...] = ()
+    incidents: bool = False
+    many: bool = False
+
+
+MANY_AT_ONCE = 200  # more single changes than this: reading everything again is quicker
+
+
+def change_mark(session: Session) -> tuple[int, int]:
+    """(the connection's `data_version`, the last audit row): `changed_since` compares against it. The data
+    version moves only when another connection commits, so asking costs nothing while nobody else writes."""
+    from app.db.audit import head
+
+    return session.db.execute("PRAGMA data_version").fetchone()[0], head(session.db)[0]
+
+
+def changed_since(session: Session, mark: tuple[int, int]) -> tuple[tuple[int, int], Changes | None]:
+    """The new mark, and what changed since *mark* (None when nothing did)."""
+    version, seq = mark
+    now = session.db.execute("PRAGMA data_version").fetchone()[0]
+    if now == version:
+        return mark, None
+    rows = session.db.execute("SELECT seq, action, entity, entity_id FROM audit WHERE seq > ? ORDER BY seq",
+                              (seq,)).fetchall()
+    if not rows:
+        return (now, seq), None
+    accidents: dict[str, None] = {}
+    incidents = many = False
+    for _seq, action, entity, entity_id in rows:
+        if entity == "accident" and entity_id:
+            accidents[entity_id] = None
+        elif entity == "incident":
+            incidents = True
+        elif action in ("add_file", "import", "export", "receipt", "restore", "demo"):
+            many = True
+    many = many or len(accidents) > MANY_AT_ONCE
+    return (now, rows[-1][0]), Changes(rows[-1][0], () if many else tuple(accidents), incidents or many, many)
+
+
 def villages(session: Session) -> list[str]:
     """The villages named in the stored accidents, in Vietnamese order (the village filter)."""
     return sorted(session.store.villages(), key=sort_key)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
@@ -54,6 +55,7 @@ log = logging.getLogger(__name__)
 
 PARTS = ("", "H1", "H2", "Q1", "Q2", "Q3", "Q4", *(f"{m:02d}" for m in range(1, 13)))  # '' = the whole year
 OBLIGATIONS_SHOWN = 500
+OUTSIDE_CHECK_MS = 2000  # how often the window looks for changes made by another process
 STOP_WAIT_MS = 10_000  # the index load stops at its next cancel check (~20,000 rows)
 
 
@@ -114,9 +116,16 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._restoring = False
         self._connect_events()
+        from app.services import listing
+
+        self._mark = listing.change_mark(ctx.session)  # what another process changes after this is looked for
         self.refresh_list()
         self.load_incidents()
         self.start_index_load()
+        self._outside = QTimer(self)
+        self._outside.setInterval(OUTSIDE_CHECK_MS)
+        self._outside.timeout.connect(self.check_outside_changes)
+        self._outside.start()
 
     # Building.
     def _retitle(self) -> None:
@@ -536,15 +545,19 @@ class MainWindow(QMainWindow):
         self.obligations.set_obligations(rows, total)
 
     def _accident_changed(self, accident_id: str) -> None:
+        self._accidents_changed([accident_id])
+
+    def _accidents_changed(self, accident_ids: Sequence[str]) -> None:
         from app.services import listing
 
         if self._away:
             self._reload_pending = True
             return
         if self.index is not None:
-            self.index.refresh(self.ctx.session, accident_id)
+            for accident_id in accident_ids:
+                self.index.refresh(self.ctx.session, accident_id)
         self._total = listing.total(self.ctx.session)
-        self.model.forget([accident_id])
+        self.model.forget(list(accident_ids))
         known_village = self.village_filter.count()
         self.fill_filter_choices()
         if self.village_filter.count() != known_village:
@@ -558,12 +571,45 @@ class MainWindow(QMainWindow):
             self._reload_pending = True
             return
         self._reload_pending = False
+        from app.services import listing
+
+        self._mark = listing.change_mark(self.ctx.session)
         self.index = None
         self.model.forget()
         self.fill_filter_choices()
         self.start_index_load()
         self.refresh_list()
         self.load_incidents()
+
+    def check_outside_changes(self) -> None:
+        """What another process (the `tnld` command, a colleague's window on the same folder) saved, voided,
+        added or imported since the last look, every few seconds: the list, counts and obligations follow it
+        without a reopen. Costs one pragma while nobody else writes. Also notices a new day (obligations that
+        became overdue overnight)."""
+        from app.services import listing
+
+        if self._away:
+            return
+        if self.index is not None:
+            today = self.ctx.session.today()
+            if today != self.index.today:
+                self.index.set_today(today)
+                self.refresh_list()
+                self.refresh_obligations()
+        elif self._index_job is not None:
+            return  # the index being loaded may miss a change: look again, from the same mark, once it is in
+        self._mark, changes = listing.changed_since(self.ctx.session, self._mark)
+        if changes is None:
+            return
+        log.info("changed by another process: %d accidents%s", len(changes.accidents),
+                 ", many records" if changes.many else "")
+        if changes.many:
+            self.reload()
+            return
+        if changes.accidents:
+            self._accidents_changed(changes.accidents)
+        if changes.incidents:
+            self.load_incidents()
 
     def load_incidents(self) -> None:
         from app.services.records import list_incidents
@@ -824,6 +870,7 @@ class MainWindow(QMainWindow):
 
     def close_session(self) -> None:
         """Close the GUI thread's session (after the workers have stopped)."""
+        self._outside.stop()
         self.ctx.session.close()
 
 

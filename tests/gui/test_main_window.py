@@ -545,3 +545,35 @@ def test_drafts_are_offered_only_once_the_session_is_back(filled, qtbot, monkeyp
             qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
         finally:
             window.close()
+
+
+def test_changes_made_by_another_process_show_without_a_reopen(opened, qtbot, commune_dir, tmp_path):
+    """Found by the attack session: accidents added or voided with `tnld` while the window was open stayed
+    (or stayed missing) in the list, its counts and obligations until the program was reopened."""
+    import json
+    import os
+    import subprocess
+
+    window, ids = opened
+    env = dict(os.environ, TNLD_PASSWORD=PASSWORD)
+
+    def tnld(*args):
+        done = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(commune_dir), *args], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+
+    assert "Đinh Thị Hoa" in shown_names(window)
+    tnld("void", ids["Đinh Thị Hoa"], "--reason", "nhập trùng")
+    qtbot.waitUntil(lambda: "Đinh Thị Hoa" not in shown_names(window), timeout=10_000)
+    assert "0 vụ có người chết" in window.counts_label.text()
+    assert ids["Đinh Thị Hoa"] not in [d.accident_id for d in window.index.obligations_due()[0]]
+
+    added = make_accident(unit=COMMUNE, occurred_on="2026-03-20", declared_on="2026-03-20",
+                          victims=[make_victim(name="Lò Văn Sáu", severity="serious")])
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(added, ensure_ascii=False) + "\n", encoding="utf-8")
+    tnld("add", str(source))
+    qtbot.waitUntil(lambda: "Lò Văn Sáu" in shown_names(window), timeout=15_000)
+    window.focus_search()
+    type_text(window.search, "lo van sau")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Lò Văn Sáu"], timeout=5_000)
