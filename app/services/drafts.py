@@ -5,16 +5,29 @@ The open form writes what it holds (the raw form content, valid or not) as it go
 only in the encrypted database (SQLCipher, WAL, `synchronous=FULL`). Saving the accident or dropping its
 changes deletes the draft; the next login offers the drafts that are left (`drafts_of`). Nothing here logs the
 content: it holds names and ID numbers.
+
+A draft whose form is still open, in this program or in another one on the same folder (the same user logged
+in twice), is not left over: offering it would let "Discard" delete the open form's safety net. The open form
+holds a lock named after its draft (`hold`: `drafts/<id>.lock`, an OS lock, let go by the system when the
+program dies), and `drafts_of` leaves out the drafts whose lock someone holds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from app.core.errors import UserError
+from app.db.folderlock import FolderLock
 from app.services.workspace import Session
+
+log = logging.getLogger(__name__)
 
 DRAFT_LIMIT = 2_000_000  # characters of JSON: far above any form (300 victims), refused beyond (a runaway paste)
 
@@ -52,12 +65,76 @@ def delete_draft(session: Session, draft_id: str) -> None:
         session.db.execute("DELETE FROM drafts WHERE id = ? AND user = ?", (draft_id, session.user))
 
 
-def drafts_of(session: Session) -> list[Draft]:
-    """This user's drafts, oldest first (another user's drafts are theirs to restore)."""
+def _lock_folder(session: Session) -> Path:
+    return session.datadir.path / "drafts"
+
+
+def _lock_name(draft_id: str) -> str | None:
+    """The lock file's name of a draft id (a UUID, as the form makes them); None for anything else."""
+    try:
+        return f"{uuid.UUID(str(draft_id))}.lock"
+    except ValueError:
+        return None
+
+
+class DraftHold:
+    """An open form's claim on its draft: held until `release` (or until the program dies)."""
+
+    def __init__(self, lock: FolderLock | None) -> None:
+        self._lock = lock
+
+    @property
+    def held(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    def release(self, gone: bool = False) -> None:
+        """Let go; *gone*: the draft was deleted (saved or dropped), so its lock file goes too."""
+        lock, self._lock = self._lock, None
+        if lock is None:
+            return
+        if gone:
+            with contextlib.suppress(OSError):
+                lock.path.unlink()
+        lock.release()
+
+
+def hold(session: Session, draft_id: str) -> DraftHold:
+    """Claim *draft_id* for an open form. A folder that takes no lock file (read-only) gives an empty hold: the
+    draft is then offered as before, which loses nothing."""
+    name = _lock_name(draft_id)
+    if name is None:
+        return DraftHold(None)
+    try:
+        _lock_folder(session).mkdir(mode=0o700, exist_ok=True)
+        return DraftHold(FolderLock(_lock_folder(session), name).acquire(exclusive=True))
+    except (OSError, UserError) as problem:
+        log.warning("a draft's lock was not taken: %s", getattr(problem, "code", problem))
+        return DraftHold(None)
+
+
+def in_use(session: Session, draft_id: str) -> bool:
+    """True when an open form (in any program on this folder) holds *draft_id*."""
+    name = _lock_name(draft_id)
+    if name is None or not (_lock_folder(session) / name).exists():
+        return False
+    try:
+        FolderLock(_lock_folder(session), name).acquire(exclusive=True).release()
+    except UserError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def drafts_of(session: Session, left_over: bool = True) -> list[Draft]:
+    """This user's drafts, oldest first; *left_over*: not those of a form still open (here or in another program
+    on the folder). Another user's drafts are theirs to restore."""
     found = []
     for row in session.db.execute(
             "SELECT id, saved_at, accident_id, editing, data FROM drafts WHERE user = ? ORDER BY saved_at, id",
             (session.user,)):
+        if left_over and in_use(session, row[0]):
+            continue
         try:
             content = json.loads(row[4])
         except ValueError:
@@ -68,4 +145,4 @@ def drafts_of(session: Session) -> list[Draft]:
 
 
 def get_draft(session: Session, draft_id: str) -> Draft | None:
-    return next((draft for draft in drafts_of(session) if draft.id == draft_id), None)
+    return next((draft for draft in drafts_of(session, left_over=False) if draft.id == draft_id), None)

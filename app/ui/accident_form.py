@@ -146,6 +146,7 @@ class AccidentForm(QDialog):
         self._record: dict[str, Any] = {}
         self._accident_id: str | None = None  # the stored accident this form edits (None: not saved yet)
         self._draft_id = str(uuid.uuid4())
+        self._hold: Any = None  # app.services.drafts.DraftHold of the draft id: it is not offered elsewhere
         self._idle = QTimer(self, singleShot=True, interval=DRAFT_IDLE_MS, timeout=self._write_draft)
         self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DEBOUNCE_MS,
                                        timeout=self.refresh_duplicates)
@@ -159,6 +160,7 @@ class AccidentForm(QDialog):
             self.ui.unit.setEnabled(False)  # a commune records its own accidents only
         if draft is not None:
             self._load_draft(draft)
+            self._hold_draft()
         elif accident_id is not None:
             self._load_stored(accident_id)
         else:
@@ -717,6 +719,18 @@ class AccidentForm(QDialog):
 
     # --- drafts ------------------------------------------------------------------------------------------------
 
+    def _hold_draft(self) -> None:
+        """Claim this form's draft id before its first draft is written (another login offers it no more)."""
+        from app.services import drafts
+
+        if self._hold is None:
+            self._hold = drafts.hold(self.ctx.session, self._draft_id)
+
+    def _release_draft(self, gone: bool) -> None:
+        if self._hold is not None:
+            self._hold.release(gone)
+            self._hold = None
+
     def _write_draft(self) -> None:
         """What the form holds, as this form's draft, when it changed since the last draft or the last save."""
         from app.services import drafts
@@ -726,6 +740,7 @@ class AccidentForm(QDialog):
         key = self._content_key()
         if key == self._last_draft or key == self._clean:
             return
+        self._hold_draft()
         try:
             drafts.save_draft(self.ctx.session, self._draft_id, json.loads(key),
                               editing=self._accident_id is not None)
@@ -742,7 +757,10 @@ class AccidentForm(QDialog):
             drafts.delete_draft(self.ctx.session, self._draft_id)
         except UserError as problem:
             log.warning("a draft was not deleted: %s", problem.code)
+            self._last_draft = ""
+            return  # still stored: the claim stays until the form closes
         self._last_draft = ""
+        self._release_draft(gone=True)
 
     # --- saving, closing ---------------------------------------------------------------------------------------
 
@@ -812,6 +830,7 @@ class AccidentForm(QDialog):
         """Ctrl+N: a new, empty accident in this window, after the question about unsaved changes."""
         if not self._editable or not self._settle_changes():
             return
+        self._release_draft(gone=False)
         self._draft_id = str(uuid.uuid4())
         self._last_draft = ""
         self._load_new()
@@ -827,6 +846,7 @@ class AccidentForm(QDialog):
         self._finished = True
         self._idle.stop()
         self._duplicate_timer.stop()
+        self._release_draft(gone=False)
         super().done(result)
 
     def _show_history(self) -> None:

@@ -55,7 +55,7 @@ TYPIST = textwrap.dedent("""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         app.processEvents()
-        found = drafts.drafts_of(session)
+        found = drafts.drafts_of(session, left_over=False)
         if found and [v.get("name") for v in found[0].content["victims"]] == ["Nông Thị Lụa", "Đinh Văn Tú"]:
             print("drafted", flush=True)
             break
@@ -78,6 +78,13 @@ def test_the_draft_of_a_killed_form_is_offered_and_restored(qtbot, commune_dir, 
         line = typist.stdout.readline()
         assert line.strip() == "drafted", typist.stderr.read() if typist.poll() is not None else line
         assert time.monotonic() - started < 60
+        # The same user logs in again while the form is open in the other program: its draft is not left
+        # over, and a Discard here would delete the open form's safety net (found by the attack session).
+        with logged_in(commune_dir) as ctx:
+            assert len(drafts.drafts_of(ctx.session, left_over=False)) == 1
+            assert drafts.drafts_of(ctx.session) == []
+            assert offer_drafts(ctx, None) == []
+            assert messages.texts("ask") == []
     finally:
         typist.send_signal(signal.SIGKILL)
         typist.wait()
@@ -97,12 +104,14 @@ def test_the_draft_of_a_killed_form_is_offered_and_restored(qtbot, commune_dir, 
         assert [form._victims[0]["name"], form._victims[1]["name"]] == ["Nông Thị Lụa", "Đinh Văn Tú"]
         assert form.ui.victim_name.text() == "Nông Thị Lụa"
         assert form.is_dirty()
-        assert len(drafts.drafts_of(ctx.session)) == 1  # kept until saved or discarded
+        assert len(drafts.drafts_of(ctx.session, left_over=False)) == 1  # kept until saved or discarded
+        assert drafts.drafts_of(ctx.session) == []  # and open in this form: not offered again meanwhile
         messages.answers.append("discard")
         press(form, Qt.Key.Key_Escape)
         assert messages.shown[-1][0] == "ask_save", messages.shown
-        assert drafts.drafts_of(ctx.session) == []
+        assert drafts.drafts_of(ctx.session, left_over=False) == []
         assert offer_drafts(ctx, None) == []  # never offered again
+        assert not list((commune_dir / "drafts").glob("*.lock"))  # the dropped draft's claim went with it
 
 
 @pytest.fixture
@@ -138,8 +147,8 @@ def test_leaving_a_field_writes_the_draft_and_saving_drops_it(qtbot, ctx, form_o
     form.focus_field("village")
     form.ui.village.selectAll()
     type_text(form, "Thôn Pác Cáp\t")
-    qtbot.waitUntil(lambda: len(drafts.drafts_of(ctx.session)) == 1)
-    draft = drafts.drafts_of(ctx.session)[0]
+    qtbot.waitUntil(lambda: len(drafts.drafts_of(ctx.session, left_over=False)) == 1)
+    draft = drafts.drafts_of(ctx.session, left_over=False)[0]
     assert (draft.id, draft.editing, draft.accident_id) == (form.draft_id, True, accident["id"])
     assert draft.content["village"] == "Thôn Pác Cáp"
     assert not ctx.session.db.execute("SELECT 1 FROM audit WHERE detail LIKE '%Pác Cáp%'").fetchall()
