@@ -24,9 +24,13 @@ def error_text(error: UserError) -> str:
 
 
 def issue_text(issue: Issue, with_field: bool = False) -> str:
-    """One validation finding; without its field path when it is shown beside its field."""
+    """One validation finding; without its field path when it is shown beside its field. A date the form could
+    not read is told in the form's own way of typing it (the core's message names the files' YYYY-MM-DD)."""
     if with_field:
         return issue.message(qt_translate)
+    if issue.code == "field.not_date":
+        return tr("{value} is not a date; type it as day/month/year, for example 15/03/2026").format(
+            value=issue.params.get("value", ""))
     from app.core.messages import render
 
     return render(issue.code, issue.params, qt_translate)

@@ -96,6 +96,17 @@ def test_a_bad_id_number_is_shown_beside_its_field_and_nothing_is_saved(qtbot, c
     assert QApplication.focusWidget() is form.ui.occurred_on  # the first error has the focus
 
 
+def test_a_date_that_cannot_be_read_is_explained_the_way_the_field_is_typed(qtbot, ctx, open_form):
+    """Found by the attack session: the form takes dd/mm/yyyy but its error said "write it as YYYY-MM-DD"."""
+    form = open_form(ctx)
+    form.focus_field("occurred_on")
+    type_text(form, "31/02/2026")
+    press(form, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: form.error_for("occurred_on") != "")
+    text = form.error_for("occurred_on")
+    assert "31/02/2026" in text and "15/03/2026" in text and "YYYY" not in text, text
+
+
 def test_the_error_list_jumps_to_the_field_of_another_victim(qtbot, ctx, open_form):
     accident = make_accident(victims=[make_victim(), make_victim(name="Lý Thị Mai", sex="F", id_number=None)])
     records.save_accident(ctx.session, accident)
