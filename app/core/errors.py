@@ -29,8 +29,8 @@ class UserError(Exception):
         self.code = code
         self.params = params
 
-    def message(self, translate=None) -> str:
-        return render(self.code, self.params, translate)
+    def message(self, translate=None, desktop: bool = False) -> str:
+        return render(self.code, self.params, translate, desktop)
 
     def __str__(self) -> str:
         return self.message()

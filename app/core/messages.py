@@ -743,18 +743,78 @@ CATALOG: dict[str, str] = {
 }
 
 
+# The desktop program's words for the messages above that tell the user to type a `tnld` command: the same
+# fact, with where to click instead. `render(..., desktop=True)` takes these when there is one.
+DESKTOP: dict[str, str] = {
+    "incident.unknown_accident": QT_TRANSLATE_NOOP(
+        "Messages", "the accident {value} is not recorded here; link only accidents of this register"),
+    "file.is_card": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a key card, not a bundle; register it in Send ▸ Key cards"),
+    "file.is_backup": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ backup, not a bundle; an admin restores it in Admin ▸ Backup and restore"),
+    "file.is_bundle": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a TNLĐ bundle (a unit's report); it is imported by the office that receives it"),
+    "file.is_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a receipt from an office; import it in Send ▸ Send to the office, under receipts"),
+    "file.is_jsonl": QT_TRANSLATE_NOOP(
+        "Messages", "{path} holds records as JSON text, not a bundle; give the .tnld file the sender made"),
+    "file.is_json": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a JSON text file, not a bundle; give the .tnld file the sender made"),
+    "file.is_pdf": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a PDF, not a bundle; give the .tnld file the sender made"),
+    "file.is_spreadsheet": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is an Excel workbook, not a bundle; give the .tnld file the sender made"),
+    "users.signature_broken": QT_TRANSLATE_NOOP(
+        "Messages", "the users table or its signature was changed outside TNLĐ; nothing was opened. Tell the"
+        " office: the latest backup must be restored (automatic backups are kept in the data folder's backups"
+        " folder)"),
+    "users.put_back": QT_TRANSLATE_NOOP(
+        "Messages", "the users table had been changed outside TNLĐ (users: {users}); the users were put back as an"
+        " admin last saved them. Check who can use this computer in Admin ▸ Users"),
+    "recover.disabled": QT_TRANSLATE_NOOP(
+        "Messages", "the user {user} is disabled, and the recovery code does not let a disabled user in; an admin"
+        " can enable them again in Admin ▸ Users"),
+    "keys.change_finished": QT_TRANSLATE_NOOP(
+        "Messages", "a change of the database key had been cut short and is now finished; its new recovery code"
+        " may never have been printed: an admin should make a new one in Admin ▸ Users"),
+    "keys.recovery_outdated": QT_TRANSLATE_NOOP(
+        "Messages", "this workstation's recovery code was made before the admin key existed and does not bring it"
+        " back; an admin should print a new recovery code in Admin ▸ Users"),
+    "user.enable_needs_password": QT_TRANSLATE_NOOP(
+        "Messages", "the user {user} is disabled; enable them with a new password (Admin ▸ Users, Enable)"),
+    "db.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the database is damaged ({reason}); tell the office: the latest backup must be restored"
+        " (automatic backups are kept in the data folder's backups folder)"),
+    "card.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a valid TNLĐ key card ({reason}); ask the unit to save its key card again"),
+    "export.no_office_card": QT_TRANSLATE_NOOP(
+        "Messages", "no office key card is registered, and a bundle is never sent unencrypted: exchange key cards"
+        " with the office first (Send ▸ Key cards: save this workstation's card for the office, and register the"
+        " office's card after checking its fingerprint by phone). Nothing was written"),
+    "bundle.unknown_signer": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is signed by {unit} {name} with a key this workstation does not know (fingerprint"
+        " {fingerprint}). Register the unit's key card first (Send ▸ Key cards), after checking the fingerprint"
+        " by phone"),
+    "report.office_abbreviation": QT_TRANSLATE_NOOP(
+        "Messages", "the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; an admin"
+        " sets it in Admin ▸ Settings"),
+}
+
+
 class Ref(str):
     """A parameter that is itself a message code, rendered in the same language (e.g. an action's name)."""
 
 
-def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None) -> str:
-    """The message *code* with its parameters filled in, translated by *translate(context, text)* if given."""
-    template = CATALOG.get(code)
+def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None,
+           desktop: bool = False) -> str:
+    """The message *code* with its parameters filled in, translated by *translate(context, text)* if given;
+    *desktop*: in the desktop program's words where they differ (`DESKTOP`: no `tnld` command to type)."""
+    template = (DESKTOP.get(code) if desktop else None) or CATALOG.get(code)
     if template is None:  # a programming error, but never hide the message from the user
         return f"{code} {dict(params or {})}"
     if translate is not None:
         template = translate(CONTEXT, template) or template
-    params = {key: render(value, None, translate) if isinstance(value, Ref) else value
+    params = {key: render(value, None, translate, desktop) if isinstance(value, Ref) else value
               for key, value in (params or {}).items()}
     try:
         return template.format(**params)

@@ -604,11 +604,10 @@ class UsersDialog(AdminDialog):
                 self.select(select)
             self.ctx.events.users_changed.emit()
             notices, key_change = result if isinstance(result, tuple) else ([], result)
-            from app.core.messages import render
-            from app.ui.texts import qt_translate
+            from app.ui.texts import message_text
 
             for code, params in notices:
-                messages.info(self, render(code, params, qt_translate))
+                messages.info(self, message_text(code, params))
             if key_change is not None:
                 present_recovery_code(self, key_change.recovery_code, tuple(key_change.not_sealed))
             elif text:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.core.messages import render
 from app.ui import messages
-from app.ui.texts import error_text, qt_translate
+from app.ui.texts import error_text, message_text, qt_translate
 from app.ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -311,7 +311,7 @@ class LoginDialog(QDialog):
         remember_user(self.folder, session.user)
         self.session = session
         for code, params in session.notices:
-            messages.info(self, render(code, params, qt_translate))
+            messages.info(self, message_text(code, params))
 
     def _refused(self, error: BaseException) -> None:
         if self._abandoned:

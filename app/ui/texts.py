@@ -19,8 +19,15 @@ def qt_translate(context: str, text: str) -> str:
 
 
 def error_text(error: UserError) -> str:
-    """A `UserError` as the sentence the user reads."""
-    return error.message(qt_translate)
+    """A `UserError` as the sentence the user reads (in the desktop program's words: no command to type)."""
+    return error.message(qt_translate, desktop=True)
+
+
+def message_text(code: str, params: dict | None = None) -> str:
+    """A message of the core's catalogue by its code (a notice after login, a setting's description)."""
+    from app.core.messages import render
+
+    return render(code, params, qt_translate, desktop=True)
 
 
 def issue_text(issue: Issue, with_field: bool = False) -> str:
@@ -31,6 +38,4 @@ def issue_text(issue: Issue, with_field: bool = False) -> str:
     if issue.code == "field.not_date":
         return tr("{value} is not a date; type it as day/month/year, for example 15/03/2026").format(
             value=issue.params.get("value", ""))
-    from app.core.messages import render
-
-    return render(issue.code, issue.params, qt_translate)
+    return message_text(issue.code, issue.params)

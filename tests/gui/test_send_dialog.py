@@ -127,6 +127,8 @@ def test_without_the_office_card_the_dialog_says_so_and_export_is_refused(commun
         before = set(tmp_path.iterdir())
         run(qtbot, dialog.export())
         assert len(messages.texts("error")) == 1 and set(tmp_path.iterdir()) == before
+        # In the program's words: where to click, not a command to type (found by the attack session).
+        assert "tnld" not in messages.texts("error")[0] and "Thẻ khóa" in messages.texts("error")[0]
 
 
 def test_a_viewer_sees_no_export_button(commune_dir, qtbot):
