@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+63"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+64"/>
         <source>Admin</source>
         <translation>Quản trị</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+376"/>
         <source>Changing your password…</source>
         <translation>Đang đổi mật khẩu…</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Đã đổi mật khẩu của bạn.</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+218"/>
         <source>Signer&apos;s name</source>
         <translation>Họ tên người ký</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>Chưa rõ</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+178"/>
         <source>Read only: your account may look at records, not change them.</source>
         <translation>Chỉ xem: tài khoản của bạn được xem hồ sơ nhưng không được sửa.</translation>
     </message>
@@ -675,7 +675,7 @@
         <translation>{name}, sinh năm {year}: vụ tai nạn ngày {date} ({id}), {reason}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+73"/>
         <source>Not saved: fix the problems listed first.</source>
         <translation>Chưa lưu: hãy sửa các lỗi đã liệt kê trước.</translation>
     </message>
@@ -706,7 +706,7 @@ To save anyway, say why these are right (for example: the ID card says so).</sou
         <translation>Vụ tai nạn này có thay đổi chưa được lưu. Lưu các thay đổi này?</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Void this accident</source>
         <translation>Hủy vụ tai nạn này</translation>
     </message>
@@ -731,6 +731,11 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <location line="+4"/>
         <source>With this code a new password can be set when every password is forgotten (Log in → Forgot password). Anyone holding it can open the data: keep this paper locked away, not beside the computer.</source>
         <translation>Mã này dùng để đặt mật khẩu mới khi đã quên hết mọi mật khẩu (Đăng nhập → Quên mật khẩu). Ai giữ mã này đều mở được dữ liệu: hãy cất tờ giấy này ở nơi có khóa, không để cạnh máy tính.</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/texts.py" line="+39"/>
+        <source>{value} is not a date; type it as day/month/year, for example 15/03/2026</source>
+        <translation>{value} không phải là ngày hợp lệ; hãy gõ theo dạng ngày/tháng/năm, ví dụ 15/03/2026</translation>
     </message>
 </context>
 <context>
@@ -1192,12 +1197,12 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Nặng</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+67"/>
         <source>Serious</source>
         <translation>Bị thương nặng</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-66"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
@@ -1223,17 +1228,17 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-67"/>
         <source>Obligations</source>
         <translation>Nghĩa vụ</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>{what}: due {due}</source>
         <translation>{what}: hạn {due}</translation>
     </message>
@@ -1324,7 +1329,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+94"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+81"/>
         <source>Audit log</source>
         <translation>Nhật ký thao tác</translation>
     </message>
@@ -1390,7 +1395,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location line="-330"/>
+        <location line="-317"/>
         <source>Backup and restore</source>
         <translation>Sao lưu và khôi phục</translation>
     </message>
@@ -1605,7 +1610,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Not a date: type it as dd/mm/yyyy</source>
         <translation>Không phải ngày: hãy nhập theo dạng dd/mm/yyyy</translation>
     </message>
@@ -1701,7 +1706,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>IncidentModel</name>
     <message>
-        <location filename="../app/ui/incident_model.py" line="+65"/>
+        <location filename="../app/ui/incident_model.py" line="+51"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
@@ -1975,7 +1980,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+102"/>
+        <location filename="../app/ui/main_window.py" line="+105"/>
         <source>Accidents</source>
         <translation>Vụ tai nạn</translation>
     </message>
@@ -1985,7 +1990,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Sự cố kỹ thuật nghiêm trọng</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>{unit} — {user} — TNLĐ</source>
         <translation>{unit} — {user} — TNLĐ</translation>
     </message>
@@ -2235,7 +2240,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+158"/>
         <source>Please wait: the data is being replaced or re-keyed…</source>
         <translation>Vui lòng chờ: đang thay dữ liệu hoặc đổi khóa cơ sở dữ liệu…</translation>
     </message>
@@ -2243,7 +2248,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+877"/>
+        <location filename="../app/cli/main.py" line="+881"/>
         <location filename="../app/core/messages.py" line="+732"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
@@ -3155,11 +3160,331 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{path} is damaged: the signer&apos;s certificate is not valid ({detail})</source>
-        <translation>{path} bị hỏng: chứng thư của người ký không hợp lệ ({detail})</translation>
+        <source>{path} is damaged: the signer&apos;s certificate is not valid</source>
+        <translation>{path} bị hỏng: chứng thư của người ký không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+212"/>
+        <source>the accident {value} is not recorded here; link only accidents of this register</source>
+        <translation>vụ tai nạn {value} không được ghi ở đây; chỉ liên kết với các vụ tai nạn trong sổ này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a key card, not a bundle; register it in Send ▸ Key cards</source>
+        <translation>{path} là thẻ khóa, không phải gói dữ liệu; hãy đăng ký thẻ trong Gửi ▸ Thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a TNLĐ backup, not a bundle; an admin restores it in Admin ▸ Backup and restore</source>
+        <translation>{path} là bản sao lưu TNLĐ, không phải gói dữ liệu; người quản trị khôi phục nó trong Quản trị ▸ Sao lưu và khôi phục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a TNLĐ bundle (a unit&apos;s report); it is imported by the office that receives it</source>
+        <translation>{path} là gói dữ liệu TNLĐ (báo cáo của một đơn vị); gói này do cơ quan tiếp nhận nhập</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a receipt from an office; import it in Send ▸ Send to the office, under receipts</source>
+        <translation>{path} là biên nhận của cơ quan tiếp nhận; hãy nhập nó trong Gửi ▸ Gửi cơ quan tiếp nhận, phần biên nhận</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} holds records as JSON text, not a bundle; give the .tnld file the sender made</source>
+        <translation>{path} chứa các bản ghi dạng văn bản JSON, không phải gói dữ liệu; hãy chọn tệp .tnld do bên gửi tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a JSON text file, not a bundle; give the .tnld file the sender made</source>
+        <translation>{path} là tệp văn bản JSON, không phải gói dữ liệu; hãy chọn tệp .tnld do bên gửi tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a PDF, not a bundle; give the .tnld file the sender made</source>
+        <translation>{path} là tệp PDF, không phải gói dữ liệu; hãy chọn tệp .tnld do bên gửi tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is an Excel workbook, not a bundle; give the .tnld file the sender made</source>
+        <translation>{path} là bảng tính Excel, không phải gói dữ liệu; hãy chọn tệp .tnld do bên gửi tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the users table or its signature was changed outside TNLĐ; nothing was opened. Tell the office: the latest backup must be restored (automatic backups are kept in the data folder&apos;s backups folder)</source>
+        <translation>bảng người dùng hoặc chữ ký của nó đã bị thay đổi bên ngoài TNLĐ; chưa mở gì cả. Hãy báo cơ quan tiếp nhận: cần khôi phục bản sao lưu mới nhất (các bản sao lưu tự động nằm trong thư mục backups của thư mục dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the users table had been changed outside TNLĐ (users: {users}); the users were put back as an admin last saved them. Check who can use this computer in Admin ▸ Users</source>
+        <translation>bảng người dùng đã bị thay đổi bên ngoài TNLĐ (người dùng: {users}); danh sách người dùng đã được đưa về như lần lưu cuối của người quản trị. Hãy kiểm tra những ai được dùng máy này trong Quản trị ▸ Người dùng</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>the user {user} is disabled, and the recovery code does not let a disabled user in; an admin can enable them again in Admin ▸ Users</source>
+        <translation>người dùng {user} đã bị vô hiệu hóa, và mã khôi phục không cho người dùng bị vô hiệu hóa đăng nhập; người quản trị có thể kích hoạt lại trong Quản trị ▸ Người dùng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a change of the database key had been cut short and is now finished; its new recovery code may never have been printed: an admin should make a new one in Admin ▸ Users</source>
+        <translation>một lần đổi khóa cơ sở dữ liệu đã bị gián đoạn và nay đã hoàn tất; mã khôi phục mới của lần đó có thể chưa được in: người quản trị cần tạo mã mới trong Quản trị ▸ Người dùng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this workstation&apos;s recovery code was made before the admin key existed and does not bring it back; an admin should print a new recovery code in Admin ▸ Users</source>
+        <translation>mã khôi phục của máy này được tạo trước khi có khóa quản trị nên không khôi phục được khóa đó; người quản trị cần in mã khôi phục mới trong Quản trị ▸ Người dùng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the user {user} is disabled; enable them with a new password (Admin ▸ Users, Enable)</source>
+        <translation>người dùng {user} đã bị vô hiệu hóa; hãy kích hoạt lại với mật khẩu mới (Quản trị ▸ Người dùng, Kích hoạt lại)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the database is damaged ({reason}); tell the office: the latest backup must be restored (automatic backups are kept in the data folder&apos;s backups folder)</source>
+        <translation>cơ sở dữ liệu bị hỏng ({reason}); hãy báo cơ quan tiếp nhận: cần khôi phục bản sao lưu mới nhất (các bản sao lưu tự động nằm trong thư mục backups của thư mục dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a valid TNLĐ key card ({reason}); ask the unit to save its key card again</source>
+        <translation>{path} không phải là thẻ khóa TNLĐ hợp lệ ({reason}); hãy đề nghị đơn vị đó lưu lại thẻ khóa của họ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no office key card is registered, and a bundle is never sent unencrypted: exchange key cards with the office first (Send ▸ Key cards: save this workstation&apos;s card for the office, and register the office&apos;s card after checking its fingerprint by phone). Nothing was written</source>
+        <translation>chưa đăng ký thẻ khóa của cơ quan tiếp nhận, và gói dữ liệu không bao giờ được gửi khi chưa mã hóa: trước tiên hãy trao đổi thẻ khóa với cơ quan tiếp nhận (Gửi ▸ Thẻ khóa: lưu thẻ của máy này để gửi cơ quan tiếp nhận, và đăng ký thẻ của cơ quan tiếp nhận sau khi đối chiếu dấu vân tay khóa qua điện thoại). Chưa ghi tệp nào</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is signed by {unit} {name} with a key this workstation does not know (fingerprint {fingerprint}). Register the unit&apos;s key card first (Send ▸ Key cards), after checking the fingerprint by phone</source>
+        <translation>{path} được ký bởi {unit} {name} bằng một khóa mà máy này chưa biết (dấu vân tay khóa {fingerprint}). Hãy đăng ký thẻ khóa của đơn vị đó trước (Gửi ▸ Thẻ khóa), sau khi đối chiếu dấu vân tay khóa qua điện thoại</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the abbreviation of {name} in document numbers (as SNV in …/BC-SNV) is not known; an admin sets it in Admin ▸ Settings</source>
+        <translation>chưa biết tên viết tắt của {name} trong số văn bản (như SNV trong …/BC-SNV); người quản trị đặt tên này trong Quản trị ▸ Cài đặt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it does not exist (was the USB stick taken out?)</source>
+        <translation>tệp hoặc thư mục không tồn tại (USB đã bị rút ra?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this Windows user is not allowed to use it</source>
+        <translation>người dùng Windows này không được phép dùng tệp đó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another program is using it; close that program and try again</source>
+        <translation>một chương trình khác đang dùng tệp đó; hãy đóng chương trình đó rồi thử lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only (is the USB stick write-protected?)</source>
+        <translation>ổ đĩa chỉ cho đọc (USB có đang bật khóa chống ghi không?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a folder, not a file</source>
+        <translation>đó là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is not a folder</source>
+        <translation>một phần của đường dẫn không phải là thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it exists already</source>
+        <translation>tệp đã có sẵn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk could not be read or written (a damaged or loose USB stick?)</source>
+        <translation>không đọc hoặc ghi được ổ đĩa (USB bị hỏng hoặc cắm lỏng?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the name or the path is too long</source>
+        <translation>tên hoặc đường dẫn quá dài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is not allowed on this disk</source>
+        <translation>tên này không được phép trên ổ đĩa này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is gone (was the USB stick taken out?)</source>
+        <translation>không còn thấy ổ đĩa (USB đã bị rút ra?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too many files are open; close some programs</source>
+        <translation>đang mở quá nhiều tệp; hãy đóng bớt một số chương trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system refused (error {number})</source>
+        <translation>hệ thống từ chối (lỗi {number})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty</source>
+        <translation>tệp trống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is far too large for this kind of file</source>
+        <translation>tệp quá lớn so với loại tệp này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not readable text of this kind (damaged or another file)</source>
+        <translation>nội dung không đọc được như loại tệp này (bị hỏng hoặc là tệp khác)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested far too deeply (damaged or made to harm)</source>
+        <translation>nội dung lồng nhau quá sâu (bị hỏng hoặc cố ý gây hại)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not text (damaged or another kind of file)</source>
+        <translation>không phải là văn bản (bị hỏng hoặc là loại tệp khác)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a packed (zip) file, or it is cut short</source>
+        <translation>không phải là tệp nén (zip), hoặc tệp bị cắt cụt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its packed content is damaged or cut short</source>
+        <translation>nội dung nén bị hỏng hoặc bị cắt cụt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds other files than a backup does ({names})</source>
+        <translation>tệp chứa những tệp khác với một bản sao lưu ({names})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of it is far too large</source>
+        <translation>một phần của tệp quá lớn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has no TNLĐ label</source>
+        <translation>tệp không có nhãn TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its content does not match its checksum</source>
+        <translation>nội dung không khớp với mã kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its signature cannot be read</source>
+        <translation>không đọc được chữ ký</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its signature does not match its label</source>
+        <translation>chữ ký không khớp với nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its key file: {reason}</source>
+        <translation>tệp khóa bên trong: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its database is not consistent</source>
+        <translation>cơ sở dữ liệu bên trong không nhất quán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workstation&apos;s certificate in it is not valid</source>
+        <translation>chứng thư của máy trạm bên trong không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the role on its label differs from its database&apos;s</source>
+        <translation>vai trò ghi trên nhãn khác với vai trò trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the counts on its label differ from its database&apos;s</source>
+        <translation>số lượng ghi trên nhãn khác với số lượng trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is signed with a key other than the workstation&apos;s in its database</source>
+        <translation>được ký bằng một khóa khác với khóa của máy trạm trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a TNLĐ key card</source>
+        <translation>không phải là thẻ khóa TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its certificate is not valid</source>
+        <translation>chứng thư không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card&apos;s unit does not match its certificate</source>
+        <translation>đơn vị ghi trên thẻ không khớp với chứng thư</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a TNLĐ key file</source>
+        <translation>không phải là tệp khóa TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds no keys</source>
+        <translation>tệp không chứa khóa nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an entry in it is not valid (for whoever supports TNLĐ: {detail})</source>
+        <translation>có một mục không hợp lệ (thông tin cho người hỗ trợ TNLĐ: {detail})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its version ({version}) is not one this program knows</source>
+        <translation>phiên bản ({version}) không phải là phiên bản chương trình này biết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a file</source>
+        <translation>{name} không phải là tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be opened as this workstation&apos;s encrypted database</source>
+        <translation>không mở được tệp như cơ sở dữ liệu đã mã hóa của máy này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the workstation&apos;s role, unit or unit name was changed outside TNLĐ</source>
+        <translation>vai trò, mã đơn vị hoặc tên đơn vị của máy này đã bị thay đổi bên ngoài TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a PDF, or it is damaged</source>
+        <translation>không phải là tệp PDF, hoặc tệp bị hỏng</translation>
+    </message>
+    <message>
+        <location line="-315"/>
         <source>{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again</source>
         <translation>{path} đã bị thay đổi sau khi ký số (chữ ký không khớp); đã từ chối. Đề nghị nơi gửi gửi lại tệp</translation>
     </message>
@@ -3607,7 +3932,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>ObligationsModel</name>
     <message>
-        <location filename="../app/ui/obligations_panel.py" line="+61"/>
+        <location filename="../app/ui/obligations_panel.py" line="+47"/>
         <source>Obligation</source>
         <translation>Nghĩa vụ</translation>
     </message>
@@ -3648,7 +3973,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-800"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-799"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
@@ -4822,7 +5147,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="+342"/>
+        <location filename="../app/ui/admin_dialogs.py" line="+341"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -5027,7 +5352,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-383"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-382"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
@@ -5082,7 +5407,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Adding the user…</source>
         <translation>Đang thêm người dùng…</translation>
     </message>
@@ -5140,7 +5465,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>UsersModel</name>
     <message>
-        <location line="-445"/>
+        <location line="-444"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>

@@ -17,6 +17,8 @@ from typing import Any
 
 from app import __version__
 from app.core.errors import EXIT_DAMAGED, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UserError, ValidationFailed
+from app.core.fsutil import os_reason
+from app.core.messages import Ref
 from app.i18n import choose_language, install, translate
 
 MAX_ISSUES_SHOWN = 50
@@ -61,8 +63,10 @@ def _read_secret_file(path: str) -> str:
         raise UserError("file.missing", path=path) from None
     except IsADirectoryError:
         raise UserError("file.not_file", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError("file.unreadable", path=path, reason=str(exc)) from None
+    except OSError as exc:
+        raise UserError("file.unreadable", path=path, reason=os_reason(exc)) from None
+    except UnicodeDecodeError:
+        raise UserError("file.unreadable", path=path, reason=Ref("reason.not_text")) from None
     if len(line) > MAX_SECRET:
         raise UserError("file.too_large", path=path, size=f"> {MAX_SECRET} B", limit=f"{MAX_SECRET} B")
     return line.rstrip("\r\n")

@@ -54,7 +54,7 @@ def unreadable(path: Path, exc: OSError):
     """The message for a file that exists but cannot be read (locked, no permission, a failing stick)."""
     from app.core.errors import UserError
 
-    return UserError("file.unreadable", path=str(path), reason=exc.strerror or str(exc))
+    return UserError("file.unreadable", path=str(path), reason=os_reason(exc))
 
 
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> tuple[Path, bytes]:
@@ -88,7 +88,7 @@ def output_file(path: Path, force: bool = False) -> Path:
         if path.is_symlink():  # a link to nothing: where would the file go?
             raise UserError("file.not_regular", path=str(path)) from None
     except OSError as exc:
-        raise storage_error(exc, path) or UserError("file.unwritable", path=str(path), reason=exc.strerror) from None
+        raise storage_error(exc, path) or UserError("file.unwritable", path=str(path), reason=os_reason(exc)) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise UserError("file.not_file", path=str(path))
@@ -117,6 +117,28 @@ def unwritable_folder(folder: Path):
         read_only = False
     code = errno.EROFS if read_only else errno.EACCES
     return storage_error(OSError(code, os.strerror(code), str(folder)), folder)
+
+
+# errno (and Windows' own error numbers) → why, in the user's words (`app.core.messages.REASONS`).
+_OS_REASONS = {errno.ENOENT: "os.not_found", errno.EACCES: "os.no_permission", errno.EPERM: "os.no_permission",
+               errno.EBUSY: "os.in_use", errno.ETXTBSY: "os.in_use", errno.ENOSPC: "os.disk_full",
+               errno.EROFS: "os.read_only", errno.EISDIR: "os.is_folder", errno.ENOTDIR: "os.not_folder",
+               errno.EEXIST: "os.exists", errno.EIO: "os.io", errno.ENAMETOOLONG: "os.name_too_long",
+               errno.EINVAL: "os.bad_name", errno.ENXIO: "os.device_gone", errno.ENODEV: "os.device_gone",
+               errno.EMFILE: "os.too_many_files", errno.ENFILE: "os.too_many_files"}
+_WINDOWS_REASONS = {2: "os.not_found", 3: "os.not_found", 5: "os.no_permission", 19: "os.read_only",
+                    21: "os.device_gone", 23: "os.io", 32: "os.in_use", 33: "os.in_use", 112: "os.disk_full",
+                    123: "os.bad_name", 206: "os.name_too_long", 1117: "os.io"}
+
+
+def os_reason(exc: OSError):
+    """Why the system refused, as a message reference in the user's language (never the English `strerror`)."""
+    from app.core.messages import Ref
+
+    winerror = getattr(exc, "winerror", None)
+    code = _WINDOWS_REASONS.get(winerror) if winerror else None
+    code = code or _OS_REASONS.get(exc.errno)
+    return Ref(code) if code else Ref("os.other", number=winerror or exc.errno or 0)
 
 
 # errno → message code: what the user can do about it.
@@ -158,7 +180,7 @@ def write_failed(path: Path, exc: OSError):
     """Why the file *path* could not be written: a full or read-only disk, no permission, or what the system said."""
     from app.core.errors import UserError
 
-    return storage_error(exc, path) or UserError("file.unwritable", path=str(path), reason=exc.strerror or str(exc))
+    return storage_error(exc, path) or UserError("file.unwritable", path=str(path), reason=os_reason(exc))
 
 
 def make_private(path: Path) -> None:

@@ -535,7 +535,7 @@ CATALOG: dict[str, str] = {
         "Messages", "{path} is damaged: its manifest is not valid ({detail}); ask the sender to export it again"
     ),
     "bundle.reason.certificate": QT_TRANSLATE_NOOP(
-        "Messages", "{path} is damaged: the signer's certificate is not valid ({detail})"
+        "Messages", "{path} is damaged: the signer's certificate is not valid"
     ),
     "bundle.reason.signature": QT_TRANSLATE_NOOP(
         "Messages", "{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again"
@@ -801,8 +801,79 @@ DESKTOP: dict[str, str] = {
 }
 
 
+# Why a file could not be used: the `reason` of the messages above, in the user's language (never the English
+# text of the operating system or of a library, which goes to the log). `Ref("reason.…")` or `os_reason(exc)`.
+REASONS: dict[str, str] = {
+    "os.not_found": QT_TRANSLATE_NOOP("Messages", "it does not exist (was the USB stick taken out?)"),
+    "os.no_permission": QT_TRANSLATE_NOOP("Messages", "this Windows user is not allowed to use it"),
+    "os.in_use": QT_TRANSLATE_NOOP("Messages", "another program is using it; close that program and try again"),
+    "os.disk_full": QT_TRANSLATE_NOOP("Messages", "the disk is full"),
+    "os.read_only": QT_TRANSLATE_NOOP("Messages", "the disk is read-only (is the USB stick write-protected?)"),
+    "os.is_folder": QT_TRANSLATE_NOOP("Messages", "it is a folder, not a file"),
+    "os.not_folder": QT_TRANSLATE_NOOP("Messages", "a part of the path is not a folder"),
+    "os.exists": QT_TRANSLATE_NOOP("Messages", "it exists already"),
+    "os.io": QT_TRANSLATE_NOOP(
+        "Messages", "the disk could not be read or written (a damaged or loose USB stick?)"),
+    "os.name_too_long": QT_TRANSLATE_NOOP("Messages", "the name or the path is too long"),
+    "os.bad_name": QT_TRANSLATE_NOOP("Messages", "the name is not allowed on this disk"),
+    "os.device_gone": QT_TRANSLATE_NOOP("Messages", "the disk is gone (was the USB stick taken out?)"),
+    "os.too_many_files": QT_TRANSLATE_NOOP("Messages", "too many files are open; close some programs"),
+    "os.other": QT_TRANSLATE_NOOP("Messages", "the system refused (error {number})"),
+    "reason.empty": QT_TRANSLATE_NOOP("Messages", "the file is empty"),
+    "reason.too_large": QT_TRANSLATE_NOOP("Messages", "it is far too large for this kind of file"),
+    "reason.not_json": QT_TRANSLATE_NOOP("Messages", "it is not readable text of this kind (damaged or another file)"),
+    "reason.too_deep": QT_TRANSLATE_NOOP("Messages", "it is nested far too deeply (damaged or made to harm)"),
+    "reason.not_text": QT_TRANSLATE_NOOP("Messages", "it is not text (damaged or another kind of file)"),
+    "reason.not_zip": QT_TRANSLATE_NOOP("Messages", "it is not a packed (zip) file, or it is cut short"),
+    "reason.damaged_archive": QT_TRANSLATE_NOOP("Messages", "its packed content is damaged or cut short"),
+    "reason.members": QT_TRANSLATE_NOOP("Messages", "it holds other files than a backup does ({names})"),
+    "reason.member_too_large": QT_TRANSLATE_NOOP("Messages", "a part of it is far too large"),
+    "reason.no_manifest": QT_TRANSLATE_NOOP("Messages", "it has no TNLĐ label"),
+    "reason.checksum": QT_TRANSLATE_NOOP("Messages", "its content does not match its checksum"),
+    "reason.signature_unreadable": QT_TRANSLATE_NOOP("Messages", "its signature cannot be read"),
+    "reason.signature_mismatch": QT_TRANSLATE_NOOP("Messages", "its signature does not match its label"),
+    "reason.backup_keys": QT_TRANSLATE_NOOP("Messages", "its key file: {reason}"),
+    "reason.backup_problems": QT_TRANSLATE_NOOP("Messages", "its database is not consistent"),
+    "reason.backup_certificate": QT_TRANSLATE_NOOP("Messages", "the workstation's certificate in it is not valid"),
+    "reason.backup_role": QT_TRANSLATE_NOOP("Messages", "the role on its label differs from its database's"),
+    "reason.backup_counts": QT_TRANSLATE_NOOP("Messages", "the counts on its label differ from its database's"),
+    "reason.backup_signer": QT_TRANSLATE_NOOP(
+        "Messages", "it is signed with a key other than the workstation's in its database"),
+    "reason.not_card": QT_TRANSLATE_NOOP("Messages", "it is not a TNLĐ key card"),
+    "reason.bad_certificate": QT_TRANSLATE_NOOP("Messages", "its certificate is not valid"),
+    "reason.card_unit_mismatch": QT_TRANSLATE_NOOP("Messages", "the card's unit does not match its certificate"),
+    "reason.not_key_file": QT_TRANSLATE_NOOP("Messages", "it is not a TNLĐ key file"),
+    "reason.no_keys": QT_TRANSLATE_NOOP("Messages", "it holds no keys"),
+    "reason.key_file_entry": QT_TRANSLATE_NOOP(
+        "Messages", "an entry in it is not valid (for whoever supports TNLĐ: {detail})"),
+    "reason.key_file_version": QT_TRANSLATE_NOOP("Messages", "its version ({version}) is not one this program knows"),
+    "reason.db_not_file": QT_TRANSLATE_NOOP("Messages", "{name} is not a file"),
+    "reason.not_database": QT_TRANSLATE_NOOP(
+        "Messages", "the file cannot be opened as this workstation's encrypted database"),
+    "reason.changed_outside": QT_TRANSLATE_NOOP(
+        "Messages", "the workstation's role, unit or unit name was changed outside TNLĐ"),
+    "reason.not_pdf": QT_TRANSLATE_NOOP("Messages", "it is not a PDF, or it is damaged"),
+}
+CATALOG.update(REASONS)
+
+
 class Ref(str):
-    """A parameter that is itself a message code, rendered in the same language (e.g. an action's name)."""
+    """A parameter that is itself a message code, rendered in the same language (e.g. an action's name, the
+    reason a file was refused), with parameters of its own."""
+
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Ref:
+        made = super().__new__(cls, code)
+        made.params = params
+        return made
+
+    def __reduce__(self):  # errors cross process boundaries (bundles are checked in a worker process)
+        return (_ref, (str(self), self.params))
+
+
+def _ref(code: str, params: dict[str, Any]) -> Ref:
+    return Ref(code, **params)
 
 
 def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None,
@@ -814,7 +885,8 @@ def render(code: str, params: Mapping[str, Any] | None = None, translate: Callab
         return f"{code} {dict(params or {})}"
     if translate is not None:
         template = translate(CONTEXT, template) or template
-    params = {key: render(value, None, translate, desktop) if isinstance(value, Ref) else value
+    params = {key: render(value, getattr(value, "params", None), translate, desktop) if isinstance(value, Ref)
+              else value
               for key, value in (params or {}).items()}
     try:
         return template.format(**params)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.fsutil import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -113,18 +114,18 @@ class FolderLock:
             except NotADirectoryError:
                 raise UserError("datadir.not_folder", path=str(self.folder)) from None
             except OSError as exc:
-                raise UserError("datadir.unwritable", path=str(self.folder), reason=exc.strerror or str(exc)) from None
+                raise UserError("datadir.unwritable", path=str(self.folder), reason=os_reason(exc)) from None
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as first:
             if not isinstance(first, PermissionError) and first.errno != errno.EROFS:
                 raise UserError("datadir.unwritable", path=str(self.path.parent),
-                                reason=first.strerror or str(first)) from None
+                                reason=os_reason(first)) from None
             try:  # a read-only folder or disk: reading needs the lock as much
                 return os.open(self.path, os.O_RDONLY)
             except OSError as exc:
                 raise UserError("datadir.unwritable", path=str(self.path.parent),
-                                reason=exc.strerror or str(exc)) from None
+                                reason=os_reason(exc)) from None
 
     def acquire(self, exclusive: bool = False, timeout: float = 0.0, on_wait: Waiting | None = None) -> FolderLock:
         """Take the lock, waiting up to *timeout* seconds; refuse with a message after that."""

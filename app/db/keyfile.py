@@ -45,7 +45,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.core.errors import UserError
-from app.core.fsutil import atomic_write_bytes, fsync_dir
+from app.core.fsutil import atomic_write_bytes, fsync_dir, os_reason
+from app.core.messages import Ref
 
 FORMAT = "tnld-keys"
 VERSION = 2
@@ -325,9 +326,9 @@ class KeyFile:
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_SIZE + 1)
         except OSError as exc:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason=exc.strerror or str(exc)) from exc
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=os_reason(exc)) from exc
         if len(raw) > MAX_SIZE:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason="far too large")
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=Ref("reason.too_large"))
         return cls.from_bytes(Path(path), raw)
 
     @classmethod
@@ -336,7 +337,7 @@ class KeyFile:
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError, MemoryError) as exc:
-            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+            reason = Ref("reason.too_deep" if isinstance(exc, RecursionError) else "reason.not_json")
             raise UserError("datadir.keyfile_damaged", path=str(path), reason=reason) from None
         return cls.from_data(Path(path), data)
 
@@ -345,25 +346,29 @@ class KeyFile:
         """Check *data* field by field (types, base64, lengths, scrypt costs): every later use may trust it. A
         damaged or hostile file is `datadir.keyfile_damaged`, never a crash."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason="not a TNLĐ key file")
+            raise UserError("datadir.keyfile_damaged", path=str(path), reason=Ref("reason.not_key_file"))
         version = data.get("version")
         if type(version) is int and version > VERSION:
             raise UserError("db.newer", names=f"keys.json version {version}")
         if version == 1 and type(version) is int:
             if not isinstance(data.get("wraps"), dict):
-                raise UserError("datadir.keyfile_damaged", path=str(path), reason="no keys")
+                raise UserError("datadir.keyfile_damaged", path=str(path), reason=Ref("reason.no_keys"))
             data = {key: value for key, value in data.items() if key != "wraps"} | {
                 "version": VERSION, "users": {}, "keys": [{"id": None, "wraps": data["wraps"]}]}
         elif version != VERSION or type(version) is not int:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason=f"version {version!r}")
+            raise UserError("datadir.keyfile_damaged", path=str(path),
+                            reason=Ref("reason.key_file_version", version=repr(version)))
         try:
             _check_file(data)
         except _Damaged as damaged:
-            raise UserError("datadir.keyfile_damaged", path=str(path), reason=str(damaged)) from None
+            raise UserError("datadir.keyfile_damaged", path=str(path),
+                            reason=Ref("reason.key_file_entry", detail=str(damaged))) from None
         return cls(Path(path), data)
 
-    def damaged(self, reason: str) -> UserError:
-        return UserError("datadir.keyfile_damaged", path=str(self.path), reason=reason)
+    def damaged(self, detail: str) -> UserError:
+        """*detail*: for whoever supports the program (a field path, an exception's name), inside a sentence."""
+        return UserError("datadir.keyfile_damaged", path=str(self.path),
+                         reason=Ref("reason.key_file_entry", detail=detail))
 
     def save(self) -> None:
         atomic_write_bytes(self.path, self.to_bytes())

@@ -587,8 +587,8 @@ def open_bundle(path: Path) -> OpenedBundle:
         raise _other_kind(path) or error from None
     try:
         signer = load_certificate(members["signer.pem"])
-    except BadCertificate as exc:
-        raise damaged(path, "bundle.reason.certificate", detail=str(exc)) from None
+    except BadCertificate:
+        raise damaged(path, "bundle.reason.certificate") from None
     if not signer.verify(members["manifest.sig"], manifest_bytes, strict=manifest["format_version"] >= 3):
         raise damaged(path, "bundle.reason.signature")
     for key, value in (("signer_fingerprint", signer.fingerprint), ("unit", signer.unit), ("role", signer.role),

@@ -31,6 +31,7 @@ from cryptography.x509.oid import NameOID
 
 from app.core.errors import UserError
 from app.core.interchange import loads_strict
+from app.core.messages import Ref
 from app.core.text import clean, fold
 
 # An OID made from a UUID under the 2.25 arc (ITU-T X.667), so nobody else's extension can clash with it.
@@ -268,21 +269,21 @@ def card_bytes(public: PublicIdentity) -> bytes:
 def parse_card(data: bytes, path: str) -> PublicIdentity:
     """Read a key card; the certificate is what counts, the other fields must agree with it."""
     if not data:
-        raise UserError("card.invalid", path=path, reason="empty file")
+        raise UserError("card.invalid", path=path, reason=Ref("reason.empty"))
     if len(data) > MAX_CARD_BYTES:
-        raise UserError("card.invalid", path=path, reason="too large for a key card")
+        raise UserError("card.invalid", path=path, reason=Ref("reason.too_large"))
     try:
         card = loads_strict(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise UserError("card.invalid", path=path, reason=str(exc)) from None
+    except (UnicodeDecodeError, ValueError):
+        raise UserError("card.invalid", path=path, reason=Ref("reason.not_json")) from None
     if not isinstance(card, dict) or card.get("format") != CARD_FORMAT:
-        raise UserError("card.invalid", path=path, reason="not a TNLĐ key card")
+        raise UserError("card.invalid", path=path, reason=Ref("reason.not_card"))
     if not isinstance(card.get("version"), int) or card["version"] > CARD_VERSION:
         raise UserError("card.newer", path=path)
     try:
         public = load_certificate(str(card.get("certificate", "")).encode("ascii"))
-    except (BadCertificate, UnicodeEncodeError) as exc:
-        raise UserError("card.invalid", path=path, reason=str(exc)) from None
+    except (BadCertificate, UnicodeEncodeError):
+        raise UserError("card.invalid", path=path, reason=Ref("reason.bad_certificate")) from None
     if (card.get("role"), card.get("unit"), card.get("unit_name")) != (public.role, public.unit, public.unit_name):
-        raise UserError("card.invalid", path=path, reason="the card's unit does not match its certificate")
+        raise UserError("card.invalid", path=path, reason=Ref("reason.card_unit_mismatch"))
     return public

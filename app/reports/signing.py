@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.messages import Ref
 from app.exchange.identity import BadCertificate, Identity, PublicIdentity, load_certificate
 
 
@@ -78,8 +79,8 @@ def check_pdf(path: Path) -> PdfCheck:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise BundleDamaged("pdf.unreadable", path=str(path), reason=str(exc)) from None
+    except (PdfReadError, ValueError, KeyError, TypeError):
+        raise BundleDamaged("pdf.unreadable", path=str(path), reason=Ref("reason.not_pdf")) from None
     if not signatures:
         raise BundleDamaged("pdf.unsigned", path=str(path))
     signature = signatures[-1]

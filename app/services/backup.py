@@ -43,6 +43,7 @@ from app.core.fsutil import (
     input_file,
     is_disk_full,
     make_private,
+    os_reason,
     private_folder,
 )
 from app.core.messages import Ref
@@ -337,16 +338,17 @@ def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, 
         from app.core.filekinds import wrong_kind
 
         raise wrong_kind(path, expected=("backup",), quiet=("zip", "other", "json", "empty")) or UserError(
-            "backup.not_backup", path=str(path), reason=str(exc)) from exc
+            "backup.not_backup", path=str(path), reason=os_reason(exc) if isinstance(exc, OSError)
+            else Ref("reason.not_zip")) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != ["keys.json", "manifest.json", "tnld.db"]:
-            raise UserError("backup.not_backup", path=str(path), reason=", ".join(names))
+            raise UserError("backup.not_backup", path=str(path), reason=Ref("reason.members", names=", ".join(names)))
         members = {info.filename: info for info in archive.infolist()}
         if members["tnld.db"].file_size > MAX_MEMBER or any(
             members[name].file_size > MAX_SMALL_MEMBER for name in ("manifest.json", "keys.json")
         ):
-            raise UserError("backup.damaged", path=str(path), reason="member too large")
+            raise UserError("backup.damaged", path=str(path), reason=Ref("reason.member_too_large"))
         _check_space(temp, members["tnld.db"].file_size + aside)
         steps.total = max(members["tnld.db"].file_size + aside, 1)
         db_file = temp / "tnld.db"
@@ -357,20 +359,21 @@ def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, 
                 db_digest = _copy_file(source, db_file, steps, cancel)
         except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, ValueError, EOFError, RecursionError,
                 NotImplementedError, RuntimeError) as exc:  # unknown compression, an encrypted member
-            raise UserError("backup.damaged", path=str(path), reason=str(exc)) from exc
+            log.warning("a backup's archive is damaged: %s", exc)
+            raise UserError("backup.damaged", path=str(path), reason=Ref("reason.damaged_archive")) from exc
         except OSError as exc:
             if is_disk_full(exc):
                 raise
-            raise UserError("backup.damaged", path=str(path), reason=exc.strerror or str(exc)) from exc
+            raise UserError("backup.damaged", path=str(path), reason=os_reason(exc)) from exc
     make_private(db_file)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise UserError("backup.not_backup", path=str(path), reason="no TNLĐ manifest")
+        raise UserError("backup.not_backup", path=str(path), reason=Ref("reason.no_manifest"))
     if manifest.get("version") != VERSION:
         raise UserError("db.newer", names=f"backup format {manifest.get('version')}")
     files = manifest.get("files")
     if not isinstance(files, dict) or files.get("keys.json") != hashlib.sha256(keys).hexdigest() \
             or files.get("tnld.db") != db_digest:
-        raise UserError("backup.damaged", path=str(path), reason="checksum mismatch")
+        raise UserError("backup.damaged", path=str(path), reason=Ref("reason.checksum"))
     return manifest, keys, db_file
 
 
@@ -382,9 +385,9 @@ def _signer(manifest: dict, path: Path) -> PublicIdentity | None:
         signer = load_certificate(str(manifest["signer"]).encode("ascii"))
         signature = base64.b64decode(str(manifest["signature"]).encode("ascii"), validate=True)
     except (KeyError, BadCertificate, ValueError, UnicodeEncodeError):
-        raise UserError("backup.forged", path=str(path), reason="the signature cannot be read") from None
+        raise UserError("backup.forged", path=str(path), reason=Ref("reason.signature_unreadable")) from None
     if not signer.verify(signature, _canonical(manifest)):
-        raise UserError("backup.forged", path=str(path), reason="the signature does not match the label")
+        raise UserError("backup.forged", path=str(path), reason=Ref("reason.signature_mismatch"))
     return signer
 
 
@@ -437,21 +440,23 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
     except UserError as exc:  # a damaged or hostile keys.json inside the backup: the backup is damaged
         if exc.code != "datadir.keyfile_damaged":
             raise
-        raise UserError("backup.damaged", path=str(backup), reason=f"keys.json: {exc.params['reason']}") from None
+        raise UserError("backup.damaged", path=str(backup), reason=Ref("reason.backup_keys", reason=exc.params["reason"])) from None
     try:
         db = connect(db_file, key)
     except WrongKey as exc:
-        raise UserError("backup.damaged", path=str(backup), reason=str(exc)) from exc
+        log.warning("a backup's database does not open: %s", exc)
+        raise UserError("backup.damaged", path=str(backup), reason=Ref("reason.not_database")) from exc
     try:
         problems = integrity_errors(db)
         if problems:
-            raise UserError("backup.damaged", path=str(backup), reason="; ".join(problems[:3]))
+            log.warning("a backup's database is not consistent: %s", "; ".join(problems[:3]))
+            raise UserError("backup.damaged", path=str(backup), reason=Ref("reason.backup_problems"))
         meta = _meta(db)
         counts = _counts(db)
         try:
             fingerprint = _fingerprint(db)
-        except ValueError as exc:
-            raise UserError("backup.damaged", path=str(backup), reason=f"the workstation's certificate: {exc}") from None
+        except ValueError:
+            raise UserError("backup.damaged", path=str(backup), reason=Ref("reason.backup_certificate")) from None
         row = db.execute("SELECT role, active FROM users WHERE name = ?", (user,)).fetchone()
         root = _audit_root(db)
     finally:
@@ -463,13 +468,13 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
         raise UserError("backup.relabelled", path=str(backup),
                         label=f"{label_unit} {manifest.get('unit_name', '')}".strip(), unit=f"{unit} {unit_name}")
     if manifest.get("role") != role or keyfile.role != role:
-        raise UserError("backup.forged", path=str(backup), reason="the role on the label differs from the database's")
+        raise UserError("backup.forged", path=str(backup), reason=Ref("reason.backup_role"))
     label_counts = manifest.get("counts", {})
     if not isinstance(label_counts, dict) or any(label_counts.get(k, v) != v for k, v in asdict(counts).items()):
-        raise UserError("backup.forged", path=str(backup), reason="the counts on the label differ from the database's")
+        raise UserError("backup.forged", path=str(backup), reason=Ref("reason.backup_counts"))
     if signer is not None and signer.fingerprint != fingerprint:
         raise UserError("backup.forged", path=str(backup),
-                        reason="signed with a key other than the workstation's in the database")
+                        reason=Ref("reason.backup_signer"))
     warnings = () if signer is not None else ("backup.unsigned",)
     if row is None or not row[1]:
         raise UserError("backup.user_inactive" if session is not None else "login.failed", user=user)

@@ -113,6 +113,7 @@ class Session:
     notices: list[tuple[str, dict]] = field(default_factory=list)  # messages (code, parameters) to show after login
 
     def __post_init__(self) -> None:
+        self.closed = False  # close() was called: a timer of the desktop asks no more of it
         self._bind(self.db)
 
     def _bind(self, db: Database) -> None:
@@ -192,6 +193,7 @@ class Session:
                             needed=" / ".join(roles))
 
     def close(self) -> None:
+        self.closed = True
         try:
             self.db.close()
         finally:
@@ -341,14 +343,13 @@ def _set_aside_unfinished_setup(datadir: DataDir) -> None:
 
 def _connect(datadir: DataDir, key: bytes) -> Database:
     if datadir.db_path.exists() and not datadir.db_path.is_file():
-        raise UserError("db.damaged", reason=f"{datadir.db_path.name} is not a file")
+        raise UserError("db.damaged", reason=Ref("reason.db_not_file", name=datadir.db_path.name))
     try:
         return connect(datadir.db_path, key)
-    except DatabaseError as exc:  # not a database at all ("unable to open database file")
-        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
-    except WrongKey as exc:
+    except (DatabaseError, WrongKey) as exc:  # not a database at all, or not under this key
         # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
-        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=str(exc)) from exc
+        log.warning("the database cannot be opened: %s", exc)
+        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=Ref("reason.not_database")) from exc
 
 
 def _workstation(db: Database) -> dict[str, str]:
@@ -358,7 +359,7 @@ def _workstation(db: Database) -> dict[str, str]:
     for name in ("role", "unit", "unit_name"):
         row = db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
         if row is None or not isinstance(row[0], str) or (name == "role" and row[0] not in ROLES):
-            raise UserError("db.damaged", reason=f"the workstation's {name} was changed outside TNLĐ")
+            raise UserError("db.damaged", reason=Ref("reason.changed_outside"))
         values[name] = row[0]
     return values
 

@@ -588,7 +588,7 @@ class MainWindow(QMainWindow):
         became overdue overnight)."""
         from app.services import listing
 
-        if self._away:
+        if self._away or self.ctx.session.closed or not self.isVisible():
             return
         if self.index is not None:
             today = self.ctx.session.today()
@@ -866,6 +866,7 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a state file that cannot be written must not keep the window open
             log.exception("the window state was not saved")
         self.ctx.workers.stop_all()
+        self._outside.stop()
         super().closeEvent(event)
 
     def close_session(self) -> None:

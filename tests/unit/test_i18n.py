@@ -127,3 +127,36 @@ def test_the_desktop_never_tells_a_user_to_type_a_command():
     for code, text in DESKTOP.items():
         assert code in CATALOG and not command.search(text), code
         assert fields(text) == fields(CATALOG[code]), code
+
+
+def test_refusals_of_files_carry_no_english_from_the_system_or_a_library(tmp_path):
+    """Found by the attack session: Vietnamese messages ended in "No such file or directory" or a JSON decoder's
+    "Expecting value: line 1 column 1 (char 0)". The reason is the user's language; the English goes to the log."""
+    import errno
+
+    from app.core.errors import UserError
+    from app.core.fsutil import read_input, unreadable, write_failed
+    from app.db.keyfile import KeyFile
+    from app.exchange.identity import parse_card
+    from app.i18n import install, translate
+
+    refusals = [unreadable(tmp_path / "a.card", OSError(errno.EACCES, "Permission denied")),
+                write_failed(tmp_path / "b.tnld", OSError(errno.EIO, "Input/output error")),
+                unreadable(tmp_path / "c", OSError(errno.ENOTCONN, "Transport endpoint is not connected"))]
+    for attempt in (lambda: parse_card(b"{not json", "d.card"), lambda: parse_card(b"", "e.card"),
+                    lambda: KeyFile.from_bytes(tmp_path / "keys.json", b"[[["),
+                    lambda: KeyFile.from_bytes(tmp_path / "keys.json", b'{"format": "x"}'),
+                    lambda: read_input(tmp_path / "missing.card")):
+        with pytest.raises(UserError) as caught:
+            attempt()
+        refusals.append(caught.value)
+    english = re.compile(r"Permission denied|Input/output|Transport endpoint|Expecting|No such file|empty file"
+                         r"|not a TNLĐ|char \d")
+    assert install("vi") == "vi"
+    try:
+        for refusal in refusals:
+            text = refusal.message(translate)
+            assert not english.search(text), text
+            assert text != refusal.message(), text  # translated
+    finally:
+        install("en")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QListView, QWidget
 
@@ -33,6 +33,9 @@ from app.ui.widgets.picker_model import DASH, PickerEntry, PickerModel
 VISIBLE_ROWS = 10
 MOVE_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+PICKER_MIN_LENGTH = 100  # characters a picker takes at least (a code list given later may be longer)
 
 
 class CodePicker(QLineEdit):
@@ -63,12 +66,18 @@ class CodePicker(QLineEdit):
         popup.clicked.connect(self._choose_index)
         self.textEdited.connect(self._edited)
         self.set_entries(entries)
+        # The popup's window made once the form is up, not on the first letter typed (~10 ms of a 30 ms budget).
+        QTimer.singleShot(0, self, self._popup.winId)  # with self as context: not called once self is gone
 
     # The public API ---------------------------------------------------------------------------------------
     def set_entries(self, entries: Sequence[PickerEntry]) -> None:
-        """Offer *entries*; a code already set stays (shown with its new label if it is among them)."""
+        """Offer *entries*; a code already set stays (shown with its new label if it is among them). The text
+        is capped a little beyond the longest entry as shown: a longer text can match nothing, and a paste of
+        thousands of characters stalled every keystroke after it (found by the attack session)."""
         self._model.set_entries(entries)
         self._by_code = {entry.code: entry for entry in entries}
+        longest = max((len(entry.chosen_text()) + len(entry.detail) for entry in entries), default=0)
+        self.setMaxLength(max(PICKER_MIN_LENGTH, longest + 20))
         if self._code is not None:
             self.set_code(self._code)
 
