@@ -5153,8 +5153,8 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+39"/>
-        <source>The language changes the next time you start TNLĐ.</source>
-        <translation>Ngôn ngữ sẽ thay đổi vào lần khởi động TNLĐ tiếp theo.</translation>
+        <source>The language changes the next time you log in.</source>
+        <translation>Ngôn ngữ sẽ thay đổi từ lần đăng nhập sau.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5173,8 +5173,8 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+85"/>
-        <source>The language will change the next time you start TNLĐ.</source>
-        <translation>Ngôn ngữ sẽ được đổi vào lần khởi động TNLĐ tiếp theo.</translation>
+        <source>The language will change the next time you log in.</source>
+        <translation>Ngôn ngữ sẽ được đổi từ lần đăng nhập sau.</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -740,7 +740,7 @@ class SettingsDialog(AdminDialog):
             self.language.addItem(name, code)
         self.start_language = self.current_language()
         self.language.setCurrentIndex(max(0, [code for code, _ in LANGUAGES].index(self.start_language)))
-        language_note = QLabel(self.tr("The language changes the next time you start TNLĐ."))
+        language_note = QLabel(self.tr("The language changes the next time you log in."))
         language_note.setObjectName("language_note")
         language_note.setWordWrap(True)
         form.addRow(self.tr("Language:"), self.language)
@@ -838,7 +838,7 @@ class SettingsDialog(AdminDialog):
             shared.sync()
             self.start_language = language
             saved = True
-            messages.info(self, self.tr("The language will change the next time you start TNLĐ."))
+            messages.info(self, self.tr("The language will change the next time you log in."))
         if saved:
             self.ctx.events.settings_changed.emit()
         return ok

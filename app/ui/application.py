@@ -49,6 +49,18 @@ def choose_language(folder: Path, requested: str | None) -> str:
     return wanted if wanted in LANGUAGES else "vi"
 
 
+def user_language(folder: Path, user: str, requested: str | None) -> str:
+    """The language of the program after *user* logged in: --lang or TNLD_LANG when given, else the user's own
+    choice in the settings, else what the login window spoke."""
+    from app.i18n import LANGUAGES
+    from app.ui.context import UserState
+
+    if requested or os.environ.get("TNLD_LANG"):
+        return choose_language(folder, requested)
+    own = str(UserState(folder, user).value("language", "") or "").lower()[:2]
+    return own if own in LANGUAGES else choose_language(folder, None)
+
+
 def make_application(lang: str):
     """The QApplication with our translations (ours and Qt's own texts that we show) and fonts."""
     from PySide6.QtCore import QCoreApplication, QLocale
@@ -101,6 +113,10 @@ def run(folder: Path, lang: str | None = None) -> int:
     session = login(folder)
     if session is None:
         return 0
+    own = user_language(folder, session.user, lang)
+    if own != language:  # the login window spoke the folder's last choice; the program speaks this user's
+        language = own
+        make_application(language)
     window = open_main_window(session, workers, language)
     window.show()
     try:

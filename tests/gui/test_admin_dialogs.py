@@ -217,7 +217,29 @@ def test_the_language_is_kept_for_the_user_and_read_before_login(ctx, qtbot, mes
     assert dialog.save()
     assert ctx.state.value("language") == "en"
     assert choose_language(ctx.folder, None) == "en"
-    assert len(messages.texts("info")) == 1  # "on the next start"
+    assert len(messages.texts("info")) == 1  # "at the next login"
+
+
+def test_each_user_gets_their_own_language_after_login(ctx, monkeypatch):
+    """Found by the attack session: the language chosen by one user was the program's for every user after
+    them, and a user's own choice was never applied at login. The login window speaks the folder's last
+    choice; after login the program speaks the user's (unless --lang or TNLD_LANG says otherwise)."""
+    from app.ui.application import choose_language, user_language
+    from app.ui.context import UserState, folder_state
+
+    monkeypatch.delenv("TNLD_LANG", raising=False)
+    UserState(ctx.folder, "lan").set_value("language", "en")
+    UserState(ctx.folder, "hoa").set_value("language", "vi")
+    shared = folder_state(ctx.folder)
+    shared.setValue("language", "en")  # Lan chose English last
+    shared.sync()
+    assert choose_language(ctx.folder, None) == "en"  # the login window
+    assert user_language(ctx.folder, "hoa", None) == "vi"
+    assert user_language(ctx.folder, "lan", None) == "en"
+    assert user_language(ctx.folder, "new-user", None) == "en"  # no choice of their own: as the login spoke
+    assert user_language(ctx.folder, "hoa", "en") == "en"  # --lang wins
+    monkeypatch.setenv("TNLD_LANG", "en")
+    assert user_language(ctx.folder, "hoa", None) == "en"
 
 
 def test_closing_with_changed_settings_asks(ctx, qtbot, messages):
