@@ -33,6 +33,9 @@ def measure(folder: Path, password: str, user: str = "admin") -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                LANG=os.environ.get("LANG", "C.UTF-8"), TNLD_BENCH_PASSWORD=password)
     env.pop("TNLD_TEST_FAST_KDF", None)  # never the test suite's cheap key derivation in a measurement
+    # The default view (newest first, every status): an earlier run's sort by victim, kept in the folder's window
+    # state when it closed, would otherwise be the view every later run measures.
+    (Path(folder) / "ui-state.ini").unlink(missing_ok=True)
     out = subprocess.run([sys.executable, __file__, "--child", str(folder), "--user", user], env=env,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

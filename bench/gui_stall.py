@@ -72,7 +72,7 @@ def trust_an_office(folder: Path, password: str, work: Path) -> None:
         subprocess.run([*tnld, "--data-dir", str(office), "init", "--role", "office", "--unit", "20", "--admin",
                         "admin", "--office-name", "Sở Nội vụ tỉnh Lạng Sơn"], env=env, check=True,
                        stdout=subprocess.DEVNULL, cwd=ROOT)
-    subprocess.run([*tnld, "--data-dir", str(office), "keys", "card", "--out", str(work / "office.card")], env=env,
+    subprocess.run([*tnld, "--data-dir", str(office), "keys", "card", "--out", str(work / "office.card"), "--force"], env=env,
                    check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     subprocess.run([*tnld, "--data-dir", str(folder), "keys", "trust", str(work / "office.card")], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)  # already trusted: fine

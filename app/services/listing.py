@@ -235,8 +235,7 @@ class ListIndex:
             order = order[::-1]
         if len(ids) == len(order):
             return order
-        wanted = set(ids)
-        return [i for i in order if i in wanted]
+        return list(filter(set(ids).__contains__, order))  # no Python bytecode per id: ~2x a comprehension
 
     def _order(self, sort: str) -> list[str]:
         """Every id ascending by *sort*, ties newest first (then `find` keeps the ones of a result)."""

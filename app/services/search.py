@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains
 
 from app.core.progress import Cancel, Progress
 from app.core.progress import check as check_cancel
@@ -99,8 +100,8 @@ class _Part:
         for term in terms:
             needle = " " + term if len(term) < SHORT_TERM else term
             words = self.words
-            if positions is None:
-                positions = list(compress(range(len(words)), [needle in w for w in words]))
+            if positions is None:  # the first term scans every record: a C loop (map), not a comprehension
+                positions = list(compress(range(len(words)), map(contains, words, repeat(needle))))
             else:
                 positions = [i for i in positions if needle in words[i]]
         if positions is None:
@@ -208,7 +209,7 @@ class SearchIndex:
         void = self._void.select(filters, terms, within_void) if filters.include_void else []
         self._last = _Last(filters, terms, live, void)
         if not void:
-            return [self._live.ids[i] for i in reversed(live)]
+            return list(map(self._live.ids.__getitem__, reversed(live)))
         merged = sorted([(p.dates[i], p.rids[i], p.ids[i]) for p, found in ((self._live, live), (self._void, void))
                          for i in found], reverse=True)
         return [accident_id for _date, _rid, accident_id in merged]
