@@ -45,7 +45,11 @@ class Draft:
 
 
 def save_draft(session: Session, draft_id: str, content: Mapping[str, Any], editing: bool = False) -> None:
-    """Write (or overwrite) this user's draft *draft_id*. *editing*: the form edits a stored accident."""
+    """Write (or overwrite) this user's draft *draft_id*. *editing*: the form edits a stored accident. Only a
+    user who may save records (a viewer's or a demoted user's form keeps no draft)."""
+    from app.services.records import WRITERS
+
+    session.require("action.save_records", *WRITERS)
     data = json.dumps(content, ensure_ascii=False, sort_keys=True)
     if len(data) > DRAFT_LIMIT:
         return  # a draft is a safety net: a form this large is not worth stalling the typing for
@@ -101,14 +105,23 @@ class DraftHold:
 def hold(session: Session, draft_id: str) -> DraftHold:
     """Claim *draft_id* for an open form. A folder that takes no lock file (read-only) gives an empty hold: the
     draft is then offered as before, which loses nothing."""
+    return claim(session, draft_id) or DraftHold(None)
+
+
+def claim(session: Session, draft_id: str) -> DraftHold | None:
+    """Claim *draft_id* before anything is done with it (restore, discard); None when an open form holds it, in
+    this program or another. A folder that takes no lock file gives an empty hold (claimed, unprotected)."""
     name = _lock_name(draft_id)
     if name is None:
         return DraftHold(None)
     try:
         _lock_folder(session).mkdir(mode=0o700, exist_ok=True)
         return DraftHold(FolderLock(_lock_folder(session), name).acquire(exclusive=True))
-    except (OSError, UserError) as problem:
-        log.warning("a draft's lock was not taken: %s", getattr(problem, "code", problem))
+    except UserError as problem:  # datadir.in_use: someone holds it
+        log.info("a draft is held by an open form: %s", problem.code)
+        return None
+    except OSError as problem:
+        log.warning("a draft's lock was not taken: %s", problem)
         return DraftHold(None)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import heapq
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,11 @@ class ListIndex:
         self._pending_of: dict[tuple, tuple[Obligation, ...]] = {}
         self._fatal: set[str] = set()
         self._overdue: set[str] = set()
+        # The obligations panel's last answer (its entries, how many it was asked for, how many there are): a
+        # change to one accident updates it in place, unless the change reaches into the part not kept.
+        self._panel: list[tuple] | None = None
+        self._panel_limit = 0
+        self._panel_total = 0
         for row in rows:
             self._put(row)
 
@@ -144,6 +150,10 @@ class ListIndex:
 
     def __len__(self) -> int:
         return len(self._slot)
+
+    def live_count(self) -> int:
+        """Accidents that are not void (the status bar's "of N"), as `total` counts them in the database."""
+        return self.search.live_count()
 
     def _put(self, row: tuple) -> None:
         """Store or replace one accident's columns (*row* as `_FACTS` gives it) and what follows from them."""
@@ -208,6 +218,7 @@ class ListIndex:
         self.search.store = session.store  # the index was loaded by a worker whose session is closed
         self.search.refresh(accident_id)
         row = session.db.execute(f"SELECT {_FACTS} FROM accidents WHERE id = ?", (accident_id,)).fetchone()
+        before = self._due.get(accident_id, ())
         if row is None:
             self._drop(accident_id)
         else:
@@ -215,6 +226,7 @@ class ListIndex:
             self.delivery.pop(accident_id, None)
             self.delivery.update(_delivery(session, [accident_id]))
         self._reorder(accident_id)
+        self._panel_follow(accident_id, before)
 
     def set_today(self, today: dt.date) -> None:
         """A new day (the program left open overnight): obligations may have become overdue."""
@@ -222,6 +234,7 @@ class ListIndex:
             self.today = today
             self._overdue = {i for i, pending in self._due.items() if any(o.overdue(today) for o in pending)}
             self._orders.pop("obligations", None)
+            self._panel = None
 
     # Finding and sorting.
     def find(self, filters: ListFilters, sort: str = "date", descending: bool = True) -> list[str]:
@@ -321,16 +334,57 @@ class ListIndex:
 
     def obligations_due(self, limit: int = 500) -> tuple[list[Due], int]:
         """The obligations not done yet, overdue first, then by due date; at most *limit*, and how many there
-        are in all."""
-        found = []
+        are in all. The panel is refreshed after every change, a colleague's saves included (found by the attack
+        session: 20,000 objects built and sorted each time stalled the window): the answer is kept and a change
+        to one accident updates it (`_panel_follow`); a full pass picks the *limit* first without sorting all."""
+        if self._panel is None or self._panel_limit != limit:
+            slot, occurred = self._slot, self._occurred_on
+            shared: dict[int, list[tuple]] = {}  # per shared tuple of pending obligations
+
+            def entries():
+                for accident_id, pending in self._due.items():
+                    keyed = shared.get(id(pending))
+                    if keyed is None:
+                        keyed = shared[id(pending)] = self._keyed(pending)
+                    day = occurred[slot[accident_id]]
+                    for not_overdue, due, kind, obligation in keyed:
+                        yield not_overdue, due, day, accident_id, kind, obligation
+
+            self._panel = heapq.nsmallest(2 * limit, entries(), key=_panel_key)  # twice: room to follow changes
+            self._panel_limit = limit
+            self._panel_total = sum(map(len, self._due.values()))
+        first, slot = self._first_victim, self._slot
+        return [Due(kind, accident_id, day, first[slot[accident_id]], due, not not_overdue)
+                for not_overdue, due, day, accident_id, kind, _obligation in self._panel[:limit]], self._panel_total
+
+    def _keyed(self, pending: tuple[Obligation, ...]) -> list[tuple]:
         today = self.today
-        slot, occurred, first = self._slot, self._occurred_on, self._first_victim
-        for accident_id, pending in self._due.items():
-            i = slot[accident_id]
-            for o in pending:
-                found.append(Due(o.kind, accident_id, occurred[i], first[i], o.due, o.overdue(today)))
-        found.sort(key=lambda d: (not d.overdue, d.due, d.occurred_on))
-        return found[:limit], len(found)
+        return [(not o.overdue(today), o.due, o.kind, o) for o in pending]
+
+    def _panel_follow(self, accident_id: str, before: tuple[Obligation, ...]) -> None:
+        """Update the kept panel after *accident_id* changed (its pending obligations were *before*). The kept
+        entries are the first of all in order; those not kept are unknown but come after every kept one."""
+        kept = self._panel
+        if kept is None:
+            return
+        after = self._due.get(accident_id, ())
+        self._panel_total += len(after) - len(before)
+        kept = [entry for entry in kept if entry[3] != accident_id]
+        unknown = self._panel_total - len(after) - len(kept)  # entries of other accidents not kept
+        if after:
+            day = self._occurred_on[self._slot[accident_id]]
+            for not_overdue, due, kind, obligation in self._keyed(after):
+                entry = (not_overdue, due, day, accident_id, kind, obligation)
+                if unknown == 0 or (kept and _panel_key(entry) < _panel_key(kept[-1])):
+                    bisect.insort(kept, entry, key=_panel_key)
+        del kept[2 * self._panel_limit:]
+        # Fewer kept than shown while others exist: a full pass (once per ~limit changes at the top).
+        self._panel = None if len(kept) < min(self._panel_limit, self._panel_total) else kept
+
+
+def _panel_key(entry: tuple) -> tuple:
+    """Overdue first, then by due date, the accident's day, its id, the kind (a total order: no tie left)."""
+    return entry[:5]
 
 
 # Without the index (the database's order, while the index loads).
@@ -451,6 +505,18 @@ def changed_since(session: Session, mark: tuple[int, int]) -> tuple[tuple[int, i
 def villages(session: Session) -> list[str]:
     """The villages named in the stored accidents, in Vietnamese order (the village filter)."""
     return sorted(session.store.villages(), key=sort_key)
+
+
+def years_and_villages(session: Session, accident_ids: Sequence[str]) -> list[tuple[int, str | None]]:
+    """(year, village) of each of *accident_ids* still stored (the filter choices a change may add)."""
+    found = []
+    for start in range(0, len(accident_ids), 500):
+        chunk = list(accident_ids[start:start + 500])
+        for occurred, village in session.db.execute(
+                f"SELECT occurred_on, village FROM accidents WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            year = occurred[:4] if isinstance(occurred, str) else ""
+            found.append((int(year) if year.isdigit() else 0, village))
+    return found
 
 
 def years(session: Session) -> list[int]:

@@ -183,6 +183,10 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._live) + len(self._void)
 
+    def live_count(self) -> int:
+        """Records that are not void."""
+        return len(self._live)
+
     def id_strings(self) -> dict[str, str]:
         """Each record's id string as this index holds it (for another index to share it rather than copy it)."""
         return {i: i for part in (self._live, self._void) for i in part.ids}

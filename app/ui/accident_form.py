@@ -123,7 +123,7 @@ class AccidentForm(QDialog):
     `accident_saved(id)` after a save, `accident_voided(id)` after a void."""
 
     def __init__(self, ctx: AppContext, accident_id: str | None = None, search_text: str = "",
-                 parent: QWidget | None = None, draft: Any = None) -> None:
+                 parent: QWidget | None = None, draft: Any = None, draft_hold: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.ui = Ui_AccidentForm()
@@ -146,7 +146,7 @@ class AccidentForm(QDialog):
         self._record: dict[str, Any] = {}
         self._accident_id: str | None = None  # the stored accident this form edits (None: not saved yet)
         self._draft_id = str(uuid.uuid4())
-        self._hold: Any = None  # app.services.drafts.DraftHold of the draft id: it is not offered elsewhere
+        self._hold: Any = draft_hold  # app.services.drafts.DraftHold of the draft id: not offered elsewhere
         self._idle = QTimer(self, singleShot=True, interval=DRAFT_IDLE_MS, timeout=self._write_draft)
         self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DEBOUNCE_MS,
                                        timeout=self.refresh_duplicates)

@@ -56,13 +56,19 @@ def offer_drafts(ctx: AppContext, parent: QWidget | None) -> list[QWidget]:
         return []
     opened: list[QWidget] = []
     for draft in drafts.drafts_of(ctx.session):
+        # Claimed before the question: the same user's other window cannot restore it meanwhile, and a Discard
+        # here never deletes what a form there has open (found by the attack session: the typed accident lost).
+        held = drafts.claim(ctx.session, draft.id)
+        if held is None:
+            continue  # restored in another window since the list was read
         if messages.ask(parent, describe(ctx, draft), yes=tr("Restore"), no=tr("Discard"),
                         title=tr("Unsaved accident")):
             from app.ui.accident_form import AccidentForm
 
-            form = AccidentForm(ctx, parent=parent, draft=draft)
+            form = AccidentForm(ctx, parent=parent, draft=draft, draft_hold=held)
             form.show()
             opened.append(form)
         else:
             drafts.delete_draft(ctx.session, draft.id)
+            held.release(gone=True)
     return opened

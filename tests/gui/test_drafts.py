@@ -179,3 +179,26 @@ def test_an_old_store_gets_the_drafts_table(tmp_path):
         drafts.save_draft(session, "d-1", {"village": "Thôn C", "victims": []})
         assert [d.content["village"] for d in drafts.drafts_of(session)] == ["Thôn C"]
         assert len(records.list_accidents(session, include_void=True)) == 3
+
+
+def test_a_draft_being_asked_about_in_one_window_is_not_restored_or_lost_in_another(qtbot, commune_dir, messages):
+    """Found by the attack session: window B asked about a draft, window A restored it meanwhile, B's Discard
+    deleted it under A's open form, and a kill -9 of A lost the typed accident. The draft is claimed before the
+    question: A is not offered it while B asks, and B's answer stands alone."""
+    from app.ui.drafts import offer_drafts
+    from tests.gui.conftest import logged_in
+
+    with logged_in(commune_dir) as window_a, logged_in(commune_dir) as window_b:
+        drafts.save_draft(window_a.session, str(__import__("uuid").uuid4()),
+                          {"village": "Thôn Nà Pàn", "victims": [{"name": "Hà Thị Lan"}]})
+        offered_in_a = []
+
+        def answer_in_b(kind, text):
+            # While B's question is up, A logs in again and is offered the drafts.
+            offered_in_a.append(offer_drafts(window_a, None))
+            return False  # B: Discard
+        messages._answer = answer_in_b
+        assert offer_drafts(window_b, None) == []
+        assert offered_in_a == [[]]  # A was not offered the draft B was asking about
+        assert drafts.drafts_of(window_a.session, left_over=False) == []  # B's Discard, and nobody had it open
+        assert not list((commune_dir / "drafts").glob("*.lock"))

@@ -579,3 +579,19 @@ def test_changes_made_by_another_process_show_without_a_reopen(opened, qtbot, co
     window.focus_search()
     type_text(window.search, "lo van sau")
     qtbot.waitUntil(lambda: shown_names(window) == ["Lò Văn Sáu"], timeout=5_000)
+
+
+def test_after_midnight_the_rows_drawn_show_what_became_overdue(filled, qtbot):
+    """Found by the attack session: past midnight the status bar and the panel counted a quick report as
+    overdue, but its row, fetched the day before, still showed it due, without the overdue mark."""
+    folder, ids = filled
+    now = [dt.datetime(2026, 3, 1, 23, 50)]  # the quick report of Đinh Thị Hoa is due today
+    with logged_in(folder, clock=lambda: now[0]) as ctx:
+        window = open_window(ctx, qtbot)
+        row = window.model.ids().index(ids["Đinh Thị Hoa"])
+        assert window.model.row_data(row).overdue == []
+        now[0] = dt.datetime(2026, 3, 2, 0, 10)
+        window.check_outside_changes()
+        row = window.model.ids().index(ids["Đinh Thị Hoa"])
+        assert [o.kind for o in window.model.row_data(row).overdue] == ["quick_report"]
+        window.close()

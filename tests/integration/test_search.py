@@ -77,6 +77,7 @@ def test_an_index_kept_up_to_date_equals_one_loaded_afresh(filled):
     index = ListIndex.load(filled)
     for sort in SORTS:  # orders computed before the changes are patched, one accident at a time
         index.find(ListFilters(), sort)
+    index.obligations_due(5)  # the panel's answer too (a small panel: its full passes are exercised)
     rng = random.Random(5)
     accidents = records.list_accidents(filled, include_void=False)
     changed = [a["id"] for a in rng.sample(accidents, 40)]
@@ -88,6 +89,12 @@ def test_an_index_kept_up_to_date_equals_one_loaded_afresh(filled):
         else:
             records.save_accident(filled, dict(current, occurred_on=day, status="confirmed"))
         index.refresh(filled, accident_id)
+        # The obligations panel, followed change by change, equals a full pass over the index.
+        followed = index.obligations_due(5)
+        kept = index._panel, index._panel_total
+        index._panel = None
+        assert followed == index.obligations_due(5)
+        index._panel, index._panel_total = kept
     added = records.save_accident(filled, make_accident(occurred_on="2026-02-02", declared_on="2026-02-02")).id
     index.refresh(filled, added)
     fresh = ListIndex.load(filled)
@@ -101,3 +108,4 @@ def test_an_index_kept_up_to_date_equals_one_loaded_afresh(filled):
                     assert index.find(filters, sort, descending) == fresh.find(filters, sort, descending), sort
     assert index.counts(index.find(ListFilters())) == fresh.counts(fresh.find(ListFilters()))
     assert index.obligations_due() == fresh.obligations_due()
+    assert index.obligations_due(5) == fresh.obligations_due(5)
