@@ -135,7 +135,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/drafts.py" line="+59"/>
+        <location filename="../app/ui/drafts.py" line="+64"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../app/ui/drafts.py" line="-32"/>
+        <location filename="../app/ui/drafts.py" line="-37"/>
         <source>{time} on {date}</source>
         <translation>{time} ngày {date}</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>Khôi phục để nhập tiếp và lưu, hay bỏ đi?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <location filename="../app/ui/messages.py" line="+1"/>
         <source>Discard</source>
         <translation>Bỏ</translation>
@@ -1980,7 +1980,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+105"/>
+        <location filename="../app/ui/main_window.py" line="+108"/>
         <source>Accidents</source>
         <translation>Vụ tai nạn</translation>
     </message>
@@ -1990,7 +1990,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Sự cố kỹ thuật nghiêm trọng</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{unit} — {user} — TNLĐ</source>
         <translation>{unit} — {user} — TNLĐ</translation>
     </message>
@@ -2200,7 +2200,12 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
@@ -2240,21 +2245,26 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Hiển thị {shown} trên tổng số {total} vụ tai nạn</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+180"/>
         <source>Please wait: the data is being replaced or re-keyed…</source>
         <translation>Vui lòng chờ: đang thay dữ liệu hoặc đổi khóa cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+247"/>
+        <source>The language will change the next time you log in.</source>
+        <translation>Ngôn ngữ sẽ được đổi từ lần đăng nhập sau.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <location filename="../app/cli/main.py" line="+881"/>
-        <location filename="../app/core/messages.py" line="+732"/>
+        <location filename="../app/core/messages.py" line="+747"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-709"/>
+        <location filename="../app/core/messages.py" line="-724"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -2575,6 +2585,56 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is {kind}, not {wanted}; choose the right file</source>
+        <translation>{path} là {kind}, không phải {wanted}; hãy chọn đúng tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a TNLĐ bundle (a unit&apos;s report)</source>
+        <translation>gói dữ liệu TNLĐ (báo cáo của một đơn vị)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a receipt from an office</source>
+        <translation>biên nhận của cơ quan tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a key card</source>
+        <translation>thẻ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a TNLĐ backup</source>
+        <translation>bản sao lưu TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key file of a data folder (keys.json)</source>
+        <translation>tệp khóa của một thư mục dữ liệu (keys.json)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a file of records as JSON text</source>
+        <translation>tệp bản ghi dạng văn bản JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a JSON text file</source>
+        <translation>tệp văn bản JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a PDF</source>
+        <translation>tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an Excel workbook</source>
+        <translation>bảng tính Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a file TNLĐ makes; check that you chose the right file</source>
         <translation>{path} không phải là tệp do TNLĐ tạo ra; hãy kiểm tra xem đã chọn đúng tệp chưa</translation>
     </message>
@@ -2775,6 +2835,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>the database file {path} is missing or empty, though this folder was set up; nothing was created in its place. Restore the latest backup with: tnld restore FILE</source>
+        <translation>tệp cơ sở dữ liệu {path} bị mất hoặc trống dù thư mục này đã được thiết lập; chương trình không tạo tệp mới thay thế. Hãy khôi phục bản sao lưu mới nhất bằng lệnh: tnld restore FILE</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>this workstation&apos;s recovery code was made before the admin key existed and does not bring it back; print a new recovery code with: tnld users new-key</source>
         <translation>mã khôi phục của máy trạm này được tạo trước khi có khóa quản trị nên không khôi phục được khóa đó; hãy in mã khôi phục mới bằng lệnh: tnld users new-key</translation>
     </message>
@@ -2812,6 +2877,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <location line="+1"/>
         <source>restore a backup</source>
         <translation>khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>make a backup</source>
+        <translation>sao lưu dữ liệu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3240,6 +3310,16 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>the database file {path} is missing or empty, though this folder was set up; nothing was created in its place. Tell the office: the latest backup must be restored (automatic backups are kept in the data folder&apos;s backups folder)</source>
+        <translation>tệp cơ sở dữ liệu {path} bị mất hoặc trống dù thư mục này đã được thiết lập; chương trình không tạo tệp mới thay thế. Hãy báo cơ quan tiếp nhận: cần khôi phục bản sao lưu mới nhất (các bản sao lưu tự động nằm trong thư mục backups của thư mục dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is not a TNLĐ data folder (its key file keys.json is missing); choose the right folder</source>
+        <translation>{path} không phải là thư mục dữ liệu TNLĐ (thiếu tệp khóa keys.json); hãy chọn đúng thư mục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the database is damaged ({reason}); tell the office: the latest backup must be restored (automatic backups are kept in the data folder&apos;s backups folder)</source>
         <translation>cơ sở dữ liệu bị hỏng ({reason}); hãy báo cơ quan tiếp nhận: cần khôi phục bản sao lưu mới nhất (các bản sao lưu tự động nằm trong thư mục backups của thư mục dữ liệu)</translation>
     </message>
@@ -3270,11 +3350,51 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>this Windows user is not allowed to use it</source>
-        <translation>người dùng Windows này không được phép dùng tệp đó</translation>
+        <source>the user account logged in to this computer may not use it</source>
+        <translation>tài khoản đang đăng nhập máy tính này không được phép dùng tệp đó</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>a part of the database file is damaged</source>
+        <translation>một phần của tệp cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the database file is cut short</source>
+        <translation>tệp cơ sở dữ liệu bị cắt cụt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text is not well formed</source>
+        <translation>nội dung viết sai cú pháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the path leads round in a circle (a broken shortcut?)</source>
+        <translation>đường dẫn bị vòng lặp (lối tắt bị hỏng?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admin</source>
+        <translation>quản trị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clerk</source>
+        <translation>nhân viên nhập liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>viewer</source>
+        <translation>người xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer active</source>
+        <translation>không còn hoạt động</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>another program is using it; close that program and try again</source>
         <translation>một chương trình khác đang dùng tệp đó; hãy đóng chương trình đó rồi thử lại</translation>
     </message>
@@ -3484,7 +3604,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>không phải là tệp PDF, hoặc tệp bị hỏng</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-321"/>
         <source>{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again</source>
         <translation>{path} đã bị thay đổi sau khi ký số (chữ ký không khớp); đã từ chối. Đề nghị nơi gửi gửi lại tệp</translation>
     </message>

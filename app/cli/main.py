@@ -898,13 +898,13 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
 
 
 def _storage_problem(exc: Exception, args: argparse.Namespace) -> UserError | None:
-    from app.core.fsutil import storage_error
+    from app.core.fsutil import known_problem
 
     try:
         where = None if isinstance(exc, OSError) and exc.filename else data_dir(args)
     except Exception:  # noqa: BLE001 - no data folder to name
         where = None
-    return storage_error(exc, where)
+    return known_problem(exc, where)
 
 
 def _crash(exc: BaseException, args: argparse.Namespace, out: Output) -> int:

@@ -21,6 +21,9 @@ MESSAGES = {
     "keyfile": "file.is_keyfile", "jsonl": "file.is_jsonl", "json": "file.is_json", "pdf": "file.is_pdf",
     "spreadsheet": "file.is_spreadsheet", "other": "file.is_other",
 }
+# kind → its name in a sentence, for a file given where another kind is wanted (not a bundle: a card, a backup…)
+NAMES = {kind: f"kind.{kind}" for kind in ("bundle", "receipt", "card", "backup", "keyfile", "jsonl", "json", "pdf",
+                                          "spreadsheet")}
 _FORMATS = {"tnld-keycard": "card", "tnld-keys": "keyfile", "tnld-backup": "backup"}
 _RECORD_KEYS = {"victims", "occurred_on", "what_failed", "unit"}
 
@@ -82,8 +85,12 @@ def wrong_kind(path: Path, expected: tuple[str, ...], quiet: tuple[str, ...] = (
     """The `UserError` saying what *path* is, when it is not one of the *expected* kinds; None when it is, or when it is
     one of the *quiet* kinds (the caller's own message says more: a damaged zip, an empty file)."""
     from app.core.errors import UserError
+    from app.core.messages import Ref
 
     kind = kind_of(path)
     if kind in expected or kind in quiet or kind not in MESSAGES:
         return None
-    return UserError(MESSAGES[kind], path=str(path))
+    if "bundle" in expected or kind in ("keyfile", "other") or expected[0] not in NAMES:
+        return UserError(MESSAGES[kind], path=str(path))  # these say what to do with it instead
+    # Not a bundle that was wanted: the bundle messages' advice ("give the .tnld file the sender made") is wrong.
+    return UserError("file.wrong_kind", path=str(path), kind=Ref(NAMES[kind]), wanted=Ref(NAMES[expected[0]]))

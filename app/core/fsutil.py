@@ -126,6 +126,7 @@ _OS_REASONS = {errno.ENOENT: "os.not_found", errno.EACCES: "os.no_permission", e
                errno.EEXIST: "os.exists", errno.EIO: "os.io", errno.ENAMETOOLONG: "os.name_too_long",
                errno.EINVAL: "os.bad_name", errno.ENXIO: "os.device_gone", errno.ENODEV: "os.device_gone",
                errno.EMFILE: "os.too_many_files", errno.ENFILE: "os.too_many_files"}
+_OS_REASONS[errno.ELOOP] = "os.link_loop"
 _WINDOWS_REASONS = {2: "os.not_found", 3: "os.not_found", 5: "os.no_permission", 19: "os.read_only",
                     21: "os.device_gone", 23: "os.io", 32: "os.in_use", 33: "os.in_use", 112: "os.disk_full",
                     123: "os.bad_name", 206: "os.name_too_long", 1117: "os.io"}
@@ -174,6 +175,25 @@ def storage_error(exc: BaseException, path: Path | str | None = None):
     if code is None:
         return None
     return UserError(code, path=str(where) if where is not None else "")
+
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def known_problem(exc: BaseException, path: Path | str | None = None):
+    """The `UserError` for a failure the user can act on although no code foresaw it at that place: a full or
+    read-only disk, no permission (`storage_error`), or a database file damaged since it was opened ("database
+    disk image is malformed": restore a backup). None for anything else: a bug, for the crash report."""
+    from app.core.errors import UserError
+    from app.core.messages import Ref
+
+    problem = storage_error(exc, path)
+    if problem is not None:
+        return problem
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "database disk image is malformed" in str(exc):
+        return UserError("db.damaged", reason=Ref("reason.malformed"))
+    return None
 
 
 def write_failed(path: Path, exc: OSError):

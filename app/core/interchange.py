@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from app.core.errors import UserError
 from app.core.fsutil import atomic_writer, input_file, unreadable
+from app.core.messages import Ref
 from app.core.model import ACCIDENT_FIELDS, INCIDENT_FIELDS, INCIDENT_KIND, VICTIM_FIELDS, is_incident
 
 MAX_LINE_BYTES = 1024 * 1024  # one accident is a few kilobytes; a megabyte-long line is the wrong file
@@ -80,6 +81,8 @@ def read_jsonl(path: Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tup
     with handle:
         try:
             yield from read_lines(handle, str(path), max_line_bytes)
+        except OSError as exc:  # a failing stick, or a file of the system that cannot be read (/proc/self/mem)
+            raise unreadable(path, exc) from exc
         except UserError as error:
             if error.params.get("line") != 1:
                 raise
@@ -118,7 +121,7 @@ def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES
         except DuplicateKey as exc:
             raise UserError("jsonl.duplicate_key", line=number, key=exc.key) from None
         except json.JSONDecodeError as exc:
-            raise UserError("jsonl.bad_json", line=number, reason=exc.msg, column=exc.colno) from exc
+            raise UserError("jsonl.bad_json", line=number, reason=Ref("reason.json_syntax"), column=exc.colno) from exc
         except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)
             raise UserError("jsonl.number_too_long", line=number) from None
         except RecursionError:  # cannot happen below MAX_DEPTH; kept so that no input crashes the reader

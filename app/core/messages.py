@@ -166,6 +166,16 @@ CATALOG: dict[str, str] = {
     "file.is_spreadsheet": QT_TRANSLATE_NOOP(
         "Messages", "{path} is an Excel workbook, not a bundle; give the .tnld file the sender made with tnld export"
     ),
+    "file.wrong_kind": QT_TRANSLATE_NOOP("Messages", "{path} is {kind}, not {wanted}; choose the right file"),
+    "kind.bundle": QT_TRANSLATE_NOOP("Messages", "a TNLĐ bundle (a unit's report)"),
+    "kind.receipt": QT_TRANSLATE_NOOP("Messages", "a receipt from an office"),
+    "kind.card": QT_TRANSLATE_NOOP("Messages", "a key card"),
+    "kind.backup": QT_TRANSLATE_NOOP("Messages", "a TNLĐ backup"),
+    "kind.keyfile": QT_TRANSLATE_NOOP("Messages", "the key file of a data folder (keys.json)"),
+    "kind.jsonl": QT_TRANSLATE_NOOP("Messages", "a file of records as JSON text"),
+    "kind.json": QT_TRANSLATE_NOOP("Messages", "a JSON text file"),
+    "kind.pdf": QT_TRANSLATE_NOOP("Messages", "a PDF"),
+    "kind.spreadsheet": QT_TRANSLATE_NOOP("Messages", "an Excel workbook"),
     "file.is_other": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a file TNLĐ makes; check that you chose the right file"
     ),
@@ -296,6 +306,10 @@ CATALOG: dict[str, str] = {
         " the database has been given a new key since (when a user is disabled or a password may have leaked)."
         " Nothing was opened. Do not restore a backup because of this: use the current keys.json, or ask an admin"
     ),
+    "db.missing": QT_TRANSLATE_NOOP(
+        "Messages", "the database file {path} is missing or empty, though this folder was set up; nothing was"
+        " created in its place. Restore the latest backup with: tnld restore FILE"
+    ),
     "keys.recovery_outdated": QT_TRANSLATE_NOOP(
         "Messages", "this workstation's recovery code was made before the admin key existed and does not bring it"
         " back; print a new recovery code with: tnld users new-key"
@@ -311,6 +325,7 @@ CATALOG: dict[str, str] = {
     "action.manage_users": QT_TRANSLATE_NOOP("Messages", "manage users"),
     "action.read_audit": QT_TRANSLATE_NOOP("Messages", "read the audit log"),
     "action.restore": QT_TRANSLATE_NOOP("Messages", "restore a backup"),
+    "action.backup": QT_TRANSLATE_NOOP("Messages", "make a backup"),
     "role.office_only": QT_TRANSLATE_NOOP("Messages", "this is done at a receiving office, not at a commune"),
     "user.exists": QT_TRANSLATE_NOOP("Messages", "there is already a user named {user}"),
     "user.unknown": QT_TRANSLATE_NOOP("Messages", "there is no user named {user}"),
@@ -782,6 +797,12 @@ DESKTOP: dict[str, str] = {
         " back; an admin should print a new recovery code in Admin ▸ Users"),
     "user.enable_needs_password": QT_TRANSLATE_NOOP(
         "Messages", "the user {user} is disabled; enable them with a new password (Admin ▸ Users, Enable)"),
+    "db.missing": QT_TRANSLATE_NOOP(
+        "Messages", "the database file {path} is missing or empty, though this folder was set up; nothing was"
+        " created in its place. Tell the office: the latest backup must be restored (automatic backups are kept"
+        " in the data folder's backups folder)"),
+    "datadir.not_initialised": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a TNLĐ data folder (its key file keys.json is missing); choose the right folder"),
     "db.damaged": QT_TRANSLATE_NOOP(
         "Messages", "the database is damaged ({reason}); tell the office: the latest backup must be restored"
         " (automatic backups are kept in the data folder's backups folder)"),
@@ -805,7 +826,7 @@ DESKTOP: dict[str, str] = {
 # text of the operating system or of a library, which goes to the log). `Ref("reason.…")` or `os_reason(exc)`.
 REASONS: dict[str, str] = {
     "os.not_found": QT_TRANSLATE_NOOP("Messages", "it does not exist (was the USB stick taken out?)"),
-    "os.no_permission": QT_TRANSLATE_NOOP("Messages", "this Windows user is not allowed to use it"),
+    "os.no_permission": QT_TRANSLATE_NOOP("Messages", "the user account logged in to this computer may not use it"),
     "os.in_use": QT_TRANSLATE_NOOP("Messages", "another program is using it; close that program and try again"),
     "os.disk_full": QT_TRANSLATE_NOOP("Messages", "the disk is full"),
     "os.read_only": QT_TRANSLATE_NOOP("Messages", "the disk is read-only (is the USB stick write-protected?)"),
@@ -853,6 +874,14 @@ REASONS: dict[str, str] = {
     "reason.changed_outside": QT_TRANSLATE_NOOP(
         "Messages", "the workstation's role, unit or unit name was changed outside TNLĐ"),
     "reason.not_pdf": QT_TRANSLATE_NOOP("Messages", "it is not a PDF, or it is damaged"),
+    "reason.malformed": QT_TRANSLATE_NOOP("Messages", "a part of the database file is damaged"),
+    "reason.db_cut_short": QT_TRANSLATE_NOOP("Messages", "the database file is cut short"),
+    "reason.json_syntax": QT_TRANSLATE_NOOP("Messages", "the text is not well formed"),
+    "os.link_loop": QT_TRANSLATE_NOOP("Messages", "the path leads round in a circle (a broken shortcut?)"),
+    "role.name.admin": QT_TRANSLATE_NOOP("Messages", "admin"),
+    "role.name.clerk": QT_TRANSLATE_NOOP("Messages", "clerk"),
+    "role.name.viewer": QT_TRANSLATE_NOOP("Messages", "viewer"),
+    "role.name.none": QT_TRANSLATE_NOOP("Messages", "no longer active"),
 }
 CATALOG.update(REASONS)
 
@@ -876,6 +905,21 @@ def _ref(code: str, params: dict[str, Any]) -> Ref:
     return Ref(code, **params)
 
 
+def _rendered(value: Any, translate: Callable[[str, str], str] | None, desktop: bool) -> Any:
+    """A parameter as the message shows it: a `Ref` in the same language, a tuple of them joined by " / "."""
+    if isinstance(value, Ref):
+        return render(value, value.params, translate, desktop)
+    if isinstance(value, tuple) and value and all(isinstance(item, Ref) for item in value):
+        return " / ".join(render(item, item.params, translate, desktop) for item in value)
+    return value
+
+
+def role_names(*roles: str) -> Ref | tuple[Ref, ...]:
+    """Role names (admin, clerk, viewer; none: disabled) as message parameters, in the user's language."""
+    names = tuple(Ref(f"role.name.{role}" if f"role.name.{role}" in CATALOG else "role.name.none") for role in roles)
+    return names[0] if len(names) == 1 else names
+
+
 def render(code: str, params: Mapping[str, Any] | None = None, translate: Callable[[str, str], str] | None = None,
            desktop: bool = False) -> str:
     """The message *code* with its parameters filled in, translated by *translate(context, text)* if given;
@@ -885,8 +929,7 @@ def render(code: str, params: Mapping[str, Any] | None = None, translate: Callab
         return f"{code} {dict(params or {})}"
     if translate is not None:
         template = translate(CONTEXT, template) or template
-    params = {key: render(value, getattr(value, "params", None), translate, desktop) if isinstance(value, Ref)
-              else value
+    params = {key: _rendered(value, translate, desktop)
               for key, value in (params or {}).items()}
     try:
         return template.format(**params)

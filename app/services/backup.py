@@ -45,8 +45,9 @@ from app.core.fsutil import (
     make_private,
     os_reason,
     private_folder,
+    unreadable,
 )
-from app.core.messages import Ref
+from app.core.messages import Ref, role_names
 from app.core.progress import Cancel, Cancelled, Progress, Steps
 from app.core.progress import check as check_cancel
 from app.db.audit import AuditLog
@@ -95,6 +96,8 @@ def write_backup(session: Session, out: Path, kind: str = "manual", overwrite: b
     database with the same time (so with the same hash, unless another change came in between). *progress(done,
     total)* follows the pages copied and the file written; a cancel raises `Cancelled` and leaves no file and no
     audit row."""
+    if kind != "auto":  # the automatic backups are the program's own, whoever is logged in
+        session.require("action.backup", "admin")
     out = Path(out)
     if out.is_dir():
         raise UserError("file.not_file", path=str(out))
@@ -332,18 +335,20 @@ def _check_space(folder: Path, needed: int) -> None:
 def _read_archive(path: Path, temp: Path, steps: _Steps, cancel: Cancel | None, aside: int) -> tuple[dict, bytes, Path]:
     """Check the zip's members and sizes, extract the database (with progress) and check every checksum."""
     path = input_file(path, MAX_BACKUP)
+    from app.core.filekinds import wrong_kind
+
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        from app.core.filekinds import wrong_kind
-
+    except OSError as exc:  # no permission, a failing stick: the file is not judged, it was not read
+        raise unreadable(path, exc) from exc
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise wrong_kind(path, expected=("backup",), quiet=("zip", "other", "json", "empty")) or UserError(
-            "backup.not_backup", path=str(path), reason=os_reason(exc) if isinstance(exc, OSError)
-            else Ref("reason.not_zip")) from exc
+            "backup.not_backup", path=str(path), reason=Ref("reason.not_zip")) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != ["keys.json", "manifest.json", "tnld.db"]:
-            raise UserError("backup.not_backup", path=str(path), reason=Ref("reason.members", names=", ".join(names)))
+            raise wrong_kind(path, expected=("backup",), quiet=("zip", "other", "json", "empty")) or UserError(
+                "backup.not_backup", path=str(path), reason=Ref("reason.members", names=", ".join(names[:5])))
         members = {info.filename: info for info in archive.infolist()}
         if members["tnld.db"].file_size > MAX_MEMBER or any(
             members[name].file_size > MAX_SMALL_MEMBER for name in ("manifest.json", "keys.json")
@@ -497,7 +502,8 @@ def _open_backup(session: Session | None, datadir: DataDir, backup: Path, user: 
             raise UserError("backup.unknown_workstation", path=str(backup))
         current, current_unit, current_unit_name = _counts(session.db), session.unit, session.unit_name
     elif row[0] != "admin":
-        raise UserError("role.forbidden", user=user, role=row[0], action=Ref("action.restore"), needed="admin")
+        raise UserError("role.forbidden", user=user, role=role_names(row[0]), action=Ref("action.restore"),
+                        needed=role_names("admin"))
     info = BackupInfo(
         path=backup, unit=unit, unit_name=unit_name, role=role, created_at=str(manifest.get("created_at", "")),
         app_version=str(manifest.get("app_version", "")), kind=str(manifest.get("kind", "")), counts=counts,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import os
 import re
@@ -24,8 +25,8 @@ from sqlite_utils import Database
 from app import __version__
 from app.core.codelists import CodeLists
 from app.core.errors import UserError
-from app.core.fsutil import is_disk_full, make_private, private_folder, unwritable_folder
-from app.core.messages import Ref
+from app.core.fsutil import is_disk_full, make_private, private_folder, storage_error, unwritable_folder
+from app.core.messages import Ref, role_names
 from app.core.passwords import MIN_LENGTH
 from app.core.passwords import check_password as _check_password
 from app.core.periods import vietnam_now
@@ -189,8 +190,8 @@ class Session:
         elif _RANK.get(row[0], -1) < _RANK.get(role, -1):
             role = row[0]
         if role not in roles:
-            raise UserError("role.forbidden", user=self.user, role=role, action=Ref(action),
-                            needed=" / ".join(roles))
+            raise UserError("role.forbidden", user=self.user, role=role_names(role), action=Ref(action),
+                            needed=role_names(*roles))
 
     def close(self) -> None:
         self.closed = True
@@ -342,14 +343,25 @@ def _set_aside_unfinished_setup(datadir: DataDir) -> None:
 
 
 def _connect(datadir: DataDir, key: bytes) -> Database:
-    if datadir.db_path.exists() and not datadir.db_path.is_file():
-        raise UserError("db.damaged", reason=Ref("reason.db_not_file", name=datadir.db_path.name))
+    """Open the folder's database, which must exist: the key file is there, so SQLite must never make a new, empty
+    one in its place (found by the attack session: a deleted tnld.db came back empty and the login said "wrong
+    password")."""
+    path = datadir.db_path
+    if path.exists() and not path.is_file():
+        raise UserError("db.damaged", reason=Ref("reason.db_not_file", name=path.name))
+    wal = Path(f"{path}-wal")
+    if not path.exists() or (path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)):
+        raise UserError("db.missing", path=str(path))
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise unwritable_folder(datadir.path) or storage_error(PermissionError(errno.EACCES, "", str(path)), path)
     try:
-        return connect(datadir.db_path, key)
+        return connect(path, key)
     except (DatabaseError, WrongKey) as exc:  # not a database at all, or not under this key
         # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
         log.warning("the database cannot be opened: %s", exc)
-        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=Ref("reason.not_database")) from exc
+        size = path.stat().st_size
+        reason = "reason.db_cut_short" if size % 1024 or size < 4096 else "reason.not_database"
+        raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=Ref(reason)) from exc
 
 
 def _workstation(db: Database) -> dict[str, str]:
@@ -377,7 +389,7 @@ def _open_first(datadir: DataDir, keys: list[bytes], lock: FolderLock | None,
             if error.code != "db.damaged":
                 raise
             if position == len(keys) - 1:
-                if isinstance(error.__cause__, WrongKey):
+                if isinstance(error.__cause__, WrongKey) and error.params.get("reason") == "reason.not_database":
                     raise UserError("keys.not_this_database", path=str(datadir.keyfile_path)) from error
                 raise
     raise UserError("login.failed")

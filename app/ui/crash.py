@@ -73,7 +73,7 @@ _bridge: _Bridge | None = None
 def report(error: BaseException, parent: QWidget | None = None) -> Path | None:
     """Write the crash file and show the apology (on the GUI thread; from another thread it is queued)."""
     global _bridge, _showing
-    from app.core.fsutil import storage_error
+    from app.core.fsutil import known_problem
 
     app = QApplication.instance()
     if app is not None and QThreadCheck.off_gui_thread():
@@ -83,8 +83,8 @@ def report(error: BaseException, parent: QWidget | None = None) -> Path | None:
         _bridge.pending.append(error)
         QMetaObject.invokeMethod(_bridge, "show_pending", Qt.ConnectionType.QueuedConnection)
         return None
-    problem = storage_error(error, None) if isinstance(error, Exception) else None
-    if problem is not None:  # a full or read-only disk: the user can act on it, it is not a bug
+    problem = known_problem(error, None) if isinstance(error, Exception) else None
+    if problem is not None:  # a full or read-only disk, a damaged database: the user can act on it, not a bug
         from app.ui import messages
 
         messages.user_error(parent or _active_window(), problem)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 PARTS = ("", "H1", "H2", "Q1", "Q2", "Q3", "Q4", *(f"{m:02d}" for m in range(1, 13)))  # '' = the whole year
 OBLIGATIONS_SHOWN = 500
+LOADED_CATCH_UP = 100  # saves made during the index load, taken one by one when it arrives (~15 ms each)
 OUTSIDE_CHECK_MS = 2000  # how often the window looks for changes made by another process
 STOP_WAIT_MS = 10_000  # the index load stops at its next cancel check (~20,000 rows)
 
@@ -325,6 +326,20 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         view.setObjectName("menuView")
         view.addAction(self.obligations.toggleViewAction())
+        # Every user's own language (a clerk or a viewer cannot open the admin's settings).
+        from app.ui.admin_dialogs import LANGUAGES
+
+        languages = view.addMenu(self.tr("&Language"))
+        languages.setObjectName("menuLanguage")
+        group = QActionGroup(self)
+        chosen = self.ctx.state.value("language") or self.ctx.lang
+        for code, name in LANGUAGES:
+            action = languages.addAction(name)
+            action.setObjectName(f"actionLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.act_about)
@@ -538,9 +553,23 @@ class MainWindow(QMainWindow):
             self.index_progress.setValue(min(done, total))
 
     def _index_loaded(self, index: Any) -> None:
+        from app.services import listing
+
         self.index = index
         self.index.set_today(self.ctx.session.today())
         self.index_progress.hide()
+        # What was saved since the load began, in this window too (found by the attack session: an accident
+        # saved while the index loaded was missing from the list until the next reload).
+        self._mark, changes = listing.changed_since(self.ctx.session, self._mark, own_too=True)
+        if changes is not None and (changes.bulk or len(changes.accidents) > LOADED_CATCH_UP):
+            self.reload()  # never a loop: saves one by one are taken below, however many came during the load
+            return
+        if changes is not None:
+            for accident_id in changes.accidents:
+                self.index.refresh(self.ctx.session, accident_id)
+            self.model.forget(list(changes.accidents))
+            if changes.incidents:
+                self.load_incidents()
         self.refresh_list()
         self.refresh_obligations()
 
@@ -882,6 +911,21 @@ class MainWindow(QMainWindow):
         self._outside.stop()
         self._counts_timer.stop()
         super().closeEvent(event)
+
+    def choose_language(self, language: str) -> None:
+        """This user's language from the next login on (also the login window's, as the last chosen here)."""
+        from app.ui.context import folder_state
+
+        if language == (self.ctx.state.value("language") or self.ctx.lang):
+            return
+        self.ctx.state.set_value("language", language)
+        self.ctx.state.sync()
+        shared = folder_state(self.ctx.folder)
+        shared.setValue("language", language)
+        shared.sync()
+        from app.ui import messages
+
+        messages.info(self, self.tr("The language will change the next time you log in."))
 
     def close_session(self) -> None:
         """Close the GUI thread's session (after the workers have stopped)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.errors import UserError
@@ -482,3 +483,25 @@ def test_a_clerk_changes_their_own_password_without_the_users_page(commune_dir, 
         assert len(messages.texts("info")) == 1
     with login(commune_dir, "lan", "trăng rằm soi bản nhỏ") as opened:
         assert opened.user_role == "clerk"
+
+
+def test_every_user_chooses_their_own_language_in_the_view_menu(ctx, qtbot, messages, monkeypatch):
+    """Found by the attack sessions: the language was in the admin's settings only, so a clerk or a viewer could
+    never choose theirs. View ▸ Language is every user's; it applies from their next login."""
+    from app.services.users import add_user
+    from app.ui.application import user_language
+    from app.ui.main_window import MainWindow
+    from tests.gui.conftest import logged_in
+
+    monkeypatch.delenv("TNLD_LANG", raising=False)
+    add_user(ctx.session, "xem", "viewer", "Suoi-nuoc-trong-2026")
+    with logged_in(ctx.folder, "xem", "Suoi-nuoc-trong-2026") as viewer:
+        window = MainWindow(viewer)
+        qtbot.addWidget(window)
+        english = window.findChild(QAction, "actionLanguage_en")
+        assert english is not None and english.isEnabled() and not english.isChecked()
+        english.trigger()
+        assert len(messages.texts("info")) == 1
+        assert user_language(ctx.folder, "xem", None) == "en"
+        window.close()
+    assert ctx.state.value("language") is None  # the admin's own choice is theirs: untouched

@@ -595,3 +595,58 @@ def test_after_midnight_the_rows_drawn_show_what_became_overdue(filled, qtbot):
         row = window.model.ids().index(ids["Đinh Thị Hoa"])
         assert [o.kind for o in window.model.row_data(row).overdue] == ["quick_report"]
         window.close()
+
+
+def test_a_save_made_while_the_index_loads_is_in_the_list_once_it_arrives(filled, qtbot):
+    """Found by the attack session: the index was read before the window's own save, the save does not move
+    SQLite's data_version for its own connection, and the accident stayed missing until the next reload."""
+    from app.services import listing
+    from app.services.records import save_accident
+    from app.ui.main_window import MainWindow
+
+    folder, ids = filled
+    with logged_in(folder, clock=clock) as ctx:
+        import threading
+
+        original = listing.ListIndex.load
+        read, go = threading.Event(), threading.Event()
+
+        def load_then_wait(session, progress=None, cancel=None):
+            index = original(session, progress, cancel)  # read before the save below, as a slow load would be
+            read.set()
+            go.wait(10)
+            return index
+        listing.ListIndex.load = load_then_wait
+        try:
+            window = MainWindow(ctx)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitUntil(read.is_set, timeout=10_000)
+            result = save_accident(ctx.session, make_accident(  # the window's own session, during the load
+                unit=COMMUNE, occurred_on="2026-03-25", declared_on="2026-03-25",
+                victims=[make_victim(name="Sầm Văn Mới")]))
+            ctx.events.accident_saved.emit(result.id)
+            go.set()
+            qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
+        finally:
+            go.set()
+            listing.ListIndex.load = original
+        assert "Sầm Văn Mới" in shown_names(window)
+        assert result.id in window.index.find(listing.ListFilters())
+        window.close()
+
+
+def test_the_selected_accident_stays_selected_when_a_save_sorts_in_before_it(opened, qtbot):
+    """Found by the attack session: with an ascending sort, the list held the index's own kept order, which a
+    save changed in place, so the selection moved to another accident (and Void would act on that one)."""
+    from app.services.records import save_accident
+
+    window, ids = opened
+    window.view.sortByColumn(Column.VICTIM, Qt.SortOrder.AscendingOrder)
+    window.select_accident(ids["Đinh Văn Nam"])
+    assert window.current_id() == ids["Đinh Văn Nam"]
+    result = save_accident(window.ctx.session, make_accident(
+        unit=COMMUNE, occurred_on="2026-03-26", declared_on="2026-03-26", victims=[make_victim(name="An An")]))
+    window.ctx.events.accident_saved.emit(result.id)
+    assert window.current_id() == ids["Đinh Văn Nam"]
+    assert shown_names(window)[0] == "An An"

@@ -91,18 +91,24 @@ def test_import_and_others_say_what_kind_of_file_they_were_given(office_dir, com
         verified = tnld("verify", path, data_dir=office_dir)
         clean_exit(verified, code)
         assert words in verified.stderr
-    for args, words in ((["keys", "trust", bundle], "is a TNLĐ bundle; it is imported with: tnld import"),
-                        (["keys", "trust", backup], "is a TNLĐ backup"),
-                        (["add", bundle], "is a TNLĐ bundle"),
-                        (["add", card], "is a key card"),
-                        (["verify-pdf", card], "is a key card"),
+    # Where no bundle was wanted, the file is named against what was (not "not a bundle": found by the attack
+    # session, a PDF given to Trust a key card was told to give "the .tnld file the sender made").
+    for args, words in ((["keys", "trust", bundle], "is a TNLĐ bundle (a unit's report), not a key card"),
+                        (["keys", "trust", backup], "is a TNLĐ backup, not a key card"),
+                        (["keys", "trust", pdf], "is a PDF, not a key card"),
+                        (["add", bundle], "is a TNLĐ bundle (a unit's report), not a file of records as JSON text"),
+                        (["add", card], "is a key card, not a file of records"),
+                        (["verify-pdf", card], "is a key card, not a PDF"),
                         (["verify-pdf", bundle], "is a TNLĐ bundle")):
         result = tnld(*args, data_dir=office_dir)
         clean_exit(result)
         assert words in result.stderr, (args, result.stderr)
     result = tnld("restore", card, data_dir=tmp_path / "new")
     clean_exit(result)
-    assert "is a key card" in result.stderr
+    assert "is a key card, not a TNLĐ backup" in result.stderr
+    result = tnld("restore", bundle, data_dir=tmp_path / "new")  # not its parts' names
+    clean_exit(result)
+    assert "is a TNLĐ bundle (a unit's report), not a TNLĐ backup" in result.stderr and ".enc" not in result.stderr
     # A bundle cut short is still called damaged, and the user told to copy it again.
     cut = tmp_path / "cut.tnld"
     cut.write_bytes(bundle.read_bytes()[:-500])

@@ -109,6 +109,16 @@ def test_a_user_demoted_while_logged_in_can_no_longer_write(commune_dir):
         assert caught.value.code == "role.forbidden"
         with pytest.raises(UserError):
             records.save_accident(clerk, make_accident())
+        # Nor a backup, nor a draft (found by the second attack session); nothing written.
+        from app.services import drafts
+        from app.services.backup import write_backup
+
+        with pytest.raises(UserError) as caught:
+            write_backup(clerk, commune_dir.parent / "thuky.tnldbak")
+        assert caught.value.code == "role.forbidden" and not (commune_dir.parent / "thuky.tnldbak").exists()
+        with pytest.raises(UserError):
+            drafts.save_draft(clerk, "d-1", {"village": "Thôn A"})
+        assert drafts.drafts_of(clerk, left_over=False) == []
 
 
 @pytest.mark.parametrize(("password", "code"), [

@@ -86,9 +86,14 @@ def test_messages_render_in_vietnamese():
 
     assert install("vi") == "vi"
     try:
-        text = render("role.forbidden", {"user": "xem", "role": "viewer", "action": __import__(
-            "app.core.messages", fromlist=["Ref"]).Ref("action.save_records"), "needed": "admin"}, translate)
-        assert text == "người dùng xem (viewer) không được phép lưu bản ghi; hãy nhờ người dùng có vai trò admin"
+        from app.core.messages import Ref, role_names
+
+        text = render("role.forbidden", {"user": "xem", "role": role_names("viewer"),
+                                         "action": Ref("action.save_records"), "needed": role_names("admin", "clerk")},
+                      translate)
+        # Role names in the user's language too (found by the attack session: "(viewer)", "admin / clerk").
+        assert text == ("người dùng xem (người xem) không được phép lưu bản ghi; hãy nhờ người dùng có vai trò"
+                        " quản trị / nhân viên nhập liệu")
     finally:
         install("en")
 
@@ -115,7 +120,7 @@ def test_the_desktop_never_tells_a_user_to_type_a_command():
     from app.core.messages import CATALOG, DESKTOP
 
     command_line_only = {"audit.anchor_invalid", "report.needs_id", "duplicates.unknown_victim", "flag.unknown"}
-    command = re.compile(r"(?<![.\w])tnld [a-z]")
+    command = re.compile(r"(?<![.\w])tnld (?:[a-z]|--)")
     missing = [code for code, text in CATALOG.items()
                if command.search(text) and code not in DESKTOP and code not in command_line_only
                and not code.startswith("cli.")]

@@ -77,7 +77,7 @@ class CodePicker(QLineEdit):
         self._model.set_entries(entries)
         self._by_code = {entry.code: entry for entry in entries}
         longest = max((len(entry.chosen_text()) + len(entry.detail) for entry in entries), default=0)
-        self.setMaxLength(max(PICKER_MIN_LENGTH, longest + 20))
+        self.setMaxLength(max(PICKER_MIN_LENGTH, longest + 20, len(self.text())))  # never cuts what is there
         if self._code is not None:
             self.set_code(self._code)
 
