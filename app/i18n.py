@@ -21,6 +21,7 @@ from app.core.resources import i18n_dir
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language: never translated
 DEFAULT_LANGUAGE = "vi"
 
 _catalogue: dict[tuple[str, str], str] = {}

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.i18n import LANGUAGE_NAMES
 from app.ui import messages
 from app.ui.context import AppContext, folder_state
 from app.ui.rows_model import RowsModel
@@ -57,7 +58,7 @@ from app.ui.texts import error_text, tr
 
 ROW_HEIGHT = 30  # tall enough for stacked Vietnamese capitals (Ễ, Ỗ) at 125 %
 ROLES = ("admin", "clerk", "viewer")
-LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language: not translated
+LANGUAGES = tuple(LANGUAGE_NAMES.items())  # each in its own language: not translated
 
 
 def role_label(role: str) -> str:

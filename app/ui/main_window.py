@@ -327,13 +327,13 @@ class MainWindow(QMainWindow):
         view.setObjectName("menuView")
         view.addAction(self.obligations.toggleViewAction())
         # Every user's own language (a clerk or a viewer cannot open the admin's settings).
-        from app.ui.admin_dialogs import LANGUAGES
+        from app.i18n import LANGUAGE_NAMES  # not admin_dialogs: its imports would slow the window's opening
 
         languages = view.addMenu(self.tr("&Language"))
         languages.setObjectName("menuLanguage")
         group = QActionGroup(self)
         chosen = self.ctx.state.value("language") or self.ctx.lang
-        for code, name in LANGUAGES:
+        for code, name in LANGUAGE_NAMES.items():
             action = languages.addAction(name)
             action.setObjectName(f"actionLanguage_{code}")
             action.setCheckable(True)
