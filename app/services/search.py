@@ -16,10 +16,11 @@ No Qt here: the desktop list model holds one of these.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from dataclasses import dataclass, replace
 from itertools import compress, repeat
-from operator import contains
+from operator import and_, contains
 
 from app.core.progress import Cancel, Progress
 from app.core.progress import check as check_cancel
@@ -36,7 +37,7 @@ class _Part:
     Plain lists of shared strings and arrays of numbers: ~100 bytes a record besides its id and words, where a
     tuple and a dict entry per record cost as much again (SPEC § 10: 300 MB with 100,000 accidents open)."""
 
-    __slots__ = ("dates", "rids", "ids", "units", "villages", "deaths", "serious", "words")
+    __slots__ = ("dates", "rids", "ids", "units", "villages", "deaths", "serious", "words", "initials")
 
     def __init__(self) -> None:
         self.dates: list[str] = []
@@ -47,6 +48,7 @@ class _Part:
         self.deaths = array("l")
         self.serious = array("l")
         self.words: list[str] = []
+        self.initials = array("Q")  # per record a bit for each letter or digit a word begins with
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -61,6 +63,7 @@ class _Part:
         self.deaths.append(row[6])
         self.serious.append(row[7])
         self.words.append(row[8])
+        self.initials.append(_initials(row[8]))
 
     def sort(self) -> None:
         """Put the appended records in order: by date, then storage order (two stable passes, no key tuples)."""
@@ -83,7 +86,9 @@ class _Part:
         self.villages.insert(at, row[5])
         self.deaths.insert(at, row[6])
         self.serious.insert(at, row[7])
-        self.words.insert(at, search_words(row[8]))
+        words = search_words(row[8])
+        self.words.insert(at, words)
+        self.initials.insert(at, _initials(words))
 
     def remove(self, accident_id: str) -> bool:
         try:
@@ -100,10 +105,14 @@ class _Part:
         for term in terms:
             needle = " " + term if len(term) < SHORT_TERM else term
             words = self.words
-            if positions is None:  # the first term scans every record: a C loop (map), not a comprehension
+            bit = _BITS.get(term) if len(term) == 1 else None
+            if positions is None and bit is not None:  # the first letter typed: the records' initials, not text
+                positions = list(compress(range(len(words)), map(and_, self.initials, repeat(bit))))
+            elif positions is None:  # the first term scans every record: a C loop (map), not a comprehension
                 positions = list(compress(range(len(words)), map(contains, words, repeat(needle))))
             else:
-                positions = [i for i in positions if needle in words[i]]
+                positions = list(compress(positions, map(contains, map(words.__getitem__, positions),
+                                                           repeat(needle))))
         if positions is None:
             positions = list(range(len(self.ids)))
         if filters.period is not None:
@@ -120,6 +129,18 @@ class _Part:
         if filters.village:
             positions = [i for i in positions if self.villages[i] == filters.village]
         return positions
+
+
+_BITS = {c: 1 << n for n, c in enumerate("abcdefghijklmnopqrstuvwxyz0123456789")}
+_INITIAL = re.compile(r" (\w)")
+
+
+def _initials(words: str) -> int:
+    """The bits of the letters and digits the words of *words* (from `search_words`) begin with."""
+    bits = 0
+    for initial in set(_INITIAL.findall(words)):
+        bits |= _BITS.get(initial, 0)
+    return bits
 
 
 @dataclass
