@@ -121,7 +121,9 @@ def read_lines(handle: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES
         except DuplicateKey as exc:
             raise UserError("jsonl.duplicate_key", line=number, key=exc.key) from None
         except json.JSONDecodeError as exc:
-            raise UserError("jsonl.bad_json", line=number, reason=Ref("reason.json_syntax"), column=exc.colno) from exc
+            # A line cut short fails after its newline ("line 2, column 1" of the text): its own end, then.
+            column = exc.colno if exc.lineno == 1 else len(text.rstrip("\r\n")) + 1
+            raise UserError("jsonl.bad_json", line=number, reason=Ref("reason.json_syntax"), column=column) from exc
         except ValueError:  # an integer of more than 4,300 digits (Python's limit on converting them)
             raise UserError("jsonl.number_too_long", line=number) from None
         except RecursionError:  # cannot happen below MAX_DEPTH; kept so that no input crashes the reader

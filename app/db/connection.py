@@ -52,6 +52,27 @@ def _raw_connect(path: Path, key: bytes, exclusive: bool = False) -> sqlcipher3.
     return conn
 
 
+SQLITE_CORRUPT = 11
+
+
+def opens_first_page(path: Path, key: bytes) -> bool:
+    """Whether *key* opens the database's first page (its header): True for a file damaged further on, False for
+    another key or a file damaged at its start. Opened read-only: nothing is written, no WAL replayed."""
+    try:
+        conn = sqlcipher3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, isolation_level=None)
+    except DatabaseError:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA user_version").fetchone()
+        return True
+    except DatabaseError as exc:  # another key: "file is not a database"; damaged further on: "malformed"
+        return getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT or "malformed" in str(exc)
+    finally:
+        conn.close()
+
+
 def connect(path: Path, key: bytes) -> Database:
     """Open (or create) the encrypted database at *path* with the raw 32-byte *key*."""
     if len(key) != 32:

@@ -40,6 +40,7 @@ from app.db.connection import (
     begin_immediate,
     connect,
     integrity_errors,
+    opens_first_page,
     write_transaction,
 )
 from app.db.folderlock import FolderLock
@@ -349,8 +350,7 @@ def _connect(datadir: DataDir, key: bytes) -> Database:
     path = datadir.db_path
     if path.exists() and not path.is_file():
         raise UserError("db.damaged", reason=Ref("reason.db_not_file", name=path.name))
-    wal = Path(f"{path}-wal")
-    if not path.exists() or (path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)):
+    if not path.exists() or path.stat().st_size == 0:  # never opened: SQLite would rebuild a part from the WAL
         raise UserError("db.missing", path=str(path))
     if not os.access(path, os.R_OK | os.W_OK):
         raise unwritable_folder(datadir.path) or storage_error(PermissionError(errno.EACCES, "", str(path)), path)
@@ -360,7 +360,12 @@ def _connect(datadir: DataDir, key: bytes) -> Database:
         # A folder the program may not write to (a read-only disk) stops SQLite too: say that, not "damaged".
         log.warning("the database cannot be opened: %s", exc)
         size = path.stat().st_size
-        reason = "reason.db_cut_short" if size % 1024 or size < 4096 else "reason.not_database"
+        if size % 1024 or size < 4096:
+            reason = "reason.db_cut_short"
+        elif isinstance(exc, WrongKey) and opens_first_page(path, key):
+            reason = "reason.malformed"  # the key opens it: the file is damaged further on, not an old key file
+        else:
+            reason = "reason.not_database"
         raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=Ref(reason)) from exc
 
 

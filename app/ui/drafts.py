@@ -61,6 +61,10 @@ def offer_drafts(ctx: AppContext, parent: QWidget | None) -> list[QWidget]:
         held = drafts.claim(ctx.session, draft.id)
         if held is None:
             continue  # restored in another window since the list was read
+        draft = drafts.get_draft(ctx.session, draft.id)  # as it is now: saved or dropped elsewhere meanwhile?
+        if draft is None:
+            held.release()
+            continue
         if messages.ask(parent, describe(ctx, draft), yes=tr("Restore"), no=tr("Discard"),
                         title=tr("Unsaved accident")):
             from app.ui.accident_form import AccidentForm

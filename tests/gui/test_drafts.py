@@ -202,3 +202,27 @@ def test_a_draft_being_asked_about_in_one_window_is_not_restored_or_lost_in_anot
         assert offered_in_a == [[]]  # A was not offered the draft B was asking about
         assert drafts.drafts_of(window_a.session, left_over=False) == []  # B's Discard, and nobody had it open
         assert not list((commune_dir / "drafts").glob("*.lock"))
+
+
+def test_a_draft_dropped_in_another_window_while_this_one_asks_is_not_offered_after(qtbot, commune_dir, messages):
+    """Found by the third attack session: window B read the list of drafts, asked about the first, and meanwhile
+    window A restored and dropped the second; B then offered (and could restore) the dropped one from its list."""
+    import uuid
+
+    from app.ui.drafts import offer_drafts
+    from tests.gui.conftest import logged_in
+
+    with logged_in(commune_dir) as window_a, logged_in(commune_dir) as window_b:
+        first, second = str(uuid.uuid4()), str(uuid.uuid4())
+        drafts.save_draft(window_a.session, first, {"village": "Thôn Một", "victims": []})
+        drafts.save_draft(window_a.session, second, {"village": "Thôn Hai", "victims": []})
+        asked = []
+
+        def answer_in_b(kind, text):
+            asked.append(text)
+            drafts.delete_draft(window_a.session, second)  # A restored the second and dropped it meanwhile
+            return False  # B: Discard the first
+        messages._answer = answer_in_b
+        assert offer_drafts(window_b, None) == []
+        assert len(asked) == 1 and "Thôn Một" in asked[0]
+        assert drafts.drafts_of(window_b.session, left_over=False) == []

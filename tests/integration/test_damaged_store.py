@@ -59,3 +59,25 @@ def test_a_damaged_page_is_the_damaged_database_message_in_the_command_line(comm
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
     assert "cơ sở dữ liệu bị hỏng" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_database_cut_at_a_page_boundary_is_damaged_not_an_old_key_file(commune_dir):
+    """Found by the third attack session: a cut at a whole page passed the size check and was blamed on keys.json.
+    The key opens the first page: the file is damaged further on."""
+    with login(commune_dir, "admin", PASSWORD):
+        pass
+    path = commune_dir / "tnld.db"
+    data = path.read_bytes()
+    path.write_bytes(data[: (len(data) // 4096 // 2) * 4096])
+    error = refused(commune_dir)
+    assert error.code == "db.damaged", error.code
+
+
+def test_an_emptied_database_beside_a_leftover_wal_is_missing_and_the_wal_kept(commune_dir):
+    """Found by the third attack session: SQLite rebuilt a partial database from the WAL, deleted the WAL, and
+    every later login said "wrong password"."""
+    wal = commune_dir / "tnld.db-wal"
+    wal.write_bytes(b"\x00" * 8192)
+    (commune_dir / "tnld.db").write_bytes(b"")
+    assert refused(commune_dir).code == "db.missing"
+    assert (commune_dir / "tnld.db").stat().st_size == 0 and wal.stat().st_size == 8192

@@ -91,3 +91,19 @@ def test_a_10_megabyte_line_is_refused_without_reading_it_whole(tmp_path):
 def test_a_byte_order_mark_is_accepted(tmp_path):
     path = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(make_accident()).encode() + b"\r\n")
     assert len(list(read_jsonl(path))) == 1
+
+
+def test_a_line_cut_short_is_placed_at_its_own_end_in_the_users_words():
+    """Found by the attack sessions: Python's English "Expecting ',' delimiter" and "column 1" for a line cut
+    at its end."""
+    import io
+
+    import pytest
+
+    from app.core.errors import UserError
+    from app.core.interchange import read_lines
+
+    with pytest.raises(UserError) as caught:
+        list(read_lines(io.BytesIO(b'{"occurred_on": "2026-01-01",\n'), "x.jsonl"))
+    assert caught.value.code == "jsonl.bad_json"
+    assert caught.value.params["column"] == 30 and caught.value.params["reason"] == "reason.json_syntax"
