@@ -372,13 +372,19 @@ def incident_of(accident_id: str) -> dict:
             "accident_ids": [accident_id]}
 
 
-def test_drafts_are_offered_once_after_the_window_is_shown(filled, qtbot, monkeypatch):
-    folder, ids = filled
+def fake_offer_drafts(monkeypatch) -> list:
+    """`app.ui.drafts.offer_drafts` replaced: the windows it was called with."""
     offered = []
     module = types.ModuleType("app.ui.drafts")
     module.offer_drafts = lambda ctx, window: offered.append(window)
     monkeypatch.setitem(sys.modules, "app.ui.drafts", module)
     monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    return offered
+
+
+def test_drafts_are_offered_once_after_the_window_is_shown(filled, qtbot, monkeypatch):
+    folder, ids = filled
+    offered = fake_offer_drafts(monkeypatch)
     with logged_in(folder, clock=clock) as ctx:
         window = open_window(ctx, qtbot)
         qtbot.waitUntil(lambda: offered == [window])
@@ -529,11 +535,7 @@ def test_drafts_are_offered_only_once_the_session_is_back(filled, qtbot, monkeyp
     from app.ui.main_window import MainWindow
 
     folder, ids = filled
-    offered = []
-    module = types.ModuleType("app.ui.drafts")
-    module.offer_drafts = lambda ctx, window: offered.append(window)
-    monkeypatch.setitem(sys.modules, "app.ui.drafts", module)
-    monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    offered = fake_offer_drafts(monkeypatch)
     with logged_in(folder, clock=clock) as ctx:
         window = MainWindow(ctx)
         qtbot.addWidget(window)
