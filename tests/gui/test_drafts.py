@@ -213,7 +213,7 @@ def test_a_draft_dropped_in_another_window_while_this_one_asks_is_not_offered_af
     from tests.gui.conftest import logged_in
 
     with logged_in(commune_dir) as window_a, logged_in(commune_dir) as window_b:
-        first, second = str(uuid.uuid4()), str(uuid.uuid4())
+        first, second = sorted(str(uuid.uuid4()) for _ in range(2))  # same second: offered in id order
         drafts.save_draft(window_a.session, first, {"village": "Thôn Một", "victims": []})
         drafts.save_draft(window_a.session, second, {"village": "Thôn Hai", "victims": []})
         asked = []
