@@ -141,3 +141,30 @@ def ctx(commune_dir):
 def office_ctx(office_dir):
     with logged_in(office_dir) as context:
         yield context
+
+
+@pytest.fixture
+def open_form(qtbot, messages):
+    """Opens entry forms (`open_form(ctx, accident_id=None, **kwargs)`), shown and active, and closes what is left
+    before the session of the test's `ctx` closes (request it after `ctx`): a form's timers must not write into a
+    closed database. A question about unsaved changes at the end is answered 'discard'."""
+    from shiboken6 import isValid
+
+    from app.ui.accident_form import AccidentForm
+
+    opened = []
+
+    def opener(ctx, accident_id=None, **kwargs):
+        form = AccidentForm(ctx, accident_id, **kwargs)
+        opened.append(form)
+        form.show()
+        qtbot.waitExposed(form)
+        form.activateWindow()
+        qtbot.waitUntil(form.isActiveWindow)
+        return form
+
+    yield opener
+    for form in opened:
+        if isValid(form):
+            messages.answers[:] = ["discard"]
+            form.close()

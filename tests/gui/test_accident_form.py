@@ -14,45 +14,11 @@ from tests.gui.conftest import press, type_text
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 
-def discard_at_teardown(form) -> None:
-    """The test is over: a question about unsaved changes is answered 'discard' (the scripted messages would
-    fail on an unexpected one)."""
-    from app.ui import messages
-
-    messages.backend.answers[:] = ["discard"]
-
-
 def closed(form) -> bool:
     """The form closed (it deletes itself when closed)."""
     from shiboken6 import isValid
 
     return not isValid(form) or not form.isVisible()
-
-
-@pytest.fixture
-def open_form(qtbot):
-    """Opens forms, and closes what is left before the session of the test's `ctx` closes (request it after
-    `ctx`): a form's timers must not write into a closed database."""
-    from shiboken6 import isValid
-
-    from app.ui.accident_form import AccidentForm
-
-    opened = []
-
-    def opener(ctx, **kwargs):
-        form = AccidentForm(ctx, **kwargs)
-        opened.append(form)
-        form.show()
-        qtbot.waitExposed(form)
-        form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)
-        return form
-
-    yield opener
-    for form in opened:
-        if isValid(form):
-            discard_at_teardown(form)
-            form.close()
 
 
 def test_two_victims_by_keyboard_only_then_found_without_diacritics(qtbot, ctx, messages, open_form):

@@ -114,36 +114,10 @@ def test_the_draft_of_a_killed_form_is_offered_and_restored(qtbot, commune_dir, 
         assert not list((commune_dir / "drafts").glob("*.lock"))  # the dropped draft's claim went with it
 
 
-@pytest.fixture
-def form_of(qtbot):
-    from shiboken6 import isValid
-
-    from app.ui.accident_form import AccidentForm
-
-    opened = []
-
-    def opener(ctx, **kwargs):
-        form = AccidentForm(ctx, **kwargs)
-        opened.append(form)
-        form.show()
-        qtbot.waitExposed(form)
-        form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)
-        return form
-
-    yield opener
-    from app.ui import messages as module
-
-    for form in opened:
-        if isValid(form):
-            module.backend.answers[:] = ["discard"]
-            form.close()
-
-
-def test_leaving_a_field_writes_the_draft_and_saving_drops_it(qtbot, ctx, form_of):
+def test_leaving_a_field_writes_the_draft_and_saving_drops_it(qtbot, ctx, open_form):
     accident = make_accident()
     records.save_accident(ctx.session, accident)
-    form = form_of(ctx, accident_id=accident["id"])
+    form = open_form(ctx, accident_id=accident["id"])
     form.focus_field("village")
     form.ui.village.selectAll()
     type_text(form, "Thôn Pác Cáp\t")
@@ -157,7 +131,7 @@ def test_leaving_a_field_writes_the_draft_and_saving_drops_it(qtbot, ctx, form_o
     assert drafts.drafts_of(ctx.session) == []
 
 
-def test_a_draft_is_the_users_own(qtbot, ctx, commune_dir, form_of):
+def test_a_draft_is_the_users_own(qtbot, ctx, commune_dir, open_form):
     from app.services.users import add_user
     from tests.gui.conftest import logged_in
 

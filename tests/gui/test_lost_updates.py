@@ -23,29 +23,6 @@ def tnld(folder, *args):
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.fixture
-def open_form(qtbot, messages):
-    from shiboken6 import isValid
-
-    from app.ui.accident_form import AccidentForm
-
-    opened = []
-
-    def opener(ctx, accident_id):
-        form = AccidentForm(ctx, accident_id)
-        opened.append(form)
-        form.show()
-        form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)
-        return form
-
-    yield opener
-    for form in opened:
-        if isValid(form):
-            messages.answers[:] = ["discard"]
-            form.close()
-
-
 def retype_village(form, qtbot, text: str) -> None:
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
