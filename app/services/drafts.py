@@ -130,12 +130,10 @@ def in_use(session: Session, draft_id: str) -> bool:
     name = _lock_name(draft_id)
     if name is None or not (_lock_folder(session) / name).exists():
         return False
-    try:
-        FolderLock(_lock_folder(session), name).acquire(exclusive=True).release()
-    except UserError:
+    held = claim(session, draft_id)
+    if held is None:
         return True
-    except OSError:
-        return False
+    held.release()
     return False
 
 

@@ -51,14 +51,13 @@ from PySide6.QtWidgets import (
 from app.core.errors import UserError
 from app.i18n import LANGUAGE_NAMES
 from app.ui import messages
-from app.ui.context import AppContext, folder_state
+from app.ui.context import AppContext
 from app.ui.rows_model import RowsModel
 from app.ui.screen_fit import fit_to_screen
 from app.ui.texts import error_text, tr
 
 ROW_HEIGHT = 30  # tall enough for stacked Vietnamese capitals (Ễ, Ỗ) at 125 %
 ROLES = ("admin", "clerk", "viewer")
-LANGUAGES = tuple(LANGUAGE_NAMES.items())  # each in its own language: not translated
 
 
 def role_label(role: str) -> str:
@@ -737,10 +736,10 @@ class SettingsDialog(AdminDialog):
             self.kinds[setting.key] = setting.kind
         self.language = QComboBox()
         self.language.setObjectName("language")
-        for code, name in LANGUAGES:
+        for code, name in LANGUAGE_NAMES.items():  # each in its own language: not translated
             self.language.addItem(name, code)
         self.start_language = self.current_language()
-        self.language.setCurrentIndex(max(0, [code for code, _ in LANGUAGES].index(self.start_language)))
+        self.language.setCurrentIndex(max(0, list(LANGUAGE_NAMES).index(self.start_language)))
         language_note = QLabel(self.tr("The language changes the next time you log in."))
         language_note.setObjectName("language_note")
         language_note.setWordWrap(True)
@@ -765,8 +764,8 @@ class SettingsDialog(AdminDialog):
         fit_to_screen(self)
 
     def current_language(self) -> str:
-        chosen = self.ctx.state.value("language") or self.ctx.lang or "vi"
-        return chosen if chosen in [code for code, _ in LANGUAGES] else "vi"
+        chosen = self.ctx.chosen_language()
+        return chosen if chosen in LANGUAGE_NAMES else "vi"
 
     @staticmethod
     def _editor(kind: str, value: Any) -> QWidget:
@@ -832,11 +831,7 @@ class SettingsDialog(AdminDialog):
             saved = True
         language = self.language.currentData()
         if language != self.start_language:
-            self.ctx.state.set_value("language", language)
-            self.ctx.state.sync()
-            shared = folder_state(self.ctx.folder)  # what the start-up reads before anyone logs in
-            shared.setValue("language", language)
-            shared.sync()
+            self.ctx.choose_language(language)
             self.start_language = language
             saved = True
             messages.info(self, self.tr("The language will change the next time you log in."))

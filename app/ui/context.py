@@ -68,3 +68,19 @@ class AppContext:
 
     def is_admin(self) -> bool:
         return self.session.user_role == "admin"
+
+    def chosen_language(self) -> str:
+        """The language this user chose (applied from their next login), else the one the program speaks."""
+        return str(self.state.value("language") or self.lang)
+
+    def choose_language(self, language: str) -> bool:
+        """Keep *language* as this user's, and as the login window's (the last chosen on this computer); False
+        when it was already the choice."""
+        if language == self.chosen_language():
+            return False
+        self.state.set_value("language", language)
+        self.state.sync()
+        shared = folder_state(self.folder)  # what the start-up reads before anyone logs in
+        shared.setValue("language", language)
+        shared.sync()
+        return True

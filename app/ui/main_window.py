@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         languages = view.addMenu(self.tr("&Language"))
         languages.setObjectName("menuLanguage")
         group = QActionGroup(self)
-        chosen = self.ctx.state.value("language") or self.ctx.lang
+        chosen = self.ctx.chosen_language()
         for code, name in LANGUAGE_NAMES.items():
             action = languages.addAction(name)
             action.setObjectName(f"actionLanguage_{code}")
@@ -914,18 +914,10 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, language: str) -> None:
         """This user's language from the next login on (also the login window's, as the last chosen here)."""
-        from app.ui.context import folder_state
-
-        if language == (self.ctx.state.value("language") or self.ctx.lang):
-            return
-        self.ctx.state.set_value("language", language)
-        self.ctx.state.sync()
-        shared = folder_state(self.ctx.folder)
-        shared.setValue("language", language)
-        shared.sync()
         from app.ui import messages
 
-        messages.info(self, self.tr("The language will change the next time you log in."))
+        if self.ctx.choose_language(language):
+            messages.info(self, self.tr("The language will change the next time you log in."))
 
     def close_session(self) -> None:
         """Close the GUI thread's session (after the workers have stopped)."""
