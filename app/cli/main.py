@@ -118,7 +118,7 @@ def new_password_from(args: argparse.Namespace) -> str:
 def data_dir(args: argparse.Namespace) -> Path:
     if args.data_dir:
         return Path(args.data_dir)
-    from app.services.workspace import default_data_dir
+    from app.core.resources import default_data_dir
 
     return default_data_dir()
 

@@ -609,10 +609,3 @@ def check_database(session: Session) -> list[str]:
     return integrity_errors(session.db)
 
 
-def default_data_dir() -> Path:
-    env = os.environ.get("TNLD_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("TNLD", appauthor=False, roaming=False))

@@ -18,22 +18,15 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def default_folder() -> Path:
-    env = os.environ.get("TNLD_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("TNLD", appauthor=False, roaming=False))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """`tnld-gui` (no console window on Windows) and `python -m app` with no command."""
     parser = argparse.ArgumentParser(prog="tnld-gui")
     parser.add_argument("--data-dir")
     parser.add_argument("--lang", choices=("vi", "en"))
     args, _qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
-    return run(Path(args.data_dir) if args.data_dir else default_folder(), args.lang)
+    from app.core.resources import default_data_dir
+
+    return run(Path(args.data_dir) if args.data_dir else default_data_dir(), args.lang)
 
 
 def choose_language(folder: Path, requested: str | None) -> str:

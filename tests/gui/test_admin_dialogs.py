@@ -421,7 +421,7 @@ def clerk_refusal(ctx, action: str) -> UserError:
     raise AssertionError("not refused")
 
 
-def test_a_viewer_sees_about_with_the_font_licence_and_the_libraries(commune_dir, qtbot, monkeypatch):
+def test_a_viewer_sees_about_with_the_notices_and_the_libraries(commune_dir, qtbot, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     from app.ui.about_dialog import AboutDialog
@@ -435,12 +435,16 @@ def test_a_viewer_sees_about_with_the_font_licence_and_the_libraries(commune_dir
 
         assert dialog.version.text() == __version__
         assert dialog.folder.text() == str(commune_dir)
-        fonts = dialog.fonts.toPlainText()
-        assert "LiberationSerif" in fonts and "SIL Open Font License" in fonts
+        notices = dialog.notices.toPlainText()
+        assert "LiberationSerif" in notices and "SIL Open Font License" in notices
+        assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices and "_internal/PySide6" in notices
         table = dialog.library_table
         licences = {table.item(row, 0).text(): table.item(row, 2).text() for row in range(table.rowCount())}
         assert "BSD" in licences["reportlab"] and licences["openpyxl"] == "MIT"
-        assert licences["sqlite-utils"] == "Apache-2.0" and "LGPL" in licences["PySide6 / Qt"]
+        assert licences["sqlite-utils"] == "Apache-2.0" and "LGPL" in licences["pyside6-essentials"]
+        # Every library the program needs, found from the project's requirements: dependencies of dependencies too.
+        assert {"pyside6-pdf", "shiboken6", "pyhanko", "asn1crypto", "sqlcipher3", "cryptography"} <= set(licences)
+        assert "pytest" not in licences and "ruff" not in licences  # the extras are not shipped
         opened = []
         monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
         dialog.open_button.click()
