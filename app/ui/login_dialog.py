@@ -253,7 +253,13 @@ class LoginDialog(QDialog):
             self.status_label.setVisible(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Enter in the user name field moves on to an empty password rather than try without it."""
+        """Enter in the user name field moves on to an empty password rather than try without it; F1 opens the
+        user guide at its part on logging in."""
+        if event.key() == Qt.Key.Key_F1:
+            from app.ui.help_window import show_guide
+
+            show_guide(self, "2")
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.user_edit.hasFocus() \
                 and not self.password_edit.text():
             self.password_edit.setFocus()

@@ -290,6 +290,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.open_admin("BackupDialog"))
         self.act_audit = self._action("actionAudit", self.tr("&Audit log…"), lambda: self.open_admin("AuditDialog"))
         self.act_about = self._action("actionAbout", self.tr("&About TNLĐ…"), self.open_about)
+        self.act_guide = self._action("actionGuide", self.tr("&User guide"), self.open_guide,
+                                      QKeySequence.StandardKey.HelpContents)
         self.act_password = self._action("actionChangePassword", self.tr("Change my &password…"),
                                          self.change_my_password)
         self.act_quit = self._action("actionQuit", self.tr("E&xit"), self.close, QKeySequence.StandardKey.Quit)
@@ -342,6 +344,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
+        help_menu.addAction(self.act_guide)
         help_menu.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
@@ -804,6 +807,11 @@ class MainWindow(QMainWindow):
         from app.ui.admin_dialogs import change_my_password
 
         change_my_password(self.ctx, self)
+
+    def open_guide(self) -> None:
+        from app.ui.help_window import show_guide
+
+        show_guide(self)
 
     def open_about(self) -> None:
         from app.ui.about_dialog import AboutDialog
