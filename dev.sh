@@ -6,19 +6,22 @@
 #   ./dev.sh forms         compile forms/*.ui into app/ui/forms/ (after editing a form in Qt Designer)
 #   ./dev.sh screenshots   docs/screenshots/ of the desktop program under Xvfb (100 % and 125 %)
 #   ./dev.sh translations  collect new strings into i18n/tnld_vi.ts and compile it (translate the unfinished ones)
+#   ./dev.sh build         the one-folder program in dist/TNLD/ (PyInstaller; packaging/build.py)
 # Idempotent: a second run installs nothing and reuses .venv.
 set -euo pipefail
 cd "$(dirname "$0")"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 # Python, and what Qt needs on a bare Debian, offscreen and under X (checked with ldd on Qt's plugins);
-# xvfb for screenshots, poppler-utils to read PDFs back, Liberation fonts (Times New Roman metrics).
+# xvfb for screenshots, poppler-utils to read PDFs back, Liberation fonts (Times New Roman metrics); for the build
+# (packaging/build.py): zlib's headers to compile PyInstaller's bootloader, ICU's tools to reduce its data.
 APT_PACKAGES=(
   python3 python3-venv python3-dev gcc
   libglib2.0-0 libgl1 libegl1 libopengl0 libdbus-1-3 libfontconfig1 libfreetype6 fontconfig
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0
   xvfb xauth poppler-utils fonts-liberation2
+  zlib1g-dev icu-devtools binutils
 )
 
 setup_system() {
@@ -79,6 +82,10 @@ case "${1:-}" in
     .venv/bin/pyside6-lupdate $(find app -name '*.py' | sort) forms/*.ui -ts i18n/tnld_vi.ts -locations relative -no-obsolete
     .venv/bin/pyside6-lrelease i18n/tnld_vi.ts -qm i18n/tnld_vi.qm
     ;;
+  build)
+    setup
+    .venv/bin/python packaging/build.py "${@:2}"
+    ;;
   demo)
     setup
     export TNLD_PASSWORD="${TNLD_PASSWORD:-demo-password}"
@@ -105,7 +112,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    echo "usage: ./dev.sh demo | test [pytest arguments] | setup" >&2
+    echo "usage: ./dev.sh demo | test [pytest arguments] | setup | build | forms | translations | screenshots" >&2
     exit 2
     ;;
 esac

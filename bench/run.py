@@ -33,6 +33,7 @@ PEAK_RSS = (
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
 )
 ROWS: list[tuple[str, str, str, str]] = []
+RESULTS: list[dict] = []  # the same figures for machines: written as JSON beside the table
 
 
 def report(name: str, value: float, unit: str, target: float | None = None) -> None:
@@ -41,6 +42,8 @@ def report(name: str, value: float, unit: str, target: float | None = None) -> N
         ROWS.append((name, shown, "—", ""))
     else:
         ROWS.append((name, shown, f"≤ {target:g} {unit}", "ok" if value <= target else "OVER"))
+    RESULTS.append({"figure": name, "measured": round(value, 4), "unit": unit, "target": target,
+                    "pass": None if target is None else value <= target})
     print(f"  {name}: {shown}", flush=True)
 
 
@@ -80,6 +83,11 @@ def main() -> None:
                         "desktop program's figures, on the store filled by an earlier run with --keep DIR --reuse)")
     parser.add_argument("--bundles", type=int, default=100, help="bundles to import (default 100)")
     parser.add_argument("--per-bundle", type=int, default=500, help="accidents per bundle (default 500)")
+    parser.add_argument("--frozen", nargs="?", const=str(ROOT / "dist" / "TNLD"), metavar="BUILD",
+                        help="measure the built program (default dist/TNLD, made by ./dev.sh build): its size, "
+                        "start to the login window, tnld --version")
+    parser.add_argument("--json", metavar="FILE", help="write the results here (default: results.json beside the "
+                        "data folder)")
     args = parser.parse_args()
     os.environ["TNLD_PASSWORD"] = PASSWORD
     os.environ.setdefault("LANG", "C.UTF-8")
@@ -89,20 +97,25 @@ def main() -> None:
     if data.exists() and not args.reuse:
         shutil.rmtree(data)
 
+    results = Path(args.json) if args.json else work / "results.json"
+    if args.frozen:
+        bench_frozen(Path(args.frozen), work)
+        print_table(work, results)
+        return
     if args.only == "login":
         bench_login(work)
-        print_table(work)
+        print_table(work, results)
         return
     if args.only == "gui":
         if not (data / "keys.json").exists():
             init_and_add(work, data, args.count)
         bench_gui(work, data)
-        print_table(work)
+        print_table(work, results)
         return
     if args.only != "records":
         bench_bundles(work, args.bundles, args.per_bundle)
     if args.only == "bundles":
-        print_table(work)
+        print_table(work, results)
         return
     print("Start-up")
     report("tnld --version", timed_runs(tnld("--version")), "s", 0.5)
@@ -116,7 +129,7 @@ def main() -> None:
         add_accidents(work, data, args.count)
     in_process(data, args.count)
     bench_gui(work, data)
-    print_table(work)
+    print_table(work, results)
 
 
 def init_and_add(work: Path, data: Path, count: int) -> None:
@@ -137,13 +150,51 @@ def bench_gui(work: Path, data: Path) -> None:
     gui.run(report, data, small, PASSWORD, work)
 
 
-def print_table(work: Path) -> None:
+def print_table(work: Path, results: Path | None = None) -> None:
     print()
     width = max(len(r[0]) for r in ROWS)
     print(f"{'figure'.ljust(width)}  {'measured':>14}  {'target':>12}")
     for name, shown, target, verdict in ROWS:
         print(f"{name.ljust(width)}  {shown:>14}  {target:>12}  {verdict}")
     print(f"\n(data in {work}; {os.cpu_count()} cores)")
+    if results is not None:
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(json.dumps({"when": dt.datetime.now().isoformat(timespec="seconds"),
+                                       "cores": os.cpu_count(), "results": RESULTS}, ensure_ascii=False, indent=1)
+                           + "\n", encoding="utf-8")
+        print(f"(results as JSON: {results})")
+
+
+def bench_frozen(build: Path, work: Path) -> None:
+    """The built program (SPEC § 10): its size on disk, start to the login window, `tnld --version`, and `tnld list`
+    on an empty store, each the median of 5 runs of the executables in *build*."""
+    windows = sys.platform == "win32"
+    suffix = ".exe" if windows else ""
+    gui, cli = build / f"TNLD{suffix}", build / f"{'tnld-cli' if windows else 'tnld'}{suffix}"
+    if not cli.is_file():
+        raise SystemExit(f"no build in {build}: run ./dev.sh build (or python packaging/build.py) first")
+    print(f"The built program in {build}")
+    files = [p for p in build.rglob("*") if p.is_file() and not p.is_symlink()]
+    report("build folder on disk", sum(p.stat().st_size for p in files) / 1e6, "MB", 150)
+    data = work / "frozen-data"
+    shutil.rmtree(data, ignore_errors=True)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), TNLD_PASSWORD=PASSWORD)
+    subprocess.run([str(cli), "--data-dir", str(data), "init", "--role", "commune", "--unit", "06040", "--admin",
+                    "admin"], stdout=subprocess.DEVNULL, check=True, env=env)
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        process = subprocess.Popen([str(gui), "--data-dir", str(data)], env=dict(env, TNLD_STARTUP_PROBE="1"),
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = process.stdout.readline()
+        times.append(time.perf_counter() - started)
+        process.wait(timeout=30)
+        if not line.startswith("TNLD_STARTUP_PROBE "):
+            raise SystemExit(f"the built program showed no login window: {line!r}")
+    report("built program: start to login window", statistics.median(times), "s", 0.5)
+    report("built tnld --version", timed_runs([str(cli), "--version"]), "s", 0.5)
+    report("built tnld list, empty store (login included)", timed_runs([str(cli), "--data-dir", str(data), "list"]),
+           "s", 0.5)
 
 
 def bench_login(work: Path) -> None:

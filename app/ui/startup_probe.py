@@ -2,7 +2,8 @@
 of the program (the login dialog, or the set-up wizard on an empty folder) prints one line as soon as it is shown,
 `TNLD_STARTUP_PROBE {"window": ..., "heavy": [...]}` (the heavy libraries imported so far, which must be none
 before the login window: SPEC § 10), and closes itself, so the program ends as if the user had closed it.
-Without the variable it does nothing.
+With `TNLD_STARTUP_PROBE=collation` it then prints `TNLD_COLLATION [...]`: a sample of Vietnamese names sorted
+by Qt's collator (the built program's test checks its reduced ICU data with it). Without the variable it does nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from PySide6.QtWidgets import QDialog
 ENV = "TNLD_STARTUP_PROBE"
 PREFIX = "TNLD_STARTUP_PROBE "
 HEAVY = ("reportlab", "openpyxl", "pyhanko", "cryptography")
+COLLATION_PREFIX = "TNLD_COLLATION "
+SAMPLE = ("Đỗ Văn An", "Dương Thị Bé", "Ánh", "Anh", "Ă", "Â", "Bình", "Ốc", "Ô", "Ơn", "O", "Ưu", "U", "đa", "da")
+
+
+def vietnamese_order() -> list[str]:
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    return sorted(SAMPLE, key=collator.sortKey)
 
 
 def heavy_modules() -> list[str]:
@@ -33,6 +43,8 @@ def _shown(window: QDialog, kind: str) -> None:
 
     def report() -> None:
         print(PREFIX + json.dumps({"window": kind, "heavy": heavy}), flush=True)
+        if os.environ.get(ENV) == "collation":  # the built program's ICU data (packaging/icu_data.py) sorts Vietnamese
+            print(COLLATION_PREFIX + json.dumps(vietnamese_order(), ensure_ascii=False), flush=True)
         window.reject()
 
     QTimer.singleShot(0, report)

@@ -173,9 +173,16 @@ def test_the_built_windowed_program_shows_its_login_window_and_closes_cleanly(bu
     folder = tmp_path / "xa"
     run(build, folder, "init", "--role", "commune", "--unit", "06040", "--admin", "admin", cwd=tmp_path)
     done = subprocess.run([str(executable(build, gui=True)), "--data-dir", str(folder)], cwd=tmp_path,
-                          env=clean_env(TNLD_STARTUP_PROBE="1"), capture_output=True, text=True, timeout=60)
+                          env=clean_env(TNLD_STARTUP_PROBE="collation"), capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     probes = [json.loads(line.split(" ", 1)[1]) for line in done.stdout.splitlines()
               if line.startswith("TNLD_STARTUP_PROBE ")]
     assert probes == [{"window": "login", "heavy": []}]
     assert "Traceback" not in done.stderr
+    # Vietnamese sorting with the build's ICU data (reduced to Vietnamese and English on Linux) as from source.
+    from app.ui.startup_probe import COLLATION_PREFIX, vietnamese_order
+
+    sorted_there = [json.loads(line.split(" ", 1)[1]) for line in done.stdout.splitlines()
+                    if line.startswith(COLLATION_PREFIX)]
+    assert sorted_there == [vietnamese_order()]
+    assert sorted_there[0][:4] == ["Anh", "Ánh", "Ă", "Â"]
