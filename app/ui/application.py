@@ -103,6 +103,8 @@ def run(folder: Path, lang: str | None = None) -> int:
         if not wizard.exec():
             return 0
         setup_logging(folder / "logs")
+    if not hold_folder(app, folder):
+        return 0
     session = login(folder)
     if session is None:
         return 0
@@ -117,6 +119,24 @@ def run(folder: Path, lang: str | None = None) -> int:
     finally:
         workers.stop_all()
         window.close_session()
+
+
+def hold_folder(app, folder: Path) -> bool:
+    """Hold the data folder for this desktop program; when another one holds it, say so and ask (the default is to
+    close: usually a second double click on a slow PC). False when the user chose to close."""
+    from app.services.presence import hold_desktop
+    from app.ui import messages
+    from app.ui.texts import tr
+
+    hold = hold_desktop(folder)
+    if hold is None:
+        text = tr("TNLĐ is already open on this data folder ({folder}), in another window of this computer. Use "
+                  "that window: look for TNLĐ on the taskbar. Open a second window only if you know why: both work "
+                  "on the same data.").format(folder=folder)
+        if not messages.ask(None, text, yes=tr("Open a second window"), no=tr("Close"), title=tr("TNLĐ is already open")):
+            return False
+    app._tnld_presence = hold  # type: ignore[attr-defined] - held as long as the program runs
+    return True
 
 
 def login(folder: Path):
