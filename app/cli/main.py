@@ -162,18 +162,10 @@ def waiting_notice(code: str) -> None:
 def _after_change(session, out: Output | None = None) -> None:
     """The daily automatic backup, after a command that changed data. The change is saved already: a backup that
     cannot be written (a full disk) is logged and the user warned, the command does not fail."""
-    import logging
+    from app.services.backup import auto_backup_safely
 
-    from app.core.fsutil import storage_error
-    from app.services.backup import auto_backup
-
-    try:
-        auto_backup(session)
-    except Exception as exc:  # noqa: BLE001 - sorted below: only problems of the disk are turned into a warning
-        problem = exc if isinstance(exc, UserError) else storage_error(exc, session.datadir.backups)
-        if problem is None:
-            raise
-        logging.getLogger(__name__).warning("automatic backup not made: %s", problem.code)
+    problem = auto_backup_safely(session).problem  # logged there
+    if problem is not None:
         if problem.code == "disk.full":
             text = translate("cli", "Warning: your change is saved, but the daily automatic backup could not be made: the disk "
                                     "holding {path} is full. Free some space, or make a backup on another disk with: "

@@ -13,9 +13,7 @@ role) the worker's session ended with (`handover`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from app.core.errors import UserError
@@ -23,11 +21,11 @@ from app.db import adminkey
 from app.db.audit import ChainCheck
 from app.db.keyfile import WrongSecret
 from app.services import audit
+from app.services.backup import AutoBackup
+from app.services.backup import automatic_backups as backups_in
 from app.services.settings import Setting, current_settings
 from app.services.users import User, list_users
 from app.services.workspace import OPEN_WAIT, Session, open_database
-
-AUTO_BACKUP_GLOB = "tnld-*.tnldbak"
 
 
 def users_page(session: Session) -> list[User]:
@@ -53,24 +51,9 @@ def check_chain(session: Session) -> ChainCheck:
     return audit.verify(session)
 
 
-@dataclass(frozen=True)
-class AutoBackup:
-    path: Path
-    made_at: dt.datetime  # local time (the automatic backup sets the file's time to when it was made)
-    size: int
-
-
 def automatic_backups(session: Session) -> list[AutoBackup]:
     """The automatic backups kept in the data folder (`backups/auto/`), newest first."""
-    folder = session.datadir.backups / "auto"
-    found = []
-    for path in folder.glob(AUTO_BACKUP_GLOB) if folder.is_dir() else ():
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        found.append(AutoBackup(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size))
-    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
+    return backups_in(session.datadir.path)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ import logging
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -45,6 +46,7 @@ from app.core.fsutil import (
     make_private,
     os_reason,
     private_folder,
+    storage_error,
     unreadable,
 )
 from app.core.messages import Ref, role_names
@@ -176,28 +178,90 @@ def _audit_copy(db_copy: Path, key: bytes, user: str, name: str, detail: dict, a
         db.close()
 
 
-def auto_backup(session: Session, now: dt.datetime | None = None) -> Path | None:
-    """Make the daily backup if the newest one is older than a day; keep the last 14. Returns the new file."""
+AUTO_GLOB = "tnld-*.tnldbak"
+
+
+def _automatic_folder(folder: Path) -> Path:
+    return DataDir(Path(folder)).backups / "auto"
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    path: Path
+    made_at: dt.datetime  # local time (the automatic backup sets the file's time to when it was made)
+    size: int
+
+
+def automatic_backups(folder: Path) -> list[AutoBackup]:
+    """The automatic backups kept in the data folder *folder* (`backups/auto/`), newest first. Reads no backup:
+    what one holds is known only once it is opened with a password (`inspect_backup`, `inspect_damaged`)."""
+    found = []
+    auto = _automatic_folder(folder)
+    for path in auto.glob(AUTO_GLOB) if auto.is_dir() else ():
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            found.append(AutoBackup(path, dt.datetime.fromtimestamp(info.st_mtime), info.st_size))
+    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
+
+
+def auto_backup_due(folder: Path, now: dt.datetime | None = None) -> bool:
+    """Whether `auto_backup` would make a backup now: none yet, the newest older than a day, or made "later" than
+    *now* (a clock that went back). Creates nothing; cheap enough for a timer."""
+    now = now or dt.datetime.now()
+    newest = automatic_backups(folder)
+    if not newest:
+        return True
+    return not dt.timedelta(0) <= now - newest[0].made_at < AUTO_INTERVAL
+
+
+def auto_backup(session: Session, now: dt.datetime | None = None, *, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> Path | None:
+    """Make the daily backup if the newest one is older than a day; keep the last 14. Returns the new file.
+    *progress* and *cancel* as for `write_backup` (a cancel leaves no file)."""
     folder = private_folder(session.datadir.backups / "auto")
     now = now or dt.datetime.now()
 
     def by_time() -> list[Path]:
-        return sorted(folder.glob("tnld-*.tnldbak"), key=lambda p: (p.stat().st_mtime, p.name))
+        return sorted(folder.glob(AUTO_GLOB), key=lambda p: (p.stat().st_mtime, p.name))
 
-    existing = by_time()
-    if existing:
-        newest = dt.datetime.fromtimestamp(existing[-1].stat().st_mtime)
-        # Old PCs lose their clock when the CMOS battery dies: a clock that went back makes a backup due too.
-        if dt.timedelta(0) <= now - newest < AUTO_INTERVAL:
-            return None
+    # Old PCs lose their clock when the CMOS battery dies: a clock that went back makes a backup due too.
+    if not auto_backup_due(session.datadir.path, now):
+        return None
     path = folder / f"tnld-{now:%Y%m%d-%H%M%S}.tnldbak"
-    write_backup(session, path, kind="auto", overwrite=True)
+    write_backup(session, path, kind="auto", overwrite=True, progress=progress, cancel=cancel)
     stamp = now.timestamp()
     os.utime(path, (stamp, stamp))
     for old in by_time()[:-AUTO_KEEP]:
         if old != path:
             old.unlink(missing_ok=True)
     return path
+
+
+@dataclass(frozen=True)
+class AutoOutcome:
+    path: Path | None  # the new backup; None when none was due, or it could not be made
+    problem: UserError | None = None  # why it could not be made (a full disk, a folder that cannot be written)
+
+
+def auto_backup_safely(session: Session, now: dt.datetime | None = None, *, progress: Progress | None = None,
+                       cancel: Cancel | None = None) -> AutoOutcome:
+    """The daily backup after work that is saved already (a command that changed data, the desktop window
+    open for a day or closing): a backup that cannot be written is logged and returned as the problem to tell
+    the user, never raised, since nothing of the saved work depends on it. A bug is raised (the crash report);
+    a cancel raises `Cancelled` (no file)."""
+    try:
+        return AutoOutcome(auto_backup(session, now, progress=progress, cancel=cancel))
+    except Cancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - sorted below: only problems of the disk become a problem to tell
+        problem = exc if isinstance(exc, UserError) else storage_error(exc, session.datadir.backups)
+        if problem is None:
+            raise
+        log.warning("automatic backup not made: %s", problem.code)
+        return AutoOutcome(None, problem)
 
 
 def _canonical(manifest: dict) -> bytes:
@@ -523,10 +587,39 @@ def inspect_backup(target: Session | Path, backup: Path, user: str | None, passw
     usually the same as today's. Refuses a damaged, relabelled or forged backup, another unit's or another
     workstation's. *progress(done, total)* follows the bytes extracted; *cancel()* returning true stops."""
     session, datadir = _target(target)
-    private_folder(datadir.path)
-    with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp:
+    with _folder_for(datadir.path, keep=False), \
+            tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp:
         return _open_backup(session, datadir, Path(backup), user, password, Path(temp), _Steps(progress, 0), cancel,
                             0).info
+
+
+@contextlib.contextmanager
+def _folder_for(path: Path, keep: bool):
+    """The folder *path* made (private) for a restore's temporary files when missing, and the folders made here
+    removed again when they are still empty after the block fails, or always unless *keep*: a look at a backup,
+    or a refused restore, into a new computer's folder leaves the folder as it was (missing, or empty), so the
+    set-up wizard still offers itself."""
+    made = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        made.append(folder)  # the deepest first
+    private_folder(path)
+
+    def remove_made() -> None:
+        for folder in made:
+            try:
+                folder.rmdir()  # only an empty one
+            except OSError:
+                break
+
+    try:
+        yield
+    except BaseException:
+        remove_made()
+        raise
+    if not keep:
+        remove_made()
 
 
 def restore(target: Session | Path, backup: Path, user: str | None, password: str | None, *,
@@ -542,10 +635,10 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
     changes) and the session is reopened on the restored database."""
     session, datadir = _target(target)
     backup = Path(backup)
-    private_folder(datadir.path)
-    aside = _current_size(datadir)
     steps = _Steps(progress, 0)
-    with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
+    with _folder_for(datadir.path, keep=True), \
+            tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
+        aside = _current_size(datadir)
         opened = _open_backup(session, datadir, backup, user, password, Path(temp_name), steps, cancel, aside)
         info = opened.info
         if info.replaces and not confirmed:

@@ -122,3 +122,54 @@ def test_a_backup_reports_progress_and_can_be_cancelled(session, tmp_path):
     assert not (tmp_path / "b.tnldbak").exists()
     assert not list(session.datadir.path.glob(".backup-*"))
     assert verify_chain(session.db).ok
+
+
+def test_an_automatic_backup_that_cannot_be_written_is_a_problem_returned_not_raised(session, monkeypatch):
+    import errno
+
+    from app.services import backup as module
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(module, "write_backup", full)
+    outcome = module.auto_backup_safely(session)
+    assert outcome.path is None and outcome.problem is not None and outcome.problem.code == "disk.full"
+    monkeypatch.setattr(module, "write_backup", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("a bug")))
+    with pytest.raises(RuntimeError):  # a bug is not hidden as a problem of the disk
+        module.auto_backup_safely(session)
+
+
+def test_an_automatic_backup_is_due_when_the_newest_is_a_day_old(session):
+    import datetime as dt
+
+    from app.services.backup import auto_backup_due
+
+    now = dt.datetime(2026, 3, 1, 8, 0)
+    assert auto_backup_due(session.datadir.path, now)
+    assert not (session.datadir.backups / "auto").exists()  # asking creates nothing
+    auto_backup(session, now=now)
+    assert not auto_backup_due(session.datadir.path, now + dt.timedelta(hours=23))
+    assert auto_backup_due(session.datadir.path, now + dt.timedelta(hours=24))
+    assert auto_backup_due(session.datadir.path, now - dt.timedelta(hours=1))  # a clock set back
+
+
+def test_a_refused_restore_into_a_new_folder_leaves_no_folder_behind(commune_dir, tmp_path):
+    from app.services.backup import inspect_backup
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        write_backup(session, tmp_path / "a.tnldbak")
+    new = tmp_path / "new"
+    for attempt in (inspect_backup, restore):
+        with pytest.raises(UserError) as caught:
+            attempt(new, tmp_path / "a.tnldbak", "admin", "wrong-password")
+        assert caught.value.code == "login.failed"
+        assert not new.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(UserError):
+        restore(empty, tmp_path / "a.tnldbak", "admin", "wrong-password")
+    assert empty.is_dir() and list(empty.iterdir()) == []
+    # Looking at a backup writes nothing either.
+    info = inspect_backup(new, tmp_path / "a.tnldbak", "admin", PASSWORD)
+    assert info.unit == "06040" and not new.exists()
