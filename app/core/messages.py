@@ -457,6 +457,10 @@ CATALOG: dict[str, str] = {
         " {shown_incidents} → {incidents} incident(s), {shown_users} → {users} user(s)): another window or command"
         " saved meanwhile; nothing was changed. Look at the backup and today's data again, then confirm"
     ),
+    "restore.not_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the database {path} opens and is not damaged; nothing was changed. A backup is restored into"
+        " it only by one of its admins, logged in, with: tnld restore FILE"
+    ),
     "restore.finished": QT_TRANSLATE_NOOP(
         "Messages", "a restore had been cut short (a power cut or a crash) and is now completed: the data folder"
         " holds the backup, with the passwords that were valid when it was made"
@@ -470,6 +474,9 @@ CATALOG: dict[str, str] = {
     "keys.damaged": QT_TRANSLATE_NOOP(
         "Messages", "this workstation's keys cannot be opened; restore the latest backup"
     ),
+    "restore.not_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the database {path} opens and is not damaged; nothing was changed. A backup is restored into"
+        " it only by one of its admins, logged in (Admin ▸ Backup and restore)"),
     "card.invalid": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a valid TNLĐ key card ({reason}); ask the unit to write its card again with: tnld keys card"
     ),

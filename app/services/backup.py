@@ -665,13 +665,136 @@ def restore(target: Session | Path, backup: Path, user: str | None, password: st
     return RestoreResult(info, saved_copy)
 
 
-def _audit_restore(opened: _Opened, name: str, detail: dict) -> None:
+def inspect_damaged(folder: Path, backup: Path, user: str | None, password: str | None, *,
+                    progress: Progress | None = None, cancel: Cancel | None = None) -> BackupInfo:
+    """What a backup holds, for a set-up folder whose database nobody can log in to (damaged or missing): checked
+    as `restore_damaged` checks it (an admin of the backup; this folder's unit and role, as its key file says).
+    Changes nothing in the folder."""
+    datadir = DataDir(Path(folder))
+    keyfile = datadir.keyfile()
+    with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp:
+        return _open_for_damaged(datadir, keyfile, Path(backup), user, password, Path(temp), _Steps(progress, 0),
+                                 cancel).info
+
+
+def restore_damaged(folder: Path, backup: Path, user: str | None, password: str | None, *,
+                    confirmed: bool | BackupInfo = False, progress: Progress | None = None,
+                    cancel: Cancel | None = None, wait: float = EXCLUSIVE_WAIT, on_wait=None) -> RestoreResult:
+    """Replace the database of a set-up folder that nobody can log in to because it is damaged or missing (what
+    a login then says: `db.damaged`, `db.missing`) by a backup's, without a session.
+
+    Never a way around a login: refused (`restore.not_damaged`, nothing changed) unless, with the folder held
+    alone, the database is found missing or damaged (`workspace.database_problem`, opened with the keys *user*'s
+    *password* opens in today's key file and with the backup's key). The backup is checked as for a new
+    computer (opened with *password*, *user* an admin in it), and must be of this folder's unit and role as its
+    key file says. The damaged files (database, WAL, and a copy of the key file that opens them) are moved to
+    `backups/damaged-…`, never deleted; the backup is put in place as `restore` does (a power cut is completed
+    or undone at the next login), with an audit row `restore_damaged` naming the folder set aside. *confirmed*:
+    the `BackupInfo` shown (`inspect_damaged`): a backup file changed since is refused."""
+    datadir = DataDir(Path(folder))
+    keyfile = datadir.keyfile()
+    backup = Path(backup)
+    steps = _Steps(progress, 0)
+    with tempfile.TemporaryDirectory(dir=datadir.path, prefix=".restore-") as temp_name:
+        opened = _open_for_damaged(datadir, keyfile, backup, user, password, Path(temp_name), steps, cancel)
+        info = opened.info
+        if isinstance(confirmed, BackupInfo) and confirmed.digest != info.digest:
+            raise UserError("restore.changed", path=str(backup))
+        try:
+            keys = [key for _index, key in keyfile.open_user(info.user, password or "").keys]
+        except WrongSecret:  # a password changed since the backup: its key may still open the database
+            keys = []
+        check_cancel(cancel)
+        with exclusive_access(datadir.path, timeout=wait, on_wait=on_wait):
+            from app.services.workspace import database_problem
+
+            problem = database_problem(datadir, [*keys, opened.key], cancel)
+            if problem is None:
+                raise UserError("restore.not_damaged", path=str(datadir.db_path))
+            check_cancel(cancel)
+            aside = _aside_folder(datadir, "damaged")
+            detail = {"backup_created_at": info.created_at, "restore_id": secrets.token_hex(8),
+                      "problem": problem.code, "reason": str(problem.params.get("reason", "")),
+                      "set_aside": aside.name}
+            _audit_restore(opened, backup.name, detail, action="restore_damaged")
+            _set_aside(datadir, aside)
+            try:
+                _replace(datadir, opened, detail["restore_id"], steps, None)  # past this point, no cancel
+            except BaseException:
+                if not datadir.db_path.exists():
+                    _put_back(datadir, aside)
+                raise
+    log.warning("replaced a %s database by the backup of %s; the old files are in %s", problem.code,
+                info.created_at, aside.name)
+    return RestoreResult(info, aside)
+
+
+def _open_for_damaged(datadir: DataDir, keyfile: KeyFile, backup: Path, user: str | None, password: str | None,
+                      temp: Path, steps: _Steps, cancel: Cancel | None) -> _Opened:
+    """The backup opened as for a new computer (an admin in it), and refused unless it is of this folder's unit
+    and role (read from its database, against the folder's key file: the database cannot be read)."""
+    opened = _open_backup(None, datadir, backup, user, password, temp, steps, cancel, 0)
+    info = opened.info
+    if (info.unit, info.role) != (keyfile.unit, keyfile.role):
+        raise UserError("backup.other_unit", backup_unit=f"{info.unit} {info.unit_name}",
+                        unit=f"{keyfile.unit} {keyfile.unit_name}")
+    return opened
+
+
+DAMAGED_FILES = ("tnld.db", "tnld.db-wal", "tnld.db-shm")
+
+
+def _aside_folder(datadir: DataDir, kind: str) -> Path:
+    """A new folder name in `backups/` for files set aside (never one that exists)."""
+    stamp = f"{kind}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    target = datadir.backups / stamp
+    number = 1
+    while target.exists():
+        number += 1
+        target = datadir.backups / f"{stamp}-{number}"
+    return target
+
+
+def _set_aside(datadir: DataDir, target: Path) -> None:
+    """Move the database files into *target* (a rename: no copy of a large file on a disk that may be full) with
+    a copy of the key file that opens them, fsynced; on a failure everything is moved back."""
+    private_folder(target)
+    try:
+        shutil.copyfile(datadir.keyfile_path, target / "keys.json")
+        make_private(target / "keys.json")
+        _fsync_file(target / "keys.json")
+        for name in DAMAGED_FILES:
+            source = datadir.path / name
+            if source.exists() or source.is_symlink():
+                os.replace(source, target / name)
+        fsync_dir(target)
+        fsync_dir(datadir.path)
+        with contextlib.suppress(OSError):
+            fsync_dir(datadir.backups)
+    except BaseException:
+        _put_back(datadir, target)
+        raise
+
+
+def _put_back(datadir: DataDir, target: Path) -> None:
+    """Undo `_set_aside`: the files moved back where they were, the folder set aside removed."""
+    for name in DAMAGED_FILES:
+        moved = target / name
+        if (moved.exists() or moved.is_symlink()) and not (datadir.path / name).exists():
+            os.replace(moved, datadir.path / name)
+    with contextlib.suppress(OSError):
+        fsync_dir(datadir.path)
+    if not any((target / name).exists() for name in DAMAGED_FILES):
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def _audit_restore(opened: _Opened, name: str, detail: dict, action: str = "restore") -> None:
     """The restore's audit row, in the restored database before it is put in place (its ID names the pending key
     file: a database that holds the row is the restored one)."""
     db = connect(opened.db_file, opened.key)
     try:
         with write_transaction(db):
-            AuditLog(db).append(opened.info.user, "restore", "file", name, detail)
+            AuditLog(db).append(opened.info.user, action, "file", name, detail)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
@@ -802,7 +925,8 @@ def _settle_restore(datadir: DataDir, pending: Path, user: str, opener: Opener) 
 
 def _last_restore_id(db) -> str | None:
     try:
-        row = db.execute("SELECT detail FROM audit WHERE action = 'restore' ORDER BY seq DESC LIMIT 1").fetchone()
+        row = db.execute("SELECT detail FROM audit WHERE action IN ('restore', 'restore_damaged') "
+                         "ORDER BY seq DESC LIMIT 1").fetchone()
         detail = json.loads(row[0]) if row is not None and row[0] else {}
     except (DatabaseError, ValueError, TypeError):
         return None

@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from app.db.connection import (
     begin_immediate,
     connect,
     integrity_errors,
+    interruptible,
     opens_first_page,
     write_transaction,
 )
@@ -367,6 +368,46 @@ def _connect(datadir: DataDir, key: bytes) -> Database:
         else:
             reason = "reason.not_database"
         raise unwritable_folder(datadir.path) or UserError("db.damaged", reason=Ref(reason)) from exc
+
+
+def database_problem(datadir: DataDir, keys: Sequence[bytes], cancel: Callable[[], bool] | None = None
+                     ) -> UserError | None:
+    """Why the folder's database cannot be used, as a login finds it and more thoroughly: `db.missing`, or
+    `db.damaged` (cut short, not a file, a damaged page anywhere: `integrity_check` reads every page, seconds on a
+    large store), or None when one of *keys* opens a whole database. A database that none of *keys* opens, not
+    even its first page, cannot be judged (`keys.not_this_database`, as the login says). The folder should be
+    held alone. *cancel()* stops the check (`Cancelled`)."""
+    for key in keys:
+        try:
+            db = _connect(datadir, key)
+        except UserError as error:
+            if error.code == "db.damaged" and error.params.get("reason") == "reason.not_database" \
+                    and isinstance(error.__cause__, WrongKey):
+                continue  # not under this key: another may open it
+            if error.code in ("db.missing", "db.damaged"):
+                return error
+            raise
+        try:
+            with interruptible(db, cancel):
+                problems = integrity_errors(db)
+            if problems:
+                log.warning("the database is not consistent: %s", "; ".join(problems[:3]))
+                return UserError("db.damaged", reason=Ref("reason.malformed"))
+            _workstation(db)
+        except UserError as error:
+            if error.code == "db.damaged":
+                return error
+            raise
+        except DatabaseError as exc:
+            problem = storage_error(exc, datadir.path)
+            if problem is not None:
+                raise problem from exc
+            log.warning("the database cannot be read through: %s", exc)
+            return UserError("db.damaged", reason=Ref("reason.malformed"))
+        finally:
+            db.close()
+        return None
+    raise UserError("keys.not_this_database", path=str(datadir.keyfile_path))
 
 
 def _workstation(db: Database) -> dict[str, str]:
