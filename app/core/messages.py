@@ -474,9 +474,6 @@ CATALOG: dict[str, str] = {
     "keys.damaged": QT_TRANSLATE_NOOP(
         "Messages", "this workstation's keys cannot be opened; restore the latest backup"
     ),
-    "restore.not_damaged": QT_TRANSLATE_NOOP(
-        "Messages", "the database {path} opens and is not damaged; nothing was changed. A backup is restored into"
-        " it only by one of its admins, logged in (Admin ▸ Backup and restore)"),
     "card.invalid": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a valid TNLĐ key card ({reason}); ask the unit to write its card again with: tnld keys card"
     ),
@@ -813,6 +810,9 @@ DESKTOP: dict[str, str] = {
     "db.damaged": QT_TRANSLATE_NOOP(
         "Messages", "the database is damaged ({reason}); tell the office: the latest backup must be restored"
         " (automatic backups are kept in the data folder's backups folder)"),
+    "restore.not_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the database {path} opens and is not damaged; nothing was changed. A backup is restored into"
+        " it only by one of its admins, logged in (Admin ▸ Backup and restore)"),
     "card.invalid": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a valid TNLĐ key card ({reason}); ask the unit to save its key card again"),
     "export.no_office_card": QT_TRANSLATE_NOOP(
