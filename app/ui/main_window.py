@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.accident_model import ID_ROLE, SORT_KEYS, WIDTHS, AccidentModel, Column
+from app.ui.auto_backup import AutoBackups
 from app.ui.context import AppContext
 from app.ui.incident_model import INCIDENT_WIDTHS, IncidentColumn, IncidentModel
 from app.ui.obligations_panel import ObligationsPanel
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._index_job: Any = None
         self._counts_timer = QTimer(self, singleShot=True, interval=0, timeout=self._update_counts)
         self._closed = False
+        self._closing = False
         self._retitle()
         self._build_list()
         self._build_incidents()
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self._outside.setInterval(OUTSIDE_CHECK_MS)
         self._outside.timeout.connect(self.check_outside_changes)
         self._outside.start()
+        self.auto_backups = AutoBackups(ctx, self)  # on close, and daily while the window stays open
 
     # Building.
     def _retitle(self) -> None:
@@ -904,7 +907,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Ask each open form about its unsaved changes first (Cancel keeps the program open); then keep the
-        user's layout and filters, and stop the workers before the session closes (never abort)."""
+        user's layout and filters, stop the workers before the session closes (never abort), and make the
+        daily automatic backup when one is due (waited for; Skip; a failure never stops the close)."""
+        if self._closing:  # a second close while the backup at close runs
+            event.ignore()
+            return
         forms = sys.modules.get("app.ui.accident_form")  # loaded once a form was opened
         for form in self.findChildren(forms.AccidentForm) if forms is not None else ():
             if form.isVisible() and not form.close():
@@ -918,6 +925,13 @@ class MainWindow(QMainWindow):
         self.ctx.workers.stop_all()
         self._outside.stop()
         self._counts_timer.stop()
+        self._closing = True
+        try:
+            self.auto_backups.before_close()
+        except Exception:  # noqa: BLE001 - the data is saved: nothing about its backup may keep the window open
+            log.exception("the automatic backup at close failed")
+        finally:
+            self._closing = False
         super().closeEvent(event)
 
     def choose_language(self, language: str) -> None:
