@@ -145,8 +145,9 @@ def bench_gui(work: Path, data: Path) -> None:
 
     small = work / "demo"
     if not (small / "keys.json").exists():
+        # The password explicitly: importing tests.conftest (in_process) clears TNLD_PASSWORD from the environment.
         subprocess.run(tnld("demo", "--role", "commune", "--count", "120", data_dir=small),
-                       stdout=subprocess.DEVNULL, check=True)
+                       stdout=subprocess.DEVNULL, check=True, env=dict(os.environ, TNLD_PASSWORD=PASSWORD))
     gui.run(report, data, small, PASSWORD, work)
 
 
