@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import time
 import uuid
 from collections import deque
@@ -93,7 +94,8 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
     running with records gives an *interim* report. Holds the newest version of every record of the period,
     voids included, so a void travels upward, and the audit anchor (`audit.bundle_anchor`).
     The file is written first and the sequence recorded after: a power cut between the two can repeat a
-    sequence number (the office flags it) but never leaves a gap that looks like a missing bundle.
+    sequence number (the office flags it) but never leaves a gap that looks like a missing bundle. A recording that
+    fails (a full data disk) puts back the file the bundle replaced (`_keep_previous`).
     *progress* follows the records, then the report parts; a cancel before the file is complete leaves no file
     and no trace (`Cancelled`).
     """
@@ -142,10 +144,15 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
              Part(INCIDENTS, b"".join(incidents), "application/x-ndjson"),
              *report_parts(session, period, steps.part(max(total, REPORT_STEPS)), cancel)]
     steps.check()  # the last moment to cancel: after it the file is written and recorded
+    _remove_cut_exports(out.parent)
+    kept = _keep_previous(out)
     try:
         manifest, bundle_hash = build(out, identity, manifest, parts, recipient)
-    except OSError as exc:
-        raise write_failed(out, exc) from None
+    except BaseException as exc:
+        _drop(kept)
+        if isinstance(exc, OSError):
+            raise write_failed(out, exc) from None
+        raise
     try:
         with session.transaction():
             session.db["bundles_sent"].insert({
@@ -162,10 +169,82 @@ def export_bundle(session: Session, period: Period, out: Path, to: str | None = 
                                  {"period": str(period), "sequence": sequence, "records": len(sent),
                                   "encrypted_to": recipient.unit, "interim": interim})
     except BaseException:
-        out.unlink(missing_ok=True)
+        _put_back(out, kept)
         raise
+    _drop(kept)
     return ExportResult(out, manifest["bundle_id"], bundle_hash, sequence, str(period), len(sent) - len(incidents),
                         not sent, recipient, len(incidents), interim)
+
+
+CUT_EXPORT = re.compile(r"\..+\.tnld\.[a-z0-9_]{8}\.tmp")  # `atomic_writer`'s temp file of a bundle; `_keep_previous`
+CUT_EXPORT_AGE = 3600  # seconds untouched: no export still running owns it
+
+
+def _remove_cut_exports(folder: Path) -> None:
+    """Remove the temp files that exports killed in this folder left (a power cut while the bundle was written:
+    `.NAME.tnld.XXXXXXXX.tmp`, hidden, never taken for a bundle, but each as large as one). Only those untouched
+    for an hour: a younger one may belong to an export running now (a kept earlier bundle has that bundle's time:
+    an export into the same folder at the same moment may remove it, and the other export then fails as before)."""
+    limit = time.time() - CUT_EXPORT_AGE
+    try:
+        names = [entry for entry in os.scandir(folder) if CUT_EXPORT.fullmatch(entry.name)]
+    except OSError:
+        return
+    for entry in names:
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+KEEP_IN_MEMORY = 256 * 1024**2  # a bundle kept as bytes where its disk has no hard links (a FAT USB stick)
+
+
+def _keep_previous(out: Path) -> Path | bytes | None:
+    """The file an export with `--force` replaces, kept until the new bundle is recorded. The bundle is written
+    first and recorded after (a cut between the two repeats a number, never leaves a gap); when the recording then
+    fails (the data disk full: often the same disk, whose space the new bundle just took), the export fails as a
+    whole and the earlier bundle, perhaps not yet sent, must be there as before, not deleted with the new one.
+    Kept as a second name in its folder (a hard link: no space used), named like a temp file of the same bundle
+    (`atomic_writer`), or where the disk has no hard links as its bytes. None when there is nothing to keep."""
+    if not out.is_file():
+        return None
+    keep = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        os.link(out, keep)
+        return keep
+    except OSError:
+        pass
+    try:
+        return out.read_bytes() if out.stat().st_size <= KEEP_IN_MEMORY else None
+    except OSError:
+        return None
+
+
+def _drop(kept: Path | bytes | None) -> None:
+    """The new bundle is recorded, or was never written: the kept one is no longer needed."""
+    if isinstance(kept, Path):
+        try:
+            kept.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", kept.name, exc)
+
+
+def _put_back(out: Path, kept: Path | bytes | None) -> None:
+    """The new bundle was written but could not be recorded: the kept one goes back in its place (or, when there
+    was none, the new one is removed: a bundle no register knows of is not left to be sent)."""
+    try:
+        if isinstance(kept, Path):
+            os.replace(kept, out)
+        else:
+            out.unlink(missing_ok=True)  # first: on a full disk, the kept bytes need the new bundle's room
+            if kept is not None:
+                from app.core.fsutil import atomic_write_bytes
+
+                atomic_write_bytes(out, kept)
+    except OSError as exc:  # the export's own failure is the one to report
+        log.warning("could not put back %s after a failed export: %s", out.name, exc)
 
 
 REPORT_STEPS = 3

@@ -4,6 +4,10 @@
 fresh copy of the office's data folder. After every kill the database must pass `PRAGMA integrity_check`, the
 audit chain must be valid, and either the bundle is recorded with every one of its records (versions, victims,
 search entries) or neither the bundle nor any of its records is there.
+
+With the 50 kills of `tnld add` (test_kill.py) and the 30 of `tnld export` (test_kill_export.py), 110 processes are
+killed in all: issue 13, item 8 asks for at least 100 over save, export and import. Do not lower `KILLS` here
+without raising it there.
 """
 
 import os
