@@ -212,6 +212,31 @@ class LoginDialog(QDialog):
         self.forgot_button.clicked.connect(self.forgot_password)
         self.waiting.connect(self._show_wait)
 
+        # Offered when the login finds the database damaged or missing: nobody can log in to restore it.
+        self.restore_row = QWidget()
+        self.restore_row.setObjectName("restore_row")
+        restore_layout = QVBoxLayout(self.restore_row)
+        restore_layout.setContentsMargins(0, 0, 0, 0)
+        self.restore_hint = QLabel()
+        self.restore_hint.setObjectName("restore_hint")
+        self.restore_hint.setWordWrap(True)
+        self.restore_auto_button = QPushButton(self.tr("&Restore the newest automatic backup…"))
+        self.restore_auto_button.setObjectName("restore_auto_button")
+        self.restore_auto_button.setAutoDefault(False)
+        self.restore_file_button = QPushButton(self.tr("Restore another &backup file…"))
+        self.restore_file_button.setObjectName("restore_file_button")
+        self.restore_file_button.setAutoDefault(False)
+        restore_buttons = QHBoxLayout()
+        restore_buttons.addWidget(self.restore_auto_button)
+        restore_buttons.addWidget(self.restore_file_button)
+        restore_buttons.addStretch(1)
+        restore_layout.addWidget(self.restore_hint)
+        restore_layout.addLayout(restore_buttons)
+        self.restore_row.setVisible(False)
+        self.restore_auto_button.clicked.connect(self.restore_newest)
+        self.restore_file_button.clicked.connect(self.restore_file)
+        self._newest_backup: Path | None = None
+
         layout = QVBoxLayout(self)
         layout.addWidget(unit)
         layout.addWidget(folder_label)
@@ -219,6 +244,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.caps_row)
         layout.addWidget(self.error_row)
+        layout.addWidget(self.restore_row)
         layout.addWidget(self.status_label)
         layout.addWidget(self.busy)
         layout.addStretch(1)
@@ -245,7 +271,8 @@ class LoginDialog(QDialog):
         return self._job is not None
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.user_edit, self.password_edit, self.login_button, self.forgot_button):
+        for widget in (self.user_edit, self.password_edit, self.login_button, self.forgot_button,
+                       self.restore_auto_button, self.restore_file_button):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
         if not busy:
@@ -283,6 +310,7 @@ class LoginDialog(QDialog):
             self.password_edit.setFocus()
             return
         self.show_error("")
+        self.offer_restore(False)
         self._set_busy(True)
         folder, waiting = self.folder, self.waiting
 
@@ -324,6 +352,7 @@ class LoginDialog(QDialog):
             return
         if isinstance(error, UserError):
             self.show_error(error_text(error))
+            self.offer_restore(error.code in ("db.damaged", "db.missing"))
         else:
             from app.ui import crash
 
@@ -351,6 +380,68 @@ class LoginDialog(QDialog):
             self.status_label.setVisible(True)
             return
         super().reject()
+
+    # -- a damaged or missing database ------------------------------------------------------------------------
+
+    def offer_restore(self, offer: bool) -> None:
+        """Show (or hide) the restore of a backup over a damaged or missing database: the newest automatic backup
+        when there is one, and a backup file chosen by the user."""
+        self._newest_backup = None
+        if offer:
+            from app.services.backup import automatic_backups
+
+            newest = automatic_backups(self.folder)
+            self._newest_backup = newest[0].path if newest else None
+            if newest:
+                self.restore_hint.setText(self.tr(
+                    "An admin can put a backup in place of the damaged data; the damaged files are kept. The newest "
+                    "automatic backup is of {date}.").format(date=newest[0].made_at.strftime("%d/%m/%Y %H:%M")))
+            else:
+                self.restore_hint.setText(self.tr(
+                    "An admin can put a backup in place of the damaged data; the damaged files are kept. There is "
+                    "no automatic backup in this folder: choose a backup file (from a USB stick)."))
+        self.restore_auto_button.setVisible(self._newest_backup is not None)
+        self.restore_row.setVisible(offer)
+
+    def restore_newest(self) -> None:
+        if self._newest_backup is not None:
+            self.restore_backup(self._newest_backup)
+
+    def restore_file(self) -> None:
+        from app.services.workspace import DataDir
+        from app.ui import file_choosers
+        from app.ui.damaged_restore import BACKUP_FILTER
+
+        backups = DataDir(self.folder).backups
+        chosen = file_choosers.open_path(self, self.tr("Restore from"), backups if backups.is_dir() else Path.home(),
+                                         BACKUP_FILTER)
+        if chosen is not None:
+            self.restore_backup(Path(chosen))
+
+    def restore_backup(self, backup: Path) -> None:
+        """The restore over the damaged data (its own dialog, work on a worker); then log in with the name and
+        password that opened the backup."""
+        if self._job is not None:
+            return
+        from app.ui.admin_dialogs import local_time
+        from app.ui.damaged_restore import DamagedRestoreDialog
+
+        dialog = DamagedRestoreDialog(self.folder, backup, self.user_edit.text().strip(), self)
+        if dialog.exec() and dialog.outcome is not None:
+            result = dialog.outcome
+            self.offer_restore(False)
+            self.show_error("")
+            messages.info(self, self.tr(
+                "The backup of {date} is restored ({count} accident(s)); what was saved after it is not in it. The "
+                "damaged files were kept in {path}. From now on, log in with the passwords that were valid when "
+                "the backup was made.").format(date=local_time(result.created_at), count=result.accidents,
+                                               path=result.saved_copy))
+            self.user_edit.setText(dialog.user)
+            self.password_edit.setText(dialog.password)
+            QTimer.singleShot(0, dialog.deleteLater)
+            self.try_login()
+            return
+        QTimer.singleShot(0, dialog.deleteLater)
 
     # -- a forgotten password ---------------------------------------------------------------------------------
 

@@ -246,3 +246,142 @@ def test_recovery_refuses_a_weak_or_mismatched_password_before_any_try(commune_d
     type_text(field, NEW_PASSWORD)
     child(made, QPushButton, "recovery_ok").click()
     assert made._job is None and "hai lần" in child(made, QLabel, "recovery_error").text()
+
+
+# -- a damaged or missing database -------------------------------------------------------------------------------
+
+
+def _folder_with_automatic_backups(folder):
+    """Two automatic backups (2 accidents, then 4), then one accident more that the damage loses."""
+    import datetime as dt
+
+    from app.services import records
+    from app.services.backup import auto_backup
+    from app.services.workspace import login
+    from tests.conftest import make_accident
+
+    now = dt.datetime.now()
+    with login(folder, "admin", PASSWORD) as session:
+        for _ in range(2):
+            records.save_accident(session, make_accident())
+        older = auto_backup(session, now=now - dt.timedelta(days=3))
+        for _ in range(2):
+            records.save_accident(session, make_accident())
+        newest = auto_backup(session, now=now - dt.timedelta(hours=2))
+        records.save_accident(session, make_accident(work="Sửa mái nhà"))
+    return older, newest
+
+
+def show_active(qtbot, dialog) -> None:
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def press_and_wait(qtbot, dialog, button: str) -> None:
+    """Click a button of the restore dialog and wait for its worker. (Not `waitSignal`: inside the login's slot that
+    runs the dialog, pytest-qt's nested loop starved the worker thread.)"""
+    child(dialog, QPushButton, button).click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60_000)
+
+
+def _cut_short(db):
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 2 + 100])
+
+
+def test_a_damaged_database_offers_the_newest_automatic_backup_and_logs_in_after_it(commune_dir, qtbot, messages,
+                                                                                    monkeypatch):
+    from app.services import records
+    from app.ui import damaged_restore
+    from app.ui.login_dialog import LoginDialog
+
+    _older, newest = _folder_with_automatic_backups(commune_dir)
+    _cut_short(commune_dir / "tnld.db")
+    dialog = LoginDialog(commune_dir)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    offer = child(dialog, QPushButton, "restore_auto_button")
+    assert not offer.isVisibleTo(dialog)
+    log_in(qtbot, dialog, None, PASSWORD)
+    assert dialog.session is None
+    assert "hỏng" in child(dialog, QLabel, "error").text().lower()  # the damaged-database message, in Vietnamese
+    assert offer.isVisibleTo(dialog) and child(dialog, QPushButton, "restore_file_button").isVisibleTo(dialog)
+    seen = {}
+
+    def run(self):
+        seen["backup"] = self.backup
+        show_active(qtbot, self)
+        password = child(self, QLineEdit, "restore_password")
+        assert child(self, QLineEdit, "restore_user").text() == "admin"
+        restore_button = child(self, QPushButton, "restore_button")
+        assert not restore_button.isEnabled()  # nothing is restored before the backup was opened and shown
+        password.setFocus()
+        type_text(password, "not the password")
+        press_and_wait(qtbot, self, "check_button")
+        seen["wrong"] = child(self, QLabel, "restore_error").text()
+        assert not restore_button.isEnabled()
+        password.setFocus()
+        password.clear()
+        type_text(password, PASSWORD)
+        press_and_wait(qtbot, self, "check_button")
+        seen["summary"] = child(self, QLabel, "backup_summary").text()
+        assert restore_button.isEnabled()
+        press_and_wait(qtbot, self, "restore_button")
+        return self.result()
+
+    monkeypatch.setattr(damaged_restore.DamagedRestoreDialog, "exec", run)
+    with qtbot.waitSignal(dialog.attempt_ended, timeout=60_000):  # the login that follows the restore
+        offer.click()
+    assert seen["backup"] == newest
+    assert seen["wrong"] and "4" in seen["summary"] and "06040" in seen["summary"]
+    assert len(messages.texts("info")) == 1 and "4" in messages.texts("info")[0]
+    session = dialog.session
+    assert session is not None and dialog.result() == QDialog.DialogCode.Accepted
+    assert records.count_accidents(session) == 4
+    assert not offer.isVisibleTo(dialog)
+    assert list((commune_dir / "backups").glob("damaged-*/tnld.db"))
+    session.close()
+
+
+def test_a_missing_database_can_take_another_backup_file(commune_dir, qtbot, messages, monkeypatch, tmp_path):
+    from app.services import records
+    from app.services.backup import write_backup
+    from app.services.workspace import login
+    from app.ui import damaged_restore, file_choosers
+    from app.ui.login_dialog import LoginDialog
+    from tests.conftest import make_accident
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        records.save_accident(session, make_accident())
+        manual = write_backup(session, tmp_path / "usb.tnldbak")
+    (commune_dir / "tnld.db").unlink()
+    dialog = LoginDialog(commune_dir)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    log_in(qtbot, dialog, None, PASSWORD)
+    assert not child(dialog, QPushButton, "restore_auto_button").isVisibleTo(dialog)  # there is none
+    chooser = child(dialog, QPushButton, "restore_file_button")
+    assert chooser.isVisibleTo(dialog)
+    monkeypatch.setattr(file_choosers, "open_path", lambda *args, **kwargs: manual)
+
+    def run(self):
+        show_active(qtbot, self)
+        password = child(self, QLineEdit, "restore_password")
+        password.setFocus()
+        type_text(password, PASSWORD)
+        press_and_wait(qtbot, self, "check_button")
+        press_and_wait(qtbot, self, "restore_button")
+        return self.result()
+
+    monkeypatch.setattr(damaged_restore.DamagedRestoreDialog, "exec", run)
+    with qtbot.waitSignal(dialog.attempt_ended, timeout=60_000):
+        chooser.click()
+    assert dialog.session is not None and records.count_accidents(dialog.session) == 1
+    dialog.session.close()
+
+
+def test_a_wrong_password_offers_no_restore(dialog, qtbot):
+    log_in(qtbot, dialog, None, "not the password at all")
+    assert not child(dialog, QPushButton, "restore_auto_button").isVisibleTo(dialog)
+    assert not child(dialog, QPushButton, "restore_file_button").isVisibleTo(dialog)
