@@ -44,7 +44,7 @@ from app.ui.worker import Job
 
 log = logging.getLogger(__name__)
 
-ROLE_PAGE, UNIT_PAGE, ADMIN_PAGE, CARD_PAGE, SUMMARY_PAGE, CODE_PAGE = range(6)
+ROLE_PAGE, UNIT_PAGE, ADMIN_PAGE, CARD_PAGE, SUMMARY_PAGE, CODE_PAGE, RESTORE_PAGE, RESTORED_PAGE = range(8)
 DEFAULT_ADMIN = "admin"
 
 
@@ -75,17 +75,25 @@ class RolePage(QWizardPage):
         self.office = QRadioButton(self.tr("An &office (Sở Nội vụ of a province): receives the communes' "
                                            "reports and consolidates them"))
         self.office.setObjectName("role_office")
+        self.restore = QRadioButton(self.tr("&Restore from a backup of another computer… (moving to a new "
+                                            "computer: the data, users and passwords come back as they were)"))
+        self.restore.setObjectName("role_restore")
         self.commune.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.commune)
         layout.addWidget(self.office)
+        layout.addSpacing(12)
+        layout.addWidget(self.restore)
         layout.addStretch(1)
 
     def role(self) -> str:
         return "office" if self.office.isChecked() else "commune"
 
     def first_field(self) -> QWidget:
-        return self.office if self.office.isChecked() else self.commune
+        return next((button for button in (self.office, self.restore) if button.isChecked()), self.commune)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return RESTORE_PAGE if self.restore.isChecked() else UNIT_PAGE
 
 
 class UnitPage(QWizardPage):
@@ -486,6 +494,139 @@ class CodePage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.written.isChecked()
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1  # the last page of a set-up (the restore's pages come after it in number only)
+
+
+class RestorePage(QWizardPage):
+    """A backup of another computer (moving to a new one): the file, an admin's name and password of its time; the
+    backup is opened and shown (unit, date, counts) before its Restore button (a commit page) puts it in place."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("restore_page")
+        self.setTitle(self.tr("Restore a backup of another computer"))
+        self.setSubTitle(self.tr("Choose the backup file (.tnldbak) made on the old computer, and type the user name "
+                                 "and password of an admin as they were when it was made. Afterwards, stop using "
+                                 "TNLĐ on the old computer: both would send reports as the same workstation."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Restore"))
+        self.backup: Path | None = None
+        self.info: Any = None  # app.services.backup.BackupInfo, once opened with the name and password shown
+        self.choose = QPushButton(self.tr("&Choose the backup file…"))
+        self.choose.setObjectName("restore_choose")
+        self.file = wrapped(self.tr("No file chosen yet."), "restore_file")
+        self.file.setTextFormat(Qt.TextFormat.PlainText)
+        self.user = QLineEdit(DEFAULT_ADMIN)
+        self.user.setObjectName("restore_user")
+        self.user.setMaxLength(40)
+        self.password = QLineEdit()
+        self.password.setObjectName("restore_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.check = QPushButton(self.tr("&Open the backup"))
+        self.check.setObjectName("restore_check")
+        form = QFormLayout()
+        form.addRow(self.tr("Backup:"), self.file)
+        form.addRow("", self.choose)
+        form.addRow(self.tr("&User name:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow("", self.check)
+        self.summary = wrapped("", "restore_summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary_font = QFont(self.summary.font())
+        summary_font.setBold(True)
+        self.summary.setFont(summary_font)
+        self.problem = problem_label("restore_problem")
+        self.problem_row = with_icon(self.problem, QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("restore_busy")
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problem_row)
+        layout.addStretch(1)
+        layout.addWidget(self.busy)
+        self.choose.clicked.connect(self.choose_file)
+        self.check.clicked.connect(lambda: self.wizard().open_backup())
+        self.user.textEdited.connect(self.forget)
+        self.password.textEdited.connect(self.forget)
+        self.password.returnPressed.connect(lambda: self.wizard().open_backup() if self.info is None else None)
+
+    def choose_file(self) -> None:
+        from app.ui import file_choosers
+        from app.ui.damaged_restore import BACKUP_FILTER
+
+        folder = self.backup.parent if self.backup is not None else Path.home()
+        chosen = file_choosers.open_path(self, self.tr("The backup of the old computer"), folder, BACKUP_FILTER)
+        if chosen is not None:
+            self.backup = Path(chosen)
+            self.file.setText(str(self.backup))
+            self.forget()
+            self.password.setFocus()
+
+    def forget(self, *_: object) -> None:
+        """Another file, name or password: the backup must be opened again before Restore."""
+        self.info = None
+        self.summary.setText("")
+        self.show_problem("")
+        self.completeChanged.emit()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem_row.setVisible(bool(text))
+
+    def show_info(self, info: Any) -> None:
+        from app.ui.damaged_restore import backup_summary
+
+        self.info = info
+        self.summary.setText(backup_summary(info))
+        self.completeChanged.emit()
+
+    def first_field(self) -> QWidget:
+        return self.choose if self.backup is None else self.password
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.info is not None
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        wizard: SetupWizard = self.wizard()
+        if wizard.restored is not None:
+            return True
+        wizard.restore_backup()
+        return False
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return RESTORED_PAGE
+
+
+class RestoredPage(QWizardPage):
+    """The backup is in place: what it holds, and which passwords open it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("restored_page")
+        self.setTitle(self.tr("The backup is restored"))
+        self.text = wrapped("", "restored_text")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        from app.ui.damaged_restore import backup_summary
+
+        wizard: SetupWizard = self.wizard()
+        self.text.setText("\n\n".join((
+            self.tr("The data folder {folder} now holds the backup.").format(folder=str(wizard.folder)),
+            backup_summary(wizard.restored.info),
+            self.tr("Log in with the user names and passwords that were valid when the backup was made. The recovery "
+                    "code printed for the old computer is valid here too."))))
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
+
 
 class SetupWizard(QWizard):
     """Set up the empty data folder *folder*; `exec()` is truthy when it was set up (and its code seen).
@@ -494,11 +635,13 @@ class SetupWizard(QWizard):
 
     creation_ended = Signal()
     created = Signal()
+    restore_ended = Signal()  # after each opening or restore of a backup of another computer
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
         self.outcome: Any = None  # app.services.first_run.SetUp, once Create has succeeded
+        self.restored: Any = None  # app.services.backup.RestoreResult, once a backup was restored instead
         self._job: Job | None = None
         self.setObjectName("setup_wizard")
         self.setWindowTitle(self.tr("TNLĐ — Set up this computer"))
@@ -519,9 +662,12 @@ class SetupWizard(QWizard):
         self.card_page = CardPage()
         self.summary_page = SummaryPage()
         self.code_page = CodePage()
+        self.restore_page = RestorePage()
+        self.restored_page = RestoredPage()
         for page_id, page in ((ROLE_PAGE, self.role_page), (UNIT_PAGE, self.unit_page),
                               (ADMIN_PAGE, self.admin_page), (CARD_PAGE, self.card_page),
-                              (SUMMARY_PAGE, self.summary_page), (CODE_PAGE, self.code_page)):
+                              (SUMMARY_PAGE, self.summary_page), (CODE_PAGE, self.code_page),
+                              (RESTORE_PAGE, self.restore_page), (RESTORED_PAGE, self.restored_page)):
             self.setPage(page_id, page)
         self.setStartId(ROLE_PAGE)
         self.currentIdChanged.connect(self._page_changed)
@@ -537,7 +683,7 @@ class SetupWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         """Past Create there is no way back and no Cancel: the folder exists and its code is shown once."""
-        if page_id == CODE_PAGE:
+        if page_id in (CODE_PAGE, RESTORED_PAGE):
             self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton])
         first = getattr(self.page(page_id), "first_field", None)
         if first is not None:  # keyboard first: the page's own field has the focus, not a hidden one
@@ -596,6 +742,95 @@ class SetupWizard(QWizard):
             self.created.emit()
             self.next()
 
+    # -- restoring a backup of another computer ---------------------------------------------------------------
+
+    def open_backup(self) -> None:
+        """Open the chosen backup with the typed name and password on a worker, and show what it holds (nothing is
+        written in the folder)."""
+        page = self.restore_page
+        if self._job is not None:
+            return
+        if page.backup is None:
+            page.show_problem(self.tr("Choose the backup file first."))
+            page.choose.setFocus()
+            return
+        user, password = page.user.text().strip(), page.password.text()
+        if not user or not password:
+            page.show_problem(self.tr("Type the user name and the password of an admin."))
+            (page.user if not user else page.password).setFocus()
+            return
+        folder, backup = self.folder, page.backup
+
+        def work(_session, progress, cancel):
+            from app.services.backup import inspect_backup
+
+            return inspect_backup(folder, backup, user, password, progress=progress, cancel=cancel)
+
+        self._run_restore_job(work, page.show_info)
+
+    def restore_backup(self) -> None:
+        """Put the backup shown in place (on a worker); then on to the last page."""
+        page = self.restore_page
+        if self._job is not None or page.info is None or self.restored is not None:
+            return
+        folder, backup, info = self.folder, page.backup, page.info
+        user, password = page.user.text().strip(), page.password.text()
+
+        def work(_session, progress, cancel):
+            from app.services.backup import restore
+
+            return restore(folder, backup, user, password, confirmed=info, progress=progress, cancel=cancel)
+
+        def restored(result) -> None:
+            self.restored = result
+            log.info("restored a backup of another computer (%s)", result.unit)
+
+        self._run_restore_job(work, restored)
+
+    def _run_restore_job(self, work, on_done) -> None:
+        page = self.restore_page
+        page.show_problem("")
+        page.busy.setRange(0, 0)
+        page.busy.setVisible(True)
+        self._set_buttons_enabled(False)
+        for widget in (page.choose, page.user, page.password, page.check):
+            widget.setEnabled(False)
+
+        def progressed(done: int, total: int) -> None:
+            if total > 0:
+                page.busy.setRange(0, total)
+                page.busy.setValue(min(done, total))
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, UserError):
+                page.show_problem(error_text(error))
+            else:
+                from app.ui import crash
+
+                crash.report(error, self)
+
+        job = Job(work, None, self)
+        job.progressed.connect(progressed)
+        job.succeeded.connect(on_done)
+        job.failed.connect(refused)
+        job.ended.connect(self._restore_over)
+        self._job = job
+        job.start()
+
+    def _restore_over(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
+        page = self.restore_page
+        page.busy.setVisible(False)
+        self._set_buttons_enabled(True)
+        for widget in (page.choose, page.user, page.password, page.check):
+            widget.setEnabled(True)
+        page.completeChanged.emit()
+        self.restore_ended.emit()
+        if self.restored is not None:
+            self.next()
+
     def _set_buttons_enabled(self, enabled: bool) -> None:
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CommitButton,
                       QWizard.WizardButton.CancelButton):
@@ -607,6 +842,9 @@ class SetupWizard(QWizard):
         """Cancel: only before Create (nothing written); never while creating, nor once the code is shown
         and not yet written down."""
         if self._job is not None:
+            return
+        if self.restored is not None:  # the folder holds the backup: the program goes on to the login
+            self.accept()
             return
         if self.outcome is not None:
             if self.code_page.written.isChecked():

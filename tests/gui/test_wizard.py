@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QPushButton, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWizard,
+)
 
 from app.core.errors import UserError
 from tests.gui.conftest import press, type_text
@@ -236,3 +245,108 @@ def test_a_commune_card_is_refused_on_the_card_page(make_wizard, tmp_path, qtbot
     wizard.card_page.set_card_path(commune_card)
     assert wizard.card_page.card is None and wizard.card_page.chosen_card() is None
     assert child(wizard, QLabel, "card_problem").text()
+
+
+# -- moving to a new computer: a backup of the old one --------------------------------------------------------
+
+
+def _old_computer_backup(commune_dir, tmp_path):
+    from app.services import records
+    from app.services.backup import write_backup
+    from app.services.workspace import login
+    from tests.conftest import PASSWORD, make_accident
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        ids = [records.save_accident(session, make_accident()).id for _ in range(2)]
+        backup = write_backup(session, tmp_path / "old-pc.tnldbak")
+    return backup, ids
+
+
+def _to_the_restore_page(wizard, monkeypatch, backup):
+    from app.ui import file_choosers
+    from app.ui.wizard import RESTORE_PAGE
+
+    choice = child(wizard, QRadioButton, "role_restore")
+    choice.setChecked(True)
+    click(wizard, Button.NextButton)
+    assert wizard.currentId() == RESTORE_PAGE
+    assert not wizard.button(Button.CommitButton).isEnabled()  # nothing to restore before the backup is opened
+    monkeypatch.setattr(file_choosers, "open_path", lambda *args, **kwargs: backup)
+    child(wizard, QPushButton, "restore_choose").click()
+    assert str(backup) in child(wizard, QLabel, "restore_file").text()
+    assert child(wizard, QLineEdit, "restore_user").text() == "admin"
+
+
+def _open_backup(wizard, qtbot, password):
+    into(child(wizard, QLineEdit, "restore_password"), password)
+    with qtbot.waitSignal(wizard.restore_ended, timeout=60_000):
+        child(wizard, QPushButton, "restore_check").click()
+
+
+def test_a_backup_of_another_computer_is_restored_into_an_empty_folder_and_opens(make_wizard, tmp_path, qtbot,
+                                                                                 commune_dir, monkeypatch):
+    from app.services import records
+    from app.ui.login_dialog import LoginDialog
+    from app.ui.wizard import RESTORED_PAGE
+    from tests.conftest import PASSWORD
+
+    backup, ids = _old_computer_backup(commune_dir, tmp_path)
+    folder = tmp_path / "new-pc"
+    wizard = make_wizard(folder)
+    _to_the_restore_page(wizard, monkeypatch, backup)
+    _open_backup(wizard, qtbot, PASSWORD)
+    summary = child(wizard, QLabel, "restore_summary").text()
+    assert "06040" in summary and "Thất Khê" in summary and "2" in summary
+    assert not folder.exists()  # looking at the backup wrote nothing
+    restore_button = wizard.button(Button.CommitButton)
+    assert restore_button.text() == wizard.restore_page.buttonText(Button.CommitButton) != wizard.tr("&Create")
+    with qtbot.waitSignal(wizard.restore_ended, timeout=60_000):
+        click(wizard, Button.CommitButton)
+    assert wizard.currentId() == RESTORED_PAGE
+    assert (folder / "keys.json").is_file()
+    assert not wizard.button(Button.BackButton).isVisible() and not wizard.button(Button.CancelButton).isVisible()
+    click(wizard, Button.FinishButton)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+
+    login = LoginDialog(folder)
+    qtbot.addWidget(login)
+    login.show()
+    into(child(login, QLineEdit, "password"), PASSWORD)
+    with qtbot.waitSignal(login.attempt_ended, timeout=30_000):
+        child(login, QPushButton, "login_button").click()
+    session = login.session
+    try:
+        assert session is not None and session.unit == "06040"
+        assert sorted(r["id"] for r in records.list_accidents(session)) == sorted(ids)
+    finally:
+        session.close()
+
+
+def test_a_wrong_password_or_a_damaged_backup_is_said_and_nothing_is_created(make_wizard, tmp_path, qtbot,
+                                                                            commune_dir, monkeypatch):
+    from app.ui import file_choosers
+    from app.ui.wizard import RESTORE_PAGE
+    from tests.conftest import PASSWORD
+
+    backup, _ids = _old_computer_backup(commune_dir, tmp_path)
+    folder = tmp_path / "new-pc"
+    wizard = make_wizard(folder)
+    _to_the_restore_page(wizard, monkeypatch, backup)
+    _open_backup(wizard, qtbot, "not the password")
+    problem = child(wizard, QLabel, "restore_problem")
+    assert problem.isVisibleTo(wizard) and "sai" in problem.text().lower()
+    assert not wizard.button(Button.CommitButton).isEnabled() and wizard.currentId() == RESTORE_PAGE
+    assert not folder.exists()
+    # A backup file cut short: named, with the reason.
+    cut = tmp_path / "cut.tnldbak"
+    cut.write_bytes(backup.read_bytes()[:4000])
+    monkeypatch.setattr(file_choosers, "open_path", lambda *args, **kwargs: cut)
+    child(wizard, QPushButton, "restore_choose").click()
+    _open_backup(wizard, qtbot, PASSWORD)
+    assert str(cut) in problem.text() and not wizard.button(Button.CommitButton).isEnabled()
+    assert not folder.exists()
+    click(wizard, Button.CancelButton)
+    assert wizard.result() == QDialog.DialogCode.Rejected and not folder.exists()
+    # The wizard can be used again on the same folder.
+    again = make_wizard(folder)
+    assert again.currentId() == 0 and not (folder / "keys.json").exists()
