@@ -1076,7 +1076,8 @@ def action_label(action: str) -> str:
     labels = {
         "login": tr("Login"), "add": tr("Added"), "update": tr("Changed"), "void": tr("Voided"),
         "export": tr("Export"), "import": tr("Import"), "receipt": tr("Receipt"), "backup": tr("Backup"),
-        "restore": tr("Restore"), "restore_finished": tr("Restore finished"), "settings": tr("Setting changed"),
+        "restore": tr("Restore"), "restore_finished": tr("Restore finished"),
+        "restore_damaged": tr("Damaged data replaced by a backup"), "settings": tr("Setting changed"),
         "user_add": tr("User added"), "user_change": tr("User changed"), "password_change": tr("Password changed"),
         "password_reset": tr("Password reset"), "key_change": tr("New database key"), "key_trust": tr("Key card trusted"),
         "key_replace": tr("Key card replaced"), "keys_create": tr("Workstation keys made"),
@@ -1104,7 +1105,7 @@ def detail_label(key: str) -> str:
         "older": tr("older"), "office": tr("office"), "kind": tr("kind"), "interim": tr("interim"),
         "flags": tr("flags"), "fingerprint": tr("fingerprint"), "encrypted_to": tr("encrypted to"),
         "delivered": tr("delivered"), "conflicts": tr("conflicts"), "value": tr("value"), "admin_key": tr("admin key"),
-        "users": tr("users"),
+        "users": tr("users"), "set_aside": tr("old files kept in"),
     }
     return labels.get(key, key)
 

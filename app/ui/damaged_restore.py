@@ -73,13 +73,13 @@ class DamagedRestoreDialog(QDialog):
         self._job: Job | None = None
         self._closing = False
         self.setObjectName("damaged_restore_dialog")
-        self.setWindowTitle(self.tr("TNLĐ — Restore a backup over the damaged data"))
+        self.setWindowTitle(self.tr("TNLĐ — Restore a backup"))
         self.setMinimumWidth(560)
 
         intro = QLabel(self.tr("The data of this folder cannot be used. The backup below can take its place: the "
-                               "damaged files are kept in the backups folder, and what was saved after the backup "
-                               "was made is not in it. Type the user name and password of an admin as they were "
-                               "when the backup was made (usually today's)."))
+                               "old files are kept in the backups folder, and what was saved after the backup was "
+                               "made is not in it. Type the user name and password of an admin as they were when "
+                               "the backup was made (usually today's)."))
         intro.setWordWrap(True)
         self.backup_label = QLabel(self.tr("Backup: {path}\nFile dated {date}").format(
             path=str(self.backup), date=file_date(self.backup)))

@@ -394,12 +394,12 @@ class LoginDialog(QDialog):
             self._newest_backup = newest[0].path if newest else None
             if newest:
                 self.restore_hint.setText(self.tr(
-                    "An admin can put a backup in place of the damaged data; the damaged files are kept. The newest "
-                    "automatic backup is of {date}.").format(date=newest[0].made_at.strftime("%d/%m/%Y %H:%M")))
+                    "An admin can put a backup in place of this data; the old files are kept. The newest automatic "
+                    "backup is of {date}.").format(date=newest[0].made_at.strftime("%d/%m/%Y %H:%M")))
             else:
                 self.restore_hint.setText(self.tr(
-                    "An admin can put a backup in place of the damaged data; the damaged files are kept. There is "
-                    "no automatic backup in this folder: choose a backup file (from a USB stick)."))
+                    "An admin can put a backup in place of this data; the old files are kept. There is no automatic "
+                    "backup in this folder: choose a backup file (from a USB stick)."))
         self.restore_auto_button.setVisible(self._newest_backup is not None)
         self.restore_row.setVisible(offer)
 
@@ -433,7 +433,7 @@ class LoginDialog(QDialog):
             self.show_error("")
             messages.info(self, self.tr(
                 "The backup of {date} is restored ({count} accident(s)); what was saved after it is not in it. The "
-                "damaged files were kept in {path}. From now on, log in with the passwords that were valid when "
+                "old files were kept in {path}. From now on, log in with the passwords that were valid when "
                 "the backup was made.").format(date=local_time(result.created_at), count=result.accidents,
                                                path=result.saved_copy))
             self.user_edit.setText(dialog.user)
