@@ -94,7 +94,7 @@
         <translation>In phụ lục của báo cáo định kỳ</translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+389"/>
         <source>Login</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/drafts.py" line="+64"/>
+        <location filename="../app/ui/drafts.py" line="+68"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
@@ -145,9 +145,14 @@
         <translation>Hoàn tất khôi phục</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Setting changed</source>
         <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Damaged data replaced by a backup</source>
+        <translation>Dữ liệu hỏng đã được thay bằng bản sao lưu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -398,6 +403,11 @@
         <translation>người dùng</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>old files kept in</source>
+        <translation>các tệp cũ được giữ trong</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>yes</source>
         <translation>có</translation>
@@ -438,12 +448,28 @@
         <translation>Sao chép chi tiết</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../app/ui/application.py" line="+133"/>
+        <source>TNLĐ is already open on this data folder ({folder}), in another window of this computer. Use that window: look for TNLĐ on the taskbar. Open a second window only if you know why: both work on the same data.</source>
+        <translation>TNLĐ đang mở trên thư mục dữ liệu này ({folder}), trong một cửa sổ khác của máy tính này. Hãy dùng cửa sổ đó: tìm TNLĐ trên thanh tác vụ. Chỉ mở cửa sổ thứ hai khi bạn biết rõ lý do: cả hai cùng làm việc trên một dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/ui/crash.py" line="+4"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>Open a second window</source>
+        <translation>Mở cửa sổ thứ hai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TNLĐ is already open</source>
+        <translation>TNLĐ đang mở</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/crash.py" line="+16"/>
         <source>Copied</source>
         <translation>Đã sao chép</translation>
     </message>
@@ -477,7 +503,7 @@
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../app/ui/drafts.py" line="-37"/>
+        <location filename="../app/ui/drafts.py" line="-41"/>
         <source>{time} on {date}</source>
         <translation>{time} ngày {date}</translation>
     </message>
@@ -512,7 +538,7 @@
         <translation>Khôi phục để nhập tiếp và lưu, hay bỏ đi?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <location filename="../app/ui/messages.py" line="+1"/>
         <source>Discard</source>
         <translation>Bỏ</translation>
@@ -544,9 +570,30 @@
         <translation>Thông báo niêm yết</translation>
     </message>
     <message>
+        <location filename="../app/ui/auto_backup.py" line="+89"/>
+        <source>Making the daily automatic backup of the data…</source>
+        <translation>Đang tạo bản sao lưu tự động hằng ngày của dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../app/ui/worker.py" line="+1"/>
         <source>Please wait</source>
         <translation>Vui lòng chờ</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Your work is saved, but the daily automatic backup could not be made: the disk holding {path} is full. Free some space; an admin can also make a backup on another disk (Admin ▸ Backup and restore).</source>
+        <translation>Công việc của bạn đã được lưu, nhưng không tạo được bản sao lưu tự động hằng ngày: ổ đĩa chứa {path} đã đầy. Hãy giải phóng bớt dung lượng; người quản trị cũng có thể sao lưu sang ổ đĩa khác (Quản trị ▸ Sao lưu và khôi phục).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your work is saved, but the daily automatic backup could not be made in {path}: {reason}. An admin can make a backup on another disk (Admin ▸ Backup and restore).</source>
+        <translation>Công việc của bạn đã được lưu, nhưng không tạo được bản sao lưu tự động hằng ngày trong {path}: {reason}. Người quản trị có thể sao lưu sang ổ đĩa khác (Quản trị ▸ Sao lưu và khôi phục).</translation>
     </message>
     <message>
         <location filename="../app/ui/accident_form.py" line="+87"/>
@@ -718,7 +765,7 @@ Why is it void (for example: entered twice)?</source>
 Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
-        <location filename="../app/ui/wizard.py" line="+673"/>
+        <location filename="../app/ui/wizard.py" line="+919"/>
         <source>TNLĐ — recovery code</source>
         <translation>TNLĐ — mã khôi phục</translation>
     </message>
@@ -737,11 +784,16 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <source>{value} is not a date; type it as day/month/year, for example 15/03/2026</source>
         <translation>{value} không phải là ngày hợp lệ; hãy gõ theo dạng ngày/tháng/năm, ví dụ 15/03/2026</translation>
     </message>
+    <message>
+        <location filename="../app/ui/damaged_restore.py" line="+42"/>
+        <source>Backup of {unit} — {name}, made on {date}: {accidents} accident(s), {incidents} incident(s), {users} user(s).</source>
+        <translation>Bản sao lưu của {unit} — {name}, tạo ngày {date}: {accidents} vụ tai nạn, {incidents} sự cố, {users} người dùng.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../app/ui/about_dialog.py" line="+107"/>
+        <location filename="../app/ui/about_dialog.py" line="+40"/>
         <source>About TNLĐ</source>
         <translation>Giới thiệu TNLĐ</translation>
     </message>
@@ -791,7 +843,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -802,8 +854,8 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Fonts bundled for the printed forms:</source>
-        <translation>Phông chữ kèm theo để in biểu mẫu:</translation>
+        <source>Third-party notices: the licences of the libraries, of Qt (LGPL) and of the fonts bundled for the printed forms:</source>
+        <translation>Thông báo của bên thứ ba: giấy phép của các thư viện, của Qt (LGPL) và của các phông chữ đi kèm để in biểu mẫu:</translation>
     </message>
 </context>
 <context>
@@ -1286,7 +1338,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../app/ui/wizard.py" line="-459"/>
+        <location filename="../app/ui/wizard.py" line="-697"/>
         <source>The first administrator</source>
         <translation>Người quản trị đầu tiên</translation>
     </message>
@@ -1395,7 +1447,7 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location line="-317"/>
+        <location line="-318"/>
         <source>Backup and restore</source>
         <translation>Sao lưu và khôi phục</translation>
     </message>
@@ -1603,6 +1655,61 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
     </message>
 </context>
 <context>
+    <name>DamagedRestoreDialog</name>
+    <message>
+        <location filename="../app/ui/damaged_restore.py" line="+34"/>
+        <source>TNLĐ — Restore a backup</source>
+        <translation>TNLĐ — Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data of this folder cannot be used. The backup below can take its place: the old files are kept in the backups folder, and what was saved after the backup was made is not in it. Type the user name and password of an admin as they were when the backup was made (usually today&apos;s).</source>
+        <translation>Không dùng được dữ liệu của thư mục này. Bản sao lưu dưới đây có thể thay thế nó: các tệp cũ được giữ lại trong thư mục backups, và những gì đã lưu sau khi tạo bản sao lưu sẽ không có trong đó. Hãy gõ tên người dùng và mật khẩu của một người quản trị như lúc tạo bản sao lưu (thường là mật khẩu hiện nay).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup: {path}
+File dated {date}</source>
+        <translation>Bản sao lưu: {path}
+Tệp ngày {date}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên người dùng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Open the backup</source>
+        <translation>&amp;Mở bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Type the user name of an admin.</source>
+        <translation>Hãy gõ tên người dùng của một người quản trị.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the password.</source>
+        <translation>Hãy gõ mật khẩu.</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../app/ui/widgets/date_edit.py" line="+77"/>
@@ -1613,6 +1720,24 @@ Lý do hủy là gì (ví dụ: nhập trùng)?</translation>
         <location line="+39"/>
         <source>Not a date: type it as dd/mm/yyyy</source>
         <translation>Không phải ngày: hãy nhập theo dạng dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../app/ui/help_window.py" line="+37"/>
+        <source>TNLĐ user guide</source>
+        <translation>Hướng dẫn sử dụng TNLĐ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The user guide is missing from this installation ({path}). Install the program again.</source>
+        <translation>Bản cài đặt này thiếu hướng dẫn sử dụng ({path}). Hãy cài lại chương trình.</translation>
     </message>
 </context>
 <context>
@@ -1962,7 +2087,17 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+16"/>
+        <source>&amp;Restore the newest automatic backup…</source>
+        <translation>&amp;Khôi phục bản sao lưu tự động mới nhất…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore another &amp;backup file…</source>
+        <translation>Khôi phục từ một tệp &amp;sao lưu khác…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Type your user name.</source>
         <translation>Hãy nhập tên người dùng.</translation>
     </message>
@@ -1972,15 +2107,35 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Hãy nhập mật khẩu.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Closing when the current try is over…</source>
         <translation>Sẽ đóng khi lần thử đăng nhập hiện tại kết thúc…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>An admin can put a backup in place of this data; the old files are kept. The newest automatic backup is of {date}.</source>
+        <translation>Người quản trị có thể đặt một bản sao lưu vào thay cho dữ liệu này; các tệp cũ được giữ lại. Bản sao lưu tự động mới nhất là của ngày {date}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An admin can put a backup in place of this data; the old files are kept. There is no automatic backup in this folder: choose a backup file (from a USB stick).</source>
+        <translation>Người quản trị có thể đặt một bản sao lưu vào thay cho dữ liệu này; các tệp cũ được giữ lại. Thư mục này không có bản sao lưu tự động nào: hãy chọn một tệp sao lưu (từ USB).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restore from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The backup of {date} is restored ({count} accident(s)); what was saved after it is not in it. The old files were kept in {path}. From now on, log in with the passwords that were valid when the backup was made.</source>
+        <translation>Đã khôi phục bản sao lưu ngày {date} ({count} vụ tai nạn); những gì lưu sau thời điểm đó không có trong bản này. Các tệp cũ được giữ trong {path}. Từ nay, hãy đăng nhập bằng mật khẩu còn hiệu lực lúc tạo bản sao lưu.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+108"/>
+        <location filename="../app/ui/main_window.py" line="+110"/>
         <source>Accidents</source>
         <translation>Vụ tai nạn</translation>
     </message>
@@ -1990,7 +2145,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Sự cố kỹ thuật nghiêm trọng</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{unit} — {user} — TNLĐ</source>
         <translation>{unit} — {user} — TNLĐ</translation>
     </message>
@@ -2156,6 +2311,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Change my &amp;password…</source>
         <translation>Đổi mật khẩu &amp;của tôi…</translation>
     </message>
@@ -2210,7 +2370,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
@@ -2250,7 +2410,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Vui lòng chờ: đang thay dữ liệu hoặc đổi khóa cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+255"/>
         <source>The language will change the next time you log in.</source>
         <translation>Ngôn ngữ sẽ được đổi từ lần đăng nhập sau.</translation>
     </message>
@@ -2258,13 +2418,13 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/cli/main.py" line="+881"/>
-        <location filename="../app/core/messages.py" line="+747"/>
+        <location filename="../app/cli/main.py" line="+873"/>
+        <location filename="../app/core/messages.py" line="+751"/>
         <source>cancelled; nothing was changed</source>
         <translation>đã hủy thao tác; không có gì thay đổi</translation>
     </message>
     <message>
-        <location filename="../app/core/messages.py" line="-724"/>
+        <location filename="../app/core/messages.py" line="-728"/>
         <source>line {line}: {message}</source>
         <translation>dòng {line}: {message}</translation>
     </message>
@@ -3070,6 +3230,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>the database {path} opens and is not damaged; nothing was changed. A backup is restored into it only by one of its admins, logged in, with: tnld restore FILE</source>
+        <translation>cơ sở dữ liệu {path} mở được và không bị hỏng; không có gì thay đổi. Chỉ người quản trị của nó, sau khi đăng nhập, mới khôi phục được bản sao lưu vào đó, bằng lệnh: tnld restore TỆP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>a restore had been cut short (a power cut or a crash) and is now completed: the data folder holds the backup, with the passwords that were valid when it was made</source>
         <translation>một lần khôi phục đã bị gián đoạn (mất điện hoặc sự cố) và nay đã hoàn tất: thư mục dữ liệu chứa bản sao lưu, với các mật khẩu có hiệu lực lúc tạo bản sao lưu</translation>
     </message>
@@ -3322,6 +3487,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <location line="+2"/>
         <source>the database is damaged ({reason}); tell the office: the latest backup must be restored (automatic backups are kept in the data folder&apos;s backups folder)</source>
         <translation>cơ sở dữ liệu bị hỏng ({reason}); hãy báo cơ quan tiếp nhận: cần khôi phục bản sao lưu mới nhất (các bản sao lưu tự động nằm trong thư mục backups của thư mục dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database {path} opens and is not damaged; nothing was changed. A backup is restored into it only by one of its admins, logged in (Admin ▸ Backup and restore)</source>
+        <translation>cơ sở dữ liệu {path} mở được và không bị hỏng; không có gì thay đổi. Chỉ người quản trị của nó, sau khi đăng nhập, mới khôi phục được bản sao lưu vào đó (Quản trị ▸ Sao lưu và khôi phục)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3604,7 +3774,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>không phải là tệp PDF, hoặc tệp bị hỏng</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-324"/>
         <source>{path} was changed after it was signed (the signature does not match); refused. Ask the sender for the file again</source>
         <translation>{path} đã bị thay đổi sau khi ký số (chữ ký không khớp); đã từ chối. Đề nghị nơi gửi gửi lại tệp</translation>
     </message>
@@ -4093,7 +4263,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-799"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-795"/>
         <source>Add a user</source>
         <translation>Thêm người dùng</translation>
     </message>
@@ -4871,7 +5041,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../app/ui/login_dialog.py" line="+34"/>
+        <location filename="../app/ui/login_dialog.py" line="+40"/>
         <source>TNLĐ — New password with the recovery code</source>
         <translation>TNLĐ — Đặt mật khẩu mới bằng mã khôi phục</translation>
     </message>
@@ -5000,6 +5170,77 @@ Thay thẻ cũ bằng thẻ này?</translation>
     </message>
 </context>
 <context>
+    <name>RestorePage</name>
+    <message>
+        <location filename="../app/ui/wizard.py" line="+22"/>
+        <source>Restore a backup of another computer</source>
+        <translation>Khôi phục bản sao lưu của máy tính khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the backup file (.tnldbak) made on the old computer, and type the user name and password of an admin as they were when it was made. Afterwards, stop using TNLĐ on the old computer: both would send reports as the same workstation.</source>
+        <translation>Hãy chọn tệp sao lưu (.tnldbak) tạo trên máy tính cũ, rồi gõ tên người dùng và mật khẩu của một người quản trị như lúc tạo bản sao lưu. Sau đó, thôi dùng TNLĐ trên máy cũ: nếu không, cả hai máy sẽ gửi báo cáo như cùng một máy trạm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Choose the backup file…</source>
+        <translation>&amp;Chọn tệp sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No file chosen yet.</source>
+        <translation>Chưa chọn tệp nào.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Open the backup</source>
+        <translation>&amp;Mở bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup:</source>
+        <translation>Bản sao lưu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên người dùng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The backup of the old computer</source>
+        <translation>Bản sao lưu của máy tính cũ</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredPage</name>
+    <message>
+        <location line="+48"/>
+        <source>The backup is restored</source>
+        <translation>Đã khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The data folder {folder} now holds the backup.</source>
+        <translation>Thư mục dữ liệu {folder} giờ chứa dữ liệu của bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in with the user names and passwords that were valid when the backup was made. The recovery code printed for the old computer is valid here too.</source>
+        <translation>Hãy đăng nhập bằng tên người dùng và mật khẩu còn hiệu lực lúc tạo bản sao lưu. Mã khôi phục đã in cho máy tính cũ cũng dùng được ở đây.</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <location filename="../app/ui/admin_dialogs.py" line="-72"/>
@@ -5015,7 +5256,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../app/ui/wizard.py" line="-408"/>
+        <location filename="../app/ui/wizard.py" line="-554"/>
         <source>What is this computer for?</source>
         <translation>Máy tính này dùng để làm gì?</translation>
     </message>
@@ -5033,6 +5274,11 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <location line="+3"/>
         <source>An &amp;office (Sở Nội vụ of a province): receives the communes&apos; reports and consolidates them</source>
         <translation>&amp;Cơ quan tiếp nhận (Sở Nội vụ của tỉnh): nhận báo cáo của các xã và tổng hợp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from a backup of another computer… (moving to a new computer: the data, users and passwords come back as they were)</source>
+        <translation>&amp;Khôi phục từ bản sao lưu của máy tính khác… (chuyển sang máy mới: dữ liệu, người dùng và mật khẩu trở lại như cũ)</translation>
     </message>
 </context>
 <context>
@@ -5292,7 +5538,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+81"/>
         <source>The language will change the next time you log in.</source>
         <translation>Ngôn ngữ sẽ được đổi từ lần đăng nhập sau.</translation>
     </message>
@@ -5305,7 +5551,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../app/ui/wizard.py" line="+429"/>
+        <location filename="../app/ui/wizard.py" line="+569"/>
         <source>TNLĐ — Set up this computer</source>
         <translation>TNLĐ — Thiết lập máy tính này</translation>
     </message>
@@ -5340,7 +5586,17 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+97"/>
+        <source>Choose the backup file first.</source>
+        <translation>Hãy chọn tệp sao lưu trước.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the user name and the password of an admin.</source>
+        <translation>Hãy gõ tên người dùng và mật khẩu của một người quản trị.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>TNLĐ recovery code</source>
         <translation>Mã khôi phục TNLĐ</translation>
     </message>
@@ -5358,7 +5614,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location line="-255"/>
+        <location line="-493"/>
         <source>Ready to set up this computer</source>
         <translation>Sẵn sàng thiết lập máy tính này</translation>
     </message>
@@ -5472,7 +5728,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../app/ui/admin_dialogs.py" line="-382"/>
+        <location filename="../app/ui/admin_dialogs.py" line="-378"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
@@ -5713,7 +5969,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../app/cli/main.py" line="-783"/>
+        <location filename="../app/cli/main.py" line="-775"/>
         <source>Password: </source>
         <translation>Mật khẩu: </translation>
     </message>
@@ -5733,7 +5989,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
         <translation>Nhập lại mật khẩu mới: </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+77"/>
         <source>Set up {role} workstation for {unit} {name} in {path}.</source>
         <translation>Đã thiết lập máy trạm {role} cho {unit} {name} tại {path}.</translation>
     </message>
@@ -7100,7 +7356,7 @@ Thay thẻ cũ bằng thẻ này?</translation>
 <context>
     <name>password</name>
     <message>
-        <location filename="../app/ui/login_dialog.py" line="-411"/>
+        <location filename="../app/ui/login_dialog.py" line="-508"/>
         <source>At least {minimum} characters. A few words that only you would put together make a good password (for example: ca phe sang voi me). Not a common password, not 1234567890, not your user name or the unit&apos;s name.</source>
         <translation>Ít nhất {minimum} ký tự. Vài từ ghép lại mà chỉ bạn nghĩ ra là một mật khẩu tốt (ví dụ: ca phe sang voi me). Không dùng mật khẩu phổ biến, không dùng 1234567890, tên người dùng hoặc tên đơn vị.</translation>
     </message>
