@@ -793,29 +793,30 @@ class SetupWizard(QWizard):
         page.busy.setRange(0, 0)
         page.busy.setVisible(True)
         self._set_buttons_enabled(False)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)  # stops the work (see reject)
         for widget in (page.choose, page.user, page.password, page.check):
             widget.setEnabled(False)
 
-        def progressed(done: int, total: int) -> None:
-            if total > 0:
-                page.busy.setRange(0, total)
-                page.busy.setValue(min(done, total))
-
-        def refused(error: BaseException) -> None:
-            if isinstance(error, UserError):
-                page.show_problem(error_text(error))
-            else:
-                from app.ui import crash
-
-                crash.report(error, self)
-
         job = Job(work, None, self)
-        job.progressed.connect(progressed)
+        job.progressed.connect(self._restore_progressed)
         job.succeeded.connect(on_done)
-        job.failed.connect(refused)
+        job.failed.connect(self._restore_refused)
         job.ended.connect(self._restore_over)
         self._job = job
         job.start()
+
+    def _restore_progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.restore_page.busy.setRange(0, total)
+            self.restore_page.busy.setValue(min(done, total))
+
+    def _restore_refused(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.restore_page.show_problem(error_text(error))
+        else:
+            from app.ui import crash
+
+            crash.report(error, self)
 
     def _restore_over(self) -> None:
         job, self._job = self._job, None
@@ -831,6 +832,9 @@ class SetupWizard(QWizard):
         if self.restored is not None:
             self.next()
 
+    def _restore_job(self) -> bool:
+        return self._job is not None and self.currentId() == RESTORE_PAGE
+
     def _set_buttons_enabled(self, enabled: bool) -> None:
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CommitButton,
                       QWizard.WizardButton.CancelButton):
@@ -840,7 +844,11 @@ class SetupWizard(QWizard):
 
     def reject(self) -> None:
         """Cancel: only before Create (nothing written); never while creating, nor once the code is shown
-        and not yet written down."""
+        and not yet written down. While a backup of another computer is opened or restored, Cancel stops that
+        (nothing is left; a restore past the replacement of the database finishes) and the wizard stays."""
+        if self._restore_job():
+            self._job.cancel()
+            return
         if self._job is not None:
             return
         if self.restored is not None:  # the folder holds the backup: the program goes on to the login

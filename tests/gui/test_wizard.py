@@ -350,3 +350,30 @@ def test_a_wrong_password_or_a_damaged_backup_is_said_and_nothing_is_created(mak
     # The wizard can be used again on the same folder.
     again = make_wizard(folder)
     assert again.currentId() == 0 and not (folder / "keys.json").exists()
+
+
+def test_cancel_stops_the_opening_of_a_backup_and_the_wizard_stays(make_wizard, tmp_path, qtbot, commune_dir,
+                                                                   monkeypatch):
+    import threading
+
+    from app.core.progress import Cancelled
+    from app.services import backup as module
+
+    backup, _ids = _old_computer_backup(commune_dir, tmp_path)
+
+    def slow(folder, path, user, password, progress=None, cancel=None):
+        while not cancel():
+            threading.Event().wait(0.01)
+        raise Cancelled()
+
+    monkeypatch.setattr(module, "inspect_backup", slow)
+    wizard = make_wizard(tmp_path / "new-pc")
+    _to_the_restore_page(wizard, monkeypatch, backup)
+    with qtbot.waitSignal(wizard.restore_ended, timeout=30_000):
+        into(child(wizard, QLineEdit, "restore_password"), "mat-khau-123")
+        child(wizard, QPushButton, "restore_check").click()
+        click(wizard, Button.CancelButton)
+    assert wizard.isVisible() and not wizard.button(Button.CommitButton).isEnabled()
+    assert not (tmp_path / "new-pc").exists()
+    click(wizard, Button.CancelButton)
+    assert not wizard.isVisible()
