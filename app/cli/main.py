@@ -850,6 +850,12 @@ def main(argv: Sequence[str] | None = None, out: Output | None = None) -> int:
     _translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
+    from app.core.fsutil import data_folder_problem
+
+    problem = data_folder_problem(data_dir(args))
+    if problem is not None:  # a folder this user may not look into: said before anything reads it
+        out.error(message(problem))
+        return problem.exit_code
     if args.command is None:  # the desktop program (SPEC § 9: with no command the desktop program opens)
         from app.ui.application import run
 

@@ -196,6 +196,21 @@ def known_problem(exc: BaseException, path: Path | str | None = None):
     return None
 
 
+def data_folder_problem(folder: Path | str):
+    """The `UserError` when the data folder cannot even be looked into (another Windows account's folder, a stick's
+    folder made by another user, a name too long); None when it can, whether set up or not. Asked first, before
+    logging or the language setting read anything in it."""
+    from app.core.errors import UserError
+
+    try:
+        os.stat(Path(folder) / "keys.json")
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return UserError("datadir.unwritable", path=str(folder), reason=os_reason(exc))
+    return None
+
+
 def write_failed(path: Path, exc: OSError):
     """Why the file *path* could not be written: a full or read-only disk, no permission, or what the system said."""
     from app.core.errors import UserError

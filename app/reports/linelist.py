@@ -105,7 +105,14 @@ def write_linelist(handle: BinaryIO, rows: Iterable[dict[str, Any]], columns: li
     if written != expected:
         drop()
         raise ConsistencyError(f"the line list has {written} rows, the store {expected} victims")
-    book.save(handle)
+    # Zipped in memory, then written: a full disk fails the write of bytes, not openpyxl's ZipFile half-way (which
+    # then printed "Exception ignored in ZipFile.__del__" after the message). The workbook is compressed: about
+    # 10 MB for 100,000 victims.
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    handle.write(buffer.getbuffer())
     if progress is not None:
         progress(written, expected)
     return written

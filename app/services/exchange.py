@@ -407,13 +407,19 @@ def changed_by(outcomes: Iterable[FileOutcome]) -> Changed:
 
 
 def bundle_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to import: each file given, and the `*.tnld` files of each folder given, in name order."""
+    """The files to import: each file given, and the `*.tnld` files of each folder given (`.TNLD` too: Windows
+    ignores case), in name order. A path that cannot even be looked at (a name too long) is refused by name."""
+    from app.core.fsutil import os_reason
+
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix == ".tnld" and p.is_file()))
-        else:
-            files.append(path)
+        try:
+            if path.is_dir():
+                files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".tnld" and p.is_file()))
+            else:
+                files.append(path)
+        except OSError as exc:
+            raise UserError("file.unreadable", path=str(path), reason=os_reason(exc)) from None
     return files
 
 

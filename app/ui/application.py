@@ -83,7 +83,21 @@ def make_application(lang: str):
 def run(folder: Path, lang: str | None = None) -> int:
     """Open the program on *folder*: the set-up wizard when it is empty, then the login, then the main window."""
     os.umask(0o077)
+    from app.core.fsutil import data_folder_problem
     from app.logs import setup_logging
+
+    problem = data_folder_problem(folder)
+    if problem is not None:  # a folder this user may not look into: said before anything reads it
+        from app.ui import messages
+        from app.ui.texts import error_text
+
+        setup_logging(None)
+        from app.i18n import LANGUAGES
+
+        wanted = (lang or os.environ.get("TNLD_LANG") or "vi").lower()[:2]
+        make_application(wanted if wanted in LANGUAGES else "vi")
+        messages.error(None, error_text(problem))
+        return problem.exit_code
 
     setup_logging(folder / "logs" if (folder / "keys.json").exists() else None)
     language = choose_language(folder, lang)
