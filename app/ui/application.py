@@ -144,6 +144,10 @@ def hold_folder(app, folder: Path) -> bool:
 
     hold = hold_desktop(folder)
     if hold is None:
+        from app.ui import startup_probe
+
+        if startup_probe.question_instead("already_open"):
+            return False
         text = tr("TNLĐ is already open on this data folder ({folder}), in another window of this computer. Use "
                   "that window: look for TNLĐ on the taskbar. Open a second window only if you know why: both work "
                   "on the same data.").format(folder=folder)

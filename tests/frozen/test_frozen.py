@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,29 @@ def test_the_built_windowed_program_shows_its_login_window_and_closes_cleanly(bu
                     if line.startswith(COLLATION_PREFIX)]
     assert sorted_there == [vietnamese_order()]
     assert sorted_there[0][:4] == ["Anh", "Ánh", "Ă", "Â"]
+
+
+def test_a_second_built_program_on_the_same_folder_is_told_it_is_open(build, tmp_path):
+    """The first copy waits at its login window; the second is told the folder is in use (the probe answers the
+    question with its default: close) and changes nothing; once the first is killed, a new copy starts."""
+    folder = tmp_path / "xa"
+    run(build, folder, "init", "--role", "commune", "--unit", "06040", "--admin", "admin", cwd=tmp_path)
+    first = subprocess.Popen([str(executable(build, gui=True)), "--data-dir", str(folder)], cwd=tmp_path,
+                             env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not (folder / "desktop.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        before = sorted(p.name for p in folder.iterdir())
+        second = subprocess.run([str(executable(build, gui=True)), "--data-dir", str(folder)], cwd=tmp_path,
+                                env=clean_env(TNLD_STARTUP_PROBE="1"), capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert '"window": "already_open"' in second.stdout
+        assert sorted(p.name for p in folder.iterdir()) == before
+    finally:
+        first.kill()
+        first.wait()
+    third = subprocess.run([str(executable(build, gui=True)), "--data-dir", str(folder)], cwd=tmp_path,
+                           env=clean_env(TNLD_STARTUP_PROBE="1"), capture_output=True, text=True, timeout=60)
+    assert '"window": "login"' in third.stdout, third.stdout + third.stderr
