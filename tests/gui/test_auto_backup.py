@@ -16,6 +16,7 @@ from app.services.backup import restore
 from app.services.workspace import login
 from tests.conftest import PASSWORD, make_accident
 from tests.gui.conftest import logged_in
+from tests.gui.test_main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -23,15 +24,6 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def auto_files(folder):
     return sorted((folder / "backups" / "auto").glob("tnld-*.tnldbak"))
 
-
-def open_window(ctx, qtbot):
-    from app.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.index is not None, timeout=10_000)
-    return window
 
 
 @pytest.fixture
