@@ -106,6 +106,63 @@ def test_the_set_up_wizard_and_the_login(qtbot, tmp_path, commune_dir, findings)
     assert findings.found == [], "\n".join(findings.found)
 
 
+def test_the_restore_windows_of_the_wizard_and_the_login(qtbot, tmp_path, commune_dir, findings, messages):
+    """A backup of another computer restored by the set-up wizard; a damaged database's restore at login."""
+    import datetime as dt
+
+    from app.services.backup import auto_backup
+    from app.services.workspace import login
+    from app.ui.damaged_restore import DamagedRestoreDialog
+    from app.ui.login_dialog import LoginDialog
+    from app.ui.wizard import SetupWizard
+    from tests.conftest import PASSWORD
+
+    with login(commune_dir, "admin", PASSWORD) as session:
+        records.save_accident(session, make_accident())
+        backup = auto_backup(session, now=dt.datetime.now() - dt.timedelta(hours=1))
+    wizard = SetupWizard(tmp_path / "new")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.role_page.restore.setChecked(True)
+    wizard.next()
+    page = wizard.restore_page
+    findings.check(wizard, "wizard: restore a backup")
+    page.backup = backup
+    page.password.setText("sai mật khẩu")
+    with qtbot.waitSignal(wizard.restore_ended, timeout=30_000):
+        wizard.open_backup()
+    findings.check(wizard, "wizard: a wrong password")
+    page.password.setText(PASSWORD)
+    with qtbot.waitSignal(wizard.restore_ended, timeout=30_000):
+        wizard.open_backup()
+    findings.check(wizard, "wizard: the backup shown")
+    with qtbot.waitSignal(wizard.restore_ended, timeout=30_000):
+        wizard.next()
+    assert wizard.restored is not None
+    findings.check(wizard, "wizard: restored")
+
+    data = (commune_dir / "tnld.db").read_bytes()
+    (commune_dir / "tnld.db").write_bytes(data[: len(data) // 2 + 100])
+    dialog = LoginDialog(commune_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.attempt_ended, timeout=30_000):
+        dialog.try_login()
+    assert dialog.restore_auto_button.isVisibleTo(dialog)
+    findings.check(dialog, "login: a damaged database")
+    restore = DamagedRestoreDialog(commune_dir, backup, "admin", dialog)
+    qtbot.addWidget(restore)
+    restore.show()
+    findings.check(restore, "login: restore a backup")
+    restore.password_edit.setText(PASSWORD)
+    restore.check()
+    qtbot.waitUntil(lambda: not restore.is_busy(), timeout=30_000)
+    assert restore.info is not None
+    findings.check(restore, "login: the backup shown")
+    assert findings.found == [], "\n".join(findings.found)
+
+
 def test_the_accident_windows(qtbot, ctx, stored, findings, messages):
     from app.ui.accident_form import AccidentForm, ReasonDialog
     from app.ui.history_dialog import HistoryDialog
