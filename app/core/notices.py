@@ -127,7 +127,8 @@ mode), so anyone may replace them with a modified build of the same version. The
 the Qt Project and The Qt Company; the LGPL-3.0 and the GPL-3.0 it builds on follow at the end of this file."""
 
 
-def notices_text() -> str:
+def notices_text(parts: list[Component] | None = None) -> str:
+    """The whole notices file; *parts* when the caller has already read `components()` (the metadata walk)."""
     from app import __version__
 
     lines = [
@@ -141,7 +142,7 @@ def notices_text() -> str:
         QT_NOTE,
         "",
     ]
-    parts = components()
+    parts = components() if parts is None else parts
     width = max((len(c.name) for c in parts), default=10)
     version_width = max((len(c.version) for c in parts), default=8)
     for part in parts:

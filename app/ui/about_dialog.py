@@ -92,9 +92,9 @@ class AboutDialog(QDialog):
         self.notices.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         shipped = notices.shipped_notices()
         try:
-            text = shipped.read_text(encoding="utf-8") if shipped is not None else notices.notices_text()
+            text = shipped.read_text(encoding="utf-8") if shipped is not None else notices.notices_text(shown)
         except OSError:
-            text = notices.notices_text()
+            text = notices.notices_text(shown)
         self.notices.setPlainText(text)
 
         buttons = QDialogButtonBox()

@@ -49,6 +49,7 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
         self._natural: dict[str, int] = {}
+        self._fitted_width = 0  # the text width the pictures were last fitted to
         self.load()
         self.resize(900, 680)
         fit_to_screen(self)
@@ -63,6 +64,7 @@ class HelpWindow(QDialog):
                                               "Install the program again.").format(path=path))
             return False
         self.browser.setMarkdown(text)
+        self._fitted_width = 0
         self._fit_images()
         return True
 
@@ -102,6 +104,9 @@ class HelpWindow(QDialog):
         """Scale the pictures wider than the text area down to its width (their height follows)."""
         document = self.browser.document()
         width = max(200, self.browser.viewport().width() - 30)
+        if width == self._fitted_width:  # a resize that does not change the text width: nothing to redo
+            return
+        self._fitted_width = width
         block = document.begin()
         while block.isValid():
             iterator = block.begin()
